@@ -35,6 +35,22 @@ export const MIME_TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
+// The same policy as the <meta> in www/index.html, also sent as a header: a worker's policy comes
+// from its own response (not from the page's <meta>), and frame-ancestors only works as a header.
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 function mimeFor(file) {
   return MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
 }
@@ -99,6 +115,9 @@ function handler(root) {
         'Content-Length': stat.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': CSP,
+        'Referrer-Policy': 'no-referrer',
+        'Cross-Origin-Opener-Policy': 'same-origin',
       });
       if (req.method === 'HEAD') {
         res.end();
