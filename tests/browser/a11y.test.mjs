@@ -1,0 +1,55 @@
+// Accessibility basics: every control has a label, the drop zone is reachable by keyboard,
+// status updates go to an aria-live region, the level cards are buttons that filter the table.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { AS_OF, FIXTURES, launchBrowser, openPage, requireBuilt, setSettings, uploadFile } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  requireBuilt({ cli: false });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('labels, live region, keyboard', async () => {
+  const p = await openPage(browser);
+  try {
+    const { page } = p;
+    const unlabeled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((c) => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.textContent.trim())
+        .map((c) => c.outerHTML.slice(0, 80)));
+    assert.deepEqual(unlabeled, [], 'controls without a label');
+    assert.equal(await page.getAttribute('#status', 'aria-live'), 'polite');
+    assert.equal(await page.getAttribute('#file', 'type'), 'file');
+
+    // Tab from the top reaches the file input (the drop zone), then the sample button.
+    const order = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement && (document.activeElement.id || document.activeElement.tagName)));
+    }
+    assert.ok(order.includes('file'), `tab order: ${order.join(', ')}`);
+    assert.ok(order.indexOf('sample') > order.indexOf('file'), `tab order: ${order.join(', ')}`);
+
+    await setSettings(page, { asOf: AS_OF });
+    assert.equal(await uploadFile(page, path.join(FIXTURES, 'tenants-mixed.csv')), 'done');
+    await page.waitForFunction(() => /\d/.test(document.getElementById('status').textContent));
+    const status = await page.textContent('#status');
+    assert.match(status, /Listo/, 'the result is announced');
+
+    // A level card is a button: focus it and press Enter to filter.
+    await page.focus('#cards [data-filter="high"]');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('#cards [data-filter="high"]', 'aria-pressed'), 'true');
+    const levels = await page.$$eval('#worklist-body tr', (trs) => [...new Set(trs.map((tr) => tr.dataset.level))]);
+    assert.deepEqual(levels, ['high']);
+    assert.equal(await page.getAttribute('#table-scroll', 'tabindex'), '0', 'the table scrolls by keyboard');
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
+});

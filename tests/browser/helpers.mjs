@@ -1,0 +1,205 @@
+// Shared helpers for the browser tests: real headless Chromium (Debian's /usr/bin/chromium)
+// driven by playwright-core, the page served by scripts/serve.mjs, and the native CLI as the
+// reference for counts and bytes.
+//
+// These tests need the real engine: www/pkg (npm run build) and target/release/retention-worklist
+// (cargo build --release). When either is missing they fail with a message saying so.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const run = promisify(execFile);
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// RW_TEST_WWW serves another copy of the page (for developing the page without a built engine).
+export const WWW = process.env.RW_TEST_WWW ? path.resolve(process.env.RW_TEST_WWW) : path.join(ROOT, 'www');
+export const FIXTURES = path.join(ROOT, 'tests', 'browser', 'fixtures');
+export const SAMPLE = path.join(WWW, 'sample', 'tenants-ejemplo.csv');
+export const CLI = process.env.RETENTION_WORKLIST_CLI || path.join(ROOT, 'target', 'release', 'retention-worklist');
+export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** The report date every test uses (the page's date input is filled with it). */
+export const AS_OF = process.env.RW_TEST_AS_OF || '2026-11-23';
+/** The page's time zone in the tests (the browser context's zone and the CLI's --tz). */
+export const TZ = 'America/Mexico_City';
+
+/** Fail clearly (never pass vacuously) when the engine or the CLI has not been built. */
+export function requireBuilt({ cli = true } = {}) {
+  const missing = [];
+  for (const f of ['retention_worklist.js', 'retention_worklist_bg.wasm']) {
+    if (!existsSync(path.join(WWW, 'pkg', f))) missing.push(`www/pkg/${f} (build it: npm run build)`);
+  }
+  if (cli && !existsSync(CLI)) missing.push(`${path.relative(ROOT, CLI)} (build it: cargo build --release)`);
+  if (!existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (install it: bash scripts/ensure-chromium.sh)`);
+  assert.deepEqual(missing, [], `The browser tests need the real engine; missing:\n  ${missing.join('\n  ')}`);
+}
+
+export function requireSample() {
+  assert.ok(existsSync(SAMPLE), `the bundled sample ${path.relative(ROOT, SAMPLE)} is missing`);
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A scratch directory removed at process exit. */
+export function scratchDir() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rw-browser-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * Serve www/ and open the page in a fresh context (Mexico City time zone, es-MX locale).
+ * Records every request (page and workers), console errors, page errors and dialogs.
+ */
+export async function openPage(browser, { viewport = { width: 1366, height: 900 }, contextOptions = {}, beforeGoto } = {}) {
+  const server = await startServer({ root: WWW, port: 0 });
+  const origin = new URL(server.url).origin;
+  const context = await browser.newContext({
+    timezoneId: TZ,
+    locale: 'es-MX',
+    viewport,
+    acceptDownloads: true,
+    ...contextOptions,
+  });
+  const requests = [];
+  const consoleErrors = [];
+  const pageErrors = [];
+  const dialogs = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e && e.message ? e.message : e)));
+  page.on('dialog', async (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    await d.dismiss().catch(() => {});
+  });
+  page.on('worker', (w) => {
+    w.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`[worker] ${m.text()}`);
+    });
+  });
+  if (beforeGoto) await beforeGoto({ page, context, server });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.state === 'idle');
+
+  return {
+    page,
+    context,
+    server,
+    origin,
+    requests,
+    consoleErrors,
+    pageErrors,
+    dialogs,
+    /** Requests that went anywhere but the page's own origin (blob: and data: are local). */
+    foreignRequests() {
+      return requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('blob:') || u.startsWith('data:')));
+    },
+    /** Assert: no request left the origin, no console error, no page error, no dialog. */
+    assertClean() {
+      assert.deepEqual(this.foreignRequests(), [], 'requests to other origins');
+      assert.deepEqual(pageErrors, [], 'page errors');
+      assert.deepEqual(consoleErrors, [], 'console errors');
+      assert.deepEqual(dialogs, [], 'dialogs');
+    },
+    async close() {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+
+/** Number of finished runs (success or error) the page has done. */
+export async function runsDone(page) {
+  return Number(await page.evaluate(() => document.body.dataset.runs || '0'));
+}
+
+/** Wait until the page finished a run started after `before` runs; returns 'done' or 'error'. */
+export async function waitForRun(page, before, timeout = 60_000) {
+  await page.waitForFunction(
+    (n) => Number(document.body.dataset.runs || '0') > n && ['done', 'error'].includes(document.body.dataset.state),
+    before,
+    { timeout },
+  );
+  return page.evaluate(() => document.body.dataset.state);
+}
+
+/** Set the as-of date (and optionally the language) in the page's settings. */
+export async function setSettings(page, { asOf = AS_OF, lang } = {}) {
+  await page.evaluate(() => { document.getElementById('settings').open = true; });
+  if (lang) await page.selectOption('#lang', lang);
+  await page.fill('#asOf', asOf);
+}
+
+/** Choose a file in the page (via the file input) and wait for the result. */
+export async function uploadFile(page, file) {
+  const before = await runsDone(page);
+  await page.setInputFiles('#file', file);
+  return waitForRun(page, before);
+}
+
+/** The counts shown on the cards, as integers. */
+export async function cardCounts(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const n of document.querySelectorAll('#cards [data-count]')) {
+      out[n.dataset.count] = Number(n.textContent.replace(/[^\d]/g, ''));
+    }
+    return out;
+  });
+}
+
+/** Run the native CLI on a file; returns { summary (from --json), xlsx (Buffer), stderr }. */
+export async function runCli(input, { asOf = AS_OF, tz = TZ, lang = 'es', fileName = path.basename(input), extra = [] } = {}) {
+  const dir = scratchDir();
+  const out = path.join(dir, 'out.xlsx');
+  const args = [input, '-o', out, '--as-of', asOf, '--tz', tz, '--lang', lang, '--file-name', fileName, '--json', ...extra];
+  const { stdout, stderr } = await run(CLI, args, { maxBuffer: 256 * 1024 * 1024 });
+  return { summary: JSON.parse(stdout), xlsx: readFileSync(out), stderr };
+}
+
+/** Run the CLI expecting failure; returns its stderr. */
+export async function runCliFailing(input, { asOf = AS_OF, tz = TZ, lang = 'es' } = {}) {
+  const dir = scratchDir();
+  try {
+    await run(CLI, [input, '-o', path.join(dir, 'out.xlsx'), '--as-of', asOf, '--tz', tz, '--lang', lang]);
+  } catch (e) {
+    return String(e.stderr || '');
+  }
+  assert.fail(`the CLI accepted ${input}, expected it to refuse it`);
+}
+
+/** Click "Descargar XLSX" and return { name, bytes }. */
+export async function downloadXlsx(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+/** Assert the page's cards equal the CLI's summary. */
+export function assertCountsEqual(cards, summary, label = '') {
+  for (const k of ['critical', 'high', 'medium', 'info', 'no_risk', 'rejected', 'problems']) {
+    assert.equal(cards[k], summary[k], `${label} card "${k}" shows ${cards[k]}, the CLI says ${summary[k]}`);
+  }
+}
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, name);
+}
