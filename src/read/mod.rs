@@ -1,0 +1,442 @@
+//! Reading a tenant export: bytes → typed rows, with every problem kept.
+//!
+//! The steps, each in its own module:
+//! [`decode`] (bytes → text) → [`dialect`] (delimiter) → [`columns`]
+//! (header → fields) → [`values`] (cell → typed value). This module drives
+//! them over the records and turns each record into a [`Row`]: the values
+//! the rules need, typed, plus a [`Problem`] for every cell that could not be
+//! read. A bad cell never drops the row; only a row with neither id nor name
+//! is rejected, and that too is a problem on the list.
+
+pub mod columns;
+pub mod decode;
+pub mod dialect;
+pub mod values;
+
+use crate::classify::{PaymentFailure, Signals};
+use crate::error::Error;
+use crate::options::{DateOrder, ReportZone};
+use chrono::NaiveDate;
+use columns::{ColumnMap, Field};
+use dialect::Dialect;
+use serde::Serialize;
+use values::{Expected, RawDate};
+
+/// A data problem: where it is, what was there and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Line where the record starts in the file, as an editor shows it
+    /// (newlines inside quoted fields count).
+    pub line: u64,
+    /// The tenant's id or name (shortened), empty when the row has neither.
+    pub tenant: String,
+    /// The column header as written in the file (or the field name).
+    pub column: String,
+    /// The offending value (shortened when very long).
+    pub value: String,
+    /// What the cell should have contained.
+    pub expected: Expected,
+}
+
+/// How the date order was chosen, for the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrderSource {
+    /// Given as an option.
+    Option,
+    /// Day first, the default: nothing in the file says otherwise.
+    Default,
+    /// Detected from the values (a part greater than 12).
+    Detected,
+}
+
+/// An open table: dialect, headers and column mapping.
+#[derive(Debug)]
+pub struct Table<'a> {
+    text: &'a str,
+    /// The detected dialect.
+    pub dialect: Dialect,
+    /// The header cells as written.
+    pub headers: Vec<String>,
+    /// Which column holds which field.
+    pub map: ColumnMap,
+}
+
+/// One data record, typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Line where the record starts.
+    pub line: u64,
+    /// Tenant id (trimmed; may be empty when there is a name).
+    pub id: String,
+    /// Tenant name (trimmed; may be empty when there is an id).
+    pub name: String,
+    /// The facts the rules look at.
+    pub signals: Signals,
+    /// The trial end date, when readable.
+    pub trial_end: Option<NaiveDate>,
+}
+
+/// Longest text kept in a problem's value or tenant cell.
+const SHOWN_CHARS: usize = 200;
+
+/// Shortens text for display in a problem report, marking the cut.
+pub fn shorten(s: &str) -> String {
+    match s.char_indices().nth(SHOWN_CHARS) {
+        None => s.to_string(),
+        Some((i, _)) => format!("{}…", &s[..i]),
+    }
+}
+
+impl<'a> Table<'a> {
+    /// Reads the header line and maps the columns.
+    pub fn open(text: &'a str, overrides: &[(Field, String)]) -> Result<Table<'a>, Error> {
+        let dialect = dialect::detect(text);
+        let body = &text[dialect.start..];
+        let mut rdr = builder(dialect.delimiter).from_reader(body.as_bytes());
+        let mut header = csv::StringRecord::new();
+        let has_header = rdr.read_record(&mut header).unwrap_or(false);
+        if !has_header {
+            return Err(Error::EmptyInput);
+        }
+        let headers: Vec<String> = header.iter().map(|h| h.trim_start_matches('\u{FEFF}').trim().to_string()).collect();
+        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let map = ColumnMap::resolve(&refs, overrides)?;
+        if map.found.is_empty() {
+            return Err(Error::NoKnownColumns { headers });
+        }
+        if !map.has(Field::TenantId) && !map.has(Field::TenantName) {
+            return Err(Error::NoIdentityColumn { headers });
+        }
+        let table = Table {
+            text: body,
+            dialect,
+            headers,
+            map,
+        };
+        if !(table.can_evaluate_payment() || table.can_evaluate_trial() || table.can_evaluate_usage()) {
+            return Err(Error::NoRuleEvaluable {
+                headers: table.headers.clone(),
+            });
+        }
+        Ok(table)
+    }
+
+    /// Whether the CRÍTICO rule has a column to look at.
+    pub fn can_evaluate_payment(&self) -> bool {
+        self.map.has(Field::PaymentFailed)
+            || self.map.has(Field::LastPaymentStatus)
+            || self.map.has(Field::SubscriptionStatus)
+    }
+
+    /// Whether the ALTO/MEDIO rules can be evaluated.
+    pub fn can_evaluate_trial(&self) -> bool {
+        self.map.has(Field::TrialEndsAt)
+    }
+
+    /// Whether the INFORMATIVO rule can be evaluated.
+    pub fn can_evaluate_usage(&self) -> bool {
+        self.map.has(Field::MessagesUsed) && self.map.has(Field::MessagesLimit)
+    }
+
+    /// A reader over the data records (after the header).
+    pub fn records(&self) -> Records<'a> {
+        let mut rdr = builder(self.dialect.delimiter).from_reader(self.text.as_bytes());
+        let mut skip = csv::StringRecord::new();
+        let _ = rdr.read_record(&mut skip);
+        Records {
+            rdr,
+            line_offset: self.dialect.skipped_lines,
+        }
+    }
+
+    /// Chooses the order of `NN/NN/YYYY` trial dates: month first only when
+    /// some value only makes sense that way (middle part > 12) and none
+    /// only makes sense day first.
+    pub fn date_order(&self, forced: Option<DateOrder>, zone: ReportZone) -> (DateOrder, DateOrderSource) {
+        if let Some(o) = forced {
+            return (o, DateOrderSource::Option);
+        }
+        let Some(col) = self.map.get(Field::TrialEndsAt) else {
+            return (DateOrder::Dmy, DateOrderSource::Default);
+        };
+        let mut month_first = false;
+        let mut records = self.records();
+        let mut rec = csv::StringRecord::new();
+        while records.next_record(&mut rec).is_some() {
+            if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) = rec.get(col).map(|v| values::parse_date(v, zone)) {
+                if a > 12 {
+                    // Day-first evidence settles it: the default holds.
+                    return (DateOrder::Dmy, DateOrderSource::Detected);
+                }
+                month_first |= b > 12;
+            }
+        }
+        if month_first {
+            (DateOrder::Mdy, DateOrderSource::Detected)
+        } else {
+            (DateOrder::Dmy, DateOrderSource::Default)
+        }
+    }
+
+    /// A cell's text for a field (empty when the column or cell is absent).
+    pub fn cell<'r>(&self, rec: &'r csv::StringRecord, field: Field) -> &'r str {
+        self.map.get(field).and_then(|i| rec.get(i)).unwrap_or("").trim()
+    }
+
+    fn header_of(&self, field: Field) -> String {
+        self.map
+            .get(field)
+            .and_then(|i| self.headers.get(i))
+            .cloned()
+            .unwrap_or_else(|| field.name().to_string())
+    }
+
+    /// Types one record. Problems go to `problems`; `None` means the row is
+    /// rejected (neither id nor name), which is also recorded as a problem.
+    pub fn parse_row(
+        &self,
+        rec: &csv::StringRecord,
+        line: u64,
+        ctx: &RowContext,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Row> {
+        let id = self.cell(rec, Field::TenantId);
+        let name = self.cell(rec, Field::TenantName);
+        let who = if id.is_empty() { name } else { id };
+        let mut report = |field: Option<Field>, value: &str, expected: Expected| {
+            problems.push(Problem {
+                line,
+                tenant: shorten(who),
+                column: field.map_or_else(String::new, |f| self.header_of(f)),
+                value: shorten(value),
+                expected,
+            });
+        };
+        if rec.len() != self.headers.len() {
+            let extra: Vec<&str> = rec.iter().skip(self.headers.len()).collect();
+            let value = if extra.is_empty() {
+                format!("{} / {}", rec.len(), self.headers.len())
+            } else {
+                extra.join(&(self.dialect.delimiter as char).to_string())
+            };
+            report(None, &value, Expected::FieldCount { header_fields: self.headers.len() });
+        }
+        if id.is_empty() && name.is_empty() {
+            let shown = rec.iter().map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" | ");
+            report(Some(if self.map.has(Field::TenantId) { Field::TenantId } else { Field::TenantName }), &shown, Expected::Identity);
+            return None;
+        }
+
+        let mut signals = Signals {
+            has_status_column: self.map.has(Field::SubscriptionStatus),
+            ..Signals::default()
+        };
+
+        let status_text = self.cell(rec, Field::SubscriptionStatus);
+        signals.status = values::parse_status(status_text).unwrap_or_else(|e| {
+            report(Some(Field::SubscriptionStatus), status_text, e);
+            None
+        });
+
+        let flag_text = self.cell(rec, Field::PaymentFailed);
+        let flag = values::parse_bool(flag_text).unwrap_or_else(|e| {
+            report(Some(Field::PaymentFailed), flag_text, e);
+            None
+        });
+        let last_text = self.cell(rec, Field::LastPaymentStatus);
+        let last_failed = values::parse_payment_status(last_text).unwrap_or_else(|e| {
+            report(Some(Field::LastPaymentStatus), last_text, e);
+            None
+        });
+        signals.payment_failure = if flag == Some(true) {
+            Some(PaymentFailure::Flag)
+        } else if last_failed == Some(true) {
+            Some(PaymentFailure::LastPayment(shorten(last_text)))
+        } else {
+            signals
+                .status
+                .filter(|s| s.is_payment_failure())
+                .map(PaymentFailure::Status)
+        };
+
+        let trial_text = self.cell(rec, Field::TrialEndsAt);
+        let trial_end = match values::parse_date(trial_text, ctx.zone) {
+            Ok(None) => None,
+            Ok(Some(raw)) => {
+                let resolved = raw.resolve(ctx.date_order);
+                if resolved.is_none() {
+                    report(Some(Field::TrialEndsAt), trial_text, Expected::DateInOrder);
+                }
+                resolved
+            }
+            Err(e) => {
+                report(Some(Field::TrialEndsAt), trial_text, e);
+                None
+            }
+        };
+        signals.days_left = trial_end.map(|d| (d - ctx.as_of).num_days());
+
+        let mut count = |field: Field| {
+            let text = self.cell(rec, field);
+            values::parse_count(text).unwrap_or_else(|e| {
+                report(Some(field), text, e);
+                None
+            })
+        };
+        let used = count(Field::MessagesUsed);
+        let limit = count(Field::MessagesLimit);
+        signals.usage = used.zip(limit);
+
+        Some(Row {
+            line,
+            id: id.to_string(),
+            name: name.to_string(),
+            signals,
+            trial_end,
+        })
+    }
+}
+
+/// What every row is read against.
+#[derive(Debug, Clone, Copy)]
+pub struct RowContext {
+    /// Report zone for instants with an offset.
+    pub zone: ReportZone,
+    /// The file's date order.
+    pub date_order: DateOrder,
+    /// The report date.
+    pub as_of: NaiveDate,
+}
+
+fn builder(delimiter: u8) -> csv::ReaderBuilder {
+    let mut b = csv::ReaderBuilder::new();
+    b.delimiter(delimiter).has_headers(false).flexible(true);
+    b
+}
+
+/// The data records of a table, with their line numbers.
+pub struct Records<'a> {
+    rdr: csv::Reader<&'a [u8]>,
+    line_offset: u64,
+}
+
+impl Records<'_> {
+    /// Reads the next record into `rec`; returns its starting line.
+    ///
+    /// The text was decoded to UTF-8 beforehand, so reading cannot fail on
+    /// encoding; any other reader error ends the records (and cannot happen
+    /// on an in-memory string).
+    pub fn next_record(&mut self, rec: &mut csv::StringRecord) -> Option<u64> {
+        match self.rdr.read_record(rec) {
+            Ok(true) => Some(rec.position().map_or(0, |p| p.line()) + self.line_offset),
+            Ok(false) | Err(_) => None,
+        }
+    }
+
+    /// Byte offset reached in the table text (for progress).
+    pub fn byte_offset(&self) -> u64 {
+        self.rdr.position().byte()
+    }
+}
+
+/// Whether every cell of a record is blank (a spacer row from Excel).
+pub fn is_blank(rec: &csv::StringRecord) -> bool {
+    rec.iter().all(|f| f.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> RowContext {
+        RowContext {
+            zone: ReportZone::default(),
+            date_order: DateOrder::Dmy,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        }
+    }
+
+    fn rows(text: &str) -> (Vec<Row>, Vec<Problem>) {
+        let t = Table::open(text, &[]).unwrap();
+        let mut records = t.records();
+        let mut rec = csv::StringRecord::new();
+        let (mut out, mut problems) = (vec![], vec![]);
+        while let Some(line) = records.next_record(&mut rec) {
+            if let Some(r) = t.parse_row(&rec, line, &ctx(), &mut problems) {
+                out.push(r);
+            }
+        }
+        (out, problems)
+    }
+
+    #[test]
+    fn line_numbers_count_newlines_inside_quotes() {
+        let text = "id,name,trial_ends_at\n1,\"two\nlines\",2026-11-27\n2,x,31/02/2026\n";
+        let (r, p) = rows(text);
+        assert_eq!(r[0].line, 2);
+        assert_eq!(r[1].line, 4);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].line, 4);
+        assert_eq!(p[0].column, "trial_ends_at");
+        assert_eq!(p[0].value, "31/02/2026");
+        assert_eq!(p[0].expected, Expected::Date);
+    }
+
+    #[test]
+    fn sep_line_counts_as_a_line() {
+        let (r, _) = rows("sep=;\nid;name;trial_ends_at\n1;x;2026-11-27\n");
+        assert_eq!(r[0].line, 3);
+    }
+
+    #[test]
+    fn bad_cells_keep_the_row_and_its_other_signals() {
+        let text = "id,payment_failed,trial_ends_at,messages_used,messages_limit\nT1,sí,31/02/2026,muchos,-5\n";
+        let (r, p) = rows(text);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].signals.payment_failure, Some(PaymentFailure::Flag));
+        assert_eq!(r[0].signals.days_left, None);
+        let cols: Vec<&str> = p.iter().map(|p| p.column.as_str()).collect();
+        assert_eq!(cols, ["trial_ends_at", "messages_used", "messages_limit"]);
+        assert!(p.iter().all(|p| p.tenant == "T1" && p.line == 2));
+    }
+
+    #[test]
+    fn rows_without_identity_are_rejected_and_reported() {
+        let (r, p) = rows("id,name,trial_ends_at\n,,2026-11-27\n2,,2026-11-27\n");
+        assert_eq!(r.len(), 1);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].expected, Expected::Identity);
+        assert_eq!(p[0].value, "2026-11-27");
+    }
+
+    #[test]
+    fn ragged_rows_are_reported_but_read() {
+        let (r, p) = rows("id,trial_ends_at\n1,2026-11-27,extra\n2\n");
+        assert_eq!(r.len(), 2);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].value, "extra");
+        assert_eq!(p[1].value, "1 / 2");
+        assert!(matches!(p[0].expected, Expected::FieldCount { header_fields: 2 }));
+    }
+
+    #[test]
+    fn unusable_tables() {
+        assert!(matches!(Table::open("foo,bar\n1,2\n", &[]), Err(Error::NoKnownColumns { .. })));
+        assert!(matches!(Table::open("plan,trial_ends_at\n", &[]), Err(Error::NoIdentityColumn { .. })));
+        assert!(matches!(Table::open("id,plan,email\n1,x,y\n", &[]), Err(Error::NoRuleEvaluable { .. })));
+        assert!(Table::open("id,trial_ends_at\n", &[]).is_ok());
+    }
+
+    #[test]
+    fn date_order_detection() {
+        let zone = ReportZone::default();
+        let t = Table::open("id,trial_ends_at\n1,03/04/2026\n2,11/25/2026\n", &[]).unwrap();
+        assert_eq!(t.date_order(None, zone), (DateOrder::Mdy, DateOrderSource::Detected));
+        let t = Table::open("id,trial_ends_at\n1,03/04/2026\n2,25/11/2026\n", &[]).unwrap();
+        assert_eq!(t.date_order(None, zone), (DateOrder::Dmy, DateOrderSource::Detected));
+        let t = Table::open("id,trial_ends_at\n1,03/04/2026\n", &[]).unwrap();
+        assert_eq!(t.date_order(None, zone), (DateOrder::Dmy, DateOrderSource::Default));
+        assert_eq!(t.date_order(Some(DateOrder::Mdy), zone), (DateOrder::Mdy, DateOrderSource::Option));
+    }
+}

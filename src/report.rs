@@ -1,0 +1,172 @@
+//! The result of a run as plain data: the summary every shell shows (CLI
+//! `--json`, the page's cards, the Resumen sheet) and the preview rows.
+
+use crate::classify::Level;
+use crate::options::{Lang, Thresholds};
+use crate::plan::WorkItem;
+use crate::read::Problem;
+use crate::text;
+use serde::Serialize;
+
+/// Counts and facts about a run. Field names are the CLI's `--json` keys.
+///
+/// Invariant: `rows == critical + high + medium + info + no_risk + rejected`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Data records read (blank spacer rows excluded).
+    pub rows: u64,
+    pub critical: u64,
+    pub high: u64,
+    pub medium: u64,
+    pub info: u64,
+    /// Tenants with no risk (including canceled ones).
+    pub no_risk: u64,
+    /// Rows rejected for having neither id nor name.
+    pub rejected: u64,
+    /// Number of data problems listed (a row can have several).
+    pub problems: u64,
+    /// Rows whose every cell was blank, skipped (Excel leaves them).
+    pub blank_rows: u64,
+    /// The detected encoding.
+    pub encoding: &'static str,
+    /// The delimiter (`\t` for tab).
+    pub delimiter: &'static str,
+    /// `dmy` or `mdy`.
+    pub date_order: &'static str,
+    /// `option`, `default` or `detected`.
+    pub date_order_source: crate::read::DateOrderSource,
+    /// The report date, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// The report time zone.
+    pub tz: String,
+    /// The source file name.
+    pub file_name: String,
+    /// The language of the report.
+    pub lang: Lang,
+    /// The product name used in emails.
+    pub product_name: String,
+    /// The thresholds applied.
+    pub thresholds: Thresholds,
+    /// Rules that could not be evaluated because their columns are absent.
+    pub rules_not_evaluated: Vec<RuleNotEvaluated>,
+    /// Recognised columns: field and header as written.
+    pub columns: Vec<ColumnUse>,
+    /// Header cells that matched no field.
+    pub unknown_columns: Vec<String>,
+    /// Header cells ignored because an earlier column has the same field.
+    pub duplicate_columns: Vec<String>,
+    /// File-level notes in the report language (decoding replacements…).
+    pub notices: Vec<String>,
+    /// Counts per account executive and level, sorted by executive.
+    pub by_executive: Vec<ExecutiveCounts>,
+    /// Every data problem, in file order.
+    pub problem_list: Vec<ProblemOut>,
+}
+
+impl Summary {
+    /// The count for one level.
+    pub fn count(&self, level: Level) -> u64 {
+        match level {
+            Level::Critical => self.critical,
+            Level::High => self.high,
+            Level::Medium => self.medium,
+            Level::Info => self.info,
+        }
+    }
+}
+
+/// A rule that was not evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleNotEvaluated {
+    /// The level the rule gives.
+    pub level: Level,
+    /// Why, in the report language.
+    pub reason: String,
+}
+
+/// One recognised column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ColumnUse {
+    /// The canonical field name.
+    pub field: &'static str,
+    /// The header as written in the file.
+    pub header: String,
+}
+
+/// Worklist counts for one account executive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExecutiveCounts {
+    /// The executive as written (empty: unassigned).
+    pub executive: String,
+    pub critical: u64,
+    pub high: u64,
+    pub medium: u64,
+    pub info: u64,
+}
+
+/// A problem with its expectation rendered in the report language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProblemOut {
+    pub line: u64,
+    pub tenant: String,
+    pub column: String,
+    pub value: String,
+    pub expected: String,
+}
+
+impl ProblemOut {
+    /// Renders a problem in a language.
+    pub fn new(p: &Problem, lang: Lang) -> ProblemOut {
+        ProblemOut {
+            line: p.line,
+            tenant: p.tenant.clone(),
+            column: p.column.clone(),
+            value: p.value.clone(),
+            expected: text::expected_text(p.expected, lang),
+        }
+    }
+}
+
+/// A worklist row as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreviewRow {
+    pub level: Level,
+    pub level_label: String,
+    pub line: u64,
+    pub id: String,
+    pub tenant: String,
+    pub owner: String,
+    pub email: String,
+    pub phone: String,
+    pub executive: String,
+    pub plan: String,
+    pub reason: String,
+    pub days_left: Option<i64>,
+    pub usage: Option<f64>,
+    pub action: String,
+    pub other_signals: String,
+}
+
+impl PreviewRow {
+    /// The preview of a worklist row.
+    pub fn new(w: &WorkItem, lang: Lang) -> PreviewRow {
+        let c = &w.contact;
+        PreviewRow {
+            level: w.level,
+            level_label: text::level_label(w.level, lang),
+            line: w.line,
+            id: c.id.clone(),
+            tenant: c.name.clone(),
+            owner: c.owner.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            executive: c.executive.clone(),
+            plan: c.plan.clone(),
+            reason: w.reason.clone(),
+            days_left: w.days_left,
+            usage: w.usage_ratio(),
+            action: w.action.clone(),
+            other_signals: w.other_signals.clone(),
+        }
+    }
+}
