@@ -601,12 +601,14 @@ function hideProgress() {
   el.progress.hidden = true;
 }
 
-function showError(message) {
+function showError(message, fileName = state.file && state.file.name) {
   state.result = null;
   hideProgress();
   el.results.hidden = true;
   el.empty.hidden = true;
   el.error.hidden = false;
+  setText(el.errorFile, fileName || '');
+  el.errorFile.hidden = !fileName;
   setText(el.errorMessage, message);
   setText(el.errorHint, t('errorHint'));
   document.body.dataset.state = 'error';
@@ -627,7 +629,7 @@ async function acceptFile(file) {
   }
   if (file.size > MAX_BYTES) {
     state.file = null;
-    showError(t('tooBig', { name: file.name, size: fmtBytes(file.size), max: fmtBytes(MAX_BYTES) }));
+    showError(t('tooBig', { name: file.name, size: fmtBytes(file.size), max: fmtBytes(MAX_BYTES) }), file.name);
     finishRun();
     return;
   }
@@ -640,7 +642,7 @@ async function acceptFile(file) {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
     state.file = null;
-    showError(t('readFailed', { name: file.name, detail: e && e.message ? e.message : String(e) }));
+    showError(t('readFailed', { name: file.name, detail: e && e.message ? e.message : String(e) }), file.name);
     finishRun();
     return;
   }
@@ -664,7 +666,7 @@ async function loadSample() {
     const bytes = new Uint8Array(await res.arrayBuffer());
     state.file = { name, bytes };
   } catch (e) {
-    showError(t('sampleFailed', { detail: e && e.message ? e.message : String(e) }));
+    showError(t('sampleFailed', { detail: e && e.message ? e.message : String(e) }), name);
     finishRun();
     return;
   }
@@ -1070,6 +1072,7 @@ function init() {
     steps: $('steps'),
     error: $('error'),
     errorMessage: $('error-message'),
+    errorFile: $('error-file'),
     errorHint: $('error-hint'),
     empty: $('empty'),
     results: $('results'),
