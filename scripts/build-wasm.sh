@@ -266,7 +266,7 @@ CARGO_ARGS=(build --lib --release --target "$TARGET" --target-dir "$TARGET_DIR")
 if [[ "$ROUTE" == rustup ]]; then
   log "route: rustup (active toolchain has the $TARGET target)"
   t0=$(now)
-  cargo "${CARGO_ARGS[@]}"
+  cargo "${CARGO_ARGS[@]}" || die "cargo build for $TARGET failed (route rustup; compiler errors above)"
   record "cargo build (rustup, $TARGET)" "$(elapsed "$t0")"
 else
   log "route: debian (Debian rustc-web $DEB_RUST_SERIES + std built from rust-web-src with -Zbuild-std, in $PREFIX)"
@@ -281,7 +281,8 @@ else
       RUSTC="$PREFIX/usr/bin/rustc" \
       RUSTC_BOOTSTRAP=1 \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \
-      cargo "${CARGO_ARGS[@]}" -Zbuild-std=std,panic_abort
+      cargo "${CARGO_ARGS[@]}" -Zbuild-std=std,panic_abort \
+    || die "cargo build for $TARGET failed (route debian: RUSTC=$PREFIX/usr/bin/rustc, -Zbuild-std; compiler errors above)"
   record "cargo build -Zbuild-std (debian, $TARGET)" "$(elapsed "$t0")"
 fi
 [[ -f "$WASM_IN" ]] || die "cargo did not produce $WASM_IN (is crate-type cdylib still in Cargo.toml's [lib]?)"
