@@ -131,7 +131,9 @@ pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
     }
     let mut signals = Vec::with_capacity(3);
     if let Some(reason) = &s.payment_failure {
-        signals.push(Signal::PaymentFailed { reason: reason.clone() });
+        signals.push(Signal::PaymentFailed {
+            reason: reason.clone(),
+        });
     }
     let on_trial = match s.status {
         Some(st) => st == Status::Trialing,
@@ -195,13 +197,19 @@ mod tests {
         s.status = Some(Status::Active);
         assert_eq!(level(&s), None);
         // No status column: a trial end date means on trial.
-        let s = Signals { days_left: Some(2), ..Default::default() };
+        let s = Signals {
+            days_left: Some(2),
+            ..Default::default()
+        };
         assert_eq!(level(&s), Some(Level::High));
     }
 
     #[test]
     fn usage_boundaries() {
-        let u = |used, limit| Signals { usage: Some((used, limit)), ..Default::default() };
+        let u = |used, limit| Signals {
+            usage: Some((used, limit)),
+            ..Default::default()
+        };
         assert_eq!(level(&u(900, 1000)), None);
         assert_eq!(level(&u(901, 1000)), Some(Level::Info));
         assert_eq!(level(&u(9_000_001, 10_000_000)), Some(Level::Info));
@@ -221,7 +229,13 @@ mod tests {
         assert_eq!(c.level, Level::Critical);
         assert_eq!(
             c.secondary,
-            vec![Signal::TrialEnding { days_left: 1 }, Signal::HighUsage { used: 95, limit: 100 }]
+            vec![
+                Signal::TrialEnding { days_left: 1 },
+                Signal::HighUsage {
+                    used: 95,
+                    limit: 100
+                }
+            ]
         );
     }
 
@@ -238,10 +252,17 @@ mod tests {
 
     #[test]
     fn thresholds_are_options() {
-        let th = Thresholds { high_days: 1, medium_days: 10, usage_percent: 50.0 };
+        let th = Thresholds {
+            high_days: 1,
+            medium_days: 10,
+            usage_percent: 50.0,
+        };
         assert_eq!(classify(&trial(2), &th).unwrap().level, Level::Medium);
         assert_eq!(classify(&trial(10), &th).unwrap().level, Level::Medium);
-        let u = Signals { usage: Some((51, 100)), ..Default::default() };
+        let u = Signals {
+            usage: Some((51, 100)),
+            ..Default::default()
+        };
         assert_eq!(classify(&u, &th).unwrap().level, Level::Info);
     }
 }

@@ -33,7 +33,8 @@ pub enum Error {
     InvalidOption {
         option: &'static str,
         value: String,
-        expected: &'static str,
+        /// What was expected, in Spanish and English.
+        expected: [&'static str; 2],
     },
     /// The workbook could not be written (an internal limit of the XLSX
     /// writer). This should not happen with any input; it is reported rather
@@ -100,9 +101,9 @@ impl Error {
                 format!("The column \"{header}\" given for {field} is not in the file.")
             },
             Error::InvalidOption { option, value, expected } => if es {
-                format!("Valor no válido para {option}: «{value}». Se esperaba {expected}.")
+                format!("Valor no válido para {option}: «{value}». Se esperaba {}.", expected[0])
             } else {
-                format!("Invalid value for {option}: \"{value}\". Expected {expected}.")
+                format!("Invalid value for {option}: \"{value}\". Expected {}.", expected[1])
             },
             Error::Render(detail) => if es {
                 format!("No se pudo generar el XLSX: {detail}")

@@ -103,7 +103,10 @@ pub struct Output {
 impl Output {
     /// The rows the page shows.
     pub fn preview(&self) -> Vec<PreviewRow> {
-        self.items.iter().map(|w| PreviewRow::new(w, self.summary.lang)).collect()
+        self.items
+            .iter()
+            .map(|w| PreviewRow::new(w, self.summary.lang))
+            .collect()
     }
 }
 
@@ -134,7 +137,11 @@ pub fn analyze(input: &[u8], options: &Options) -> Result<Analysis, Error> {
     analyze_with_progress(input, options, &mut |_, _| {})
 }
 
-fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Stage, f64)) -> Result<Analysis, Error> {
+fn analyze_with_progress(
+    input: &[u8],
+    o: &Options,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Result<Analysis, Error> {
     o.validate()?;
     progress(Stage::Reading, 0.0);
     let decoded = read::decode::decode(input)?;
@@ -186,8 +193,16 @@ fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Sta
             if cut {
                 problems.push(Problem {
                     line,
-                    tenant: read::shorten(if row.id.is_empty() { &row.name } else { &row.id }),
-                    column: table.headers.get(table.map.get(field).unwrap_or(usize::MAX)).cloned().unwrap_or_default(),
+                    tenant: read::shorten(if row.id.is_empty() {
+                        &row.name
+                    } else {
+                        &row.id
+                    }),
+                    column: table
+                        .headers
+                        .get(table.map.get(field).unwrap_or(usize::MAX))
+                        .cloned()
+                        .unwrap_or_default(),
                     value: read::shorten(value),
                     expected: Expected::CellLength,
                 });
@@ -200,19 +215,38 @@ fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Sta
             owner: text_of(Field::OwnerName, table.cell(&rec, Field::OwnerName)),
             email: text_of(Field::OwnerEmail, table.cell(&rec, Field::OwnerEmail)),
             phone: text_of(Field::OwnerPhone, table.cell(&rec, Field::OwnerPhone)),
-            executive: text_of(Field::AccountExecutive, table.cell(&rec, Field::AccountExecutive)),
+            executive: text_of(
+                Field::AccountExecutive,
+                table.cell(&rec, Field::AccountExecutive),
+            ),
             plan: text_of(Field::Plan, table.cell(&rec, Field::Plan)),
         };
         if !contact.email.is_empty() && !read::values::is_plausible_email(&contact.email) {
             problems.push(Problem {
                 line,
-                tenant: read::shorten(if row.id.is_empty() { &row.name } else { &row.id }),
-                column: table.headers.get(table.map.get(Field::OwnerEmail).unwrap_or(usize::MAX)).cloned().unwrap_or_default(),
+                tenant: read::shorten(if row.id.is_empty() {
+                    &row.name
+                } else {
+                    &row.id
+                }),
+                column: table
+                    .headers
+                    .get(table.map.get(Field::OwnerEmail).unwrap_or(usize::MAX))
+                    .cloned()
+                    .unwrap_or_default(),
                 value: read::shorten(&contact.email),
                 expected: Expected::Email,
             });
         }
-        items.push(plan::plan(line, contact, row.trial_end, row.signals.days_left, row.signals.usage, &c, o));
+        items.push(plan::plan(
+            line,
+            contact,
+            row.trial_end,
+            row.signals.days_left,
+            row.signals.usage,
+            &c,
+            o,
+        ));
     }
     progress(Stage::Reading, 1.0);
     progress(Stage::Classifying, 0.0);
@@ -222,13 +256,22 @@ fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Sta
     let lang = o.lang;
     let mut rules_not_evaluated = Vec::new();
     if !table.can_evaluate_payment() {
-        rules_not_evaluated.push(RuleNotEvaluated { level: Level::Critical, reason: text::rule_not_evaluated(Level::Critical, lang) });
+        rules_not_evaluated.push(RuleNotEvaluated {
+            level: Level::Critical,
+            reason: text::rule_not_evaluated(Level::Critical, lang),
+        });
     }
     if !table.can_evaluate_trial() {
-        rules_not_evaluated.push(RuleNotEvaluated { level: Level::High, reason: text::rule_not_evaluated(Level::High, lang) });
+        rules_not_evaluated.push(RuleNotEvaluated {
+            level: Level::High,
+            reason: text::rule_not_evaluated(Level::High, lang),
+        });
     }
     if !table.can_evaluate_usage() {
-        rules_not_evaluated.push(RuleNotEvaluated { level: Level::Info, reason: text::rule_not_evaluated(Level::Info, lang) });
+        rules_not_evaluated.push(RuleNotEvaluated {
+            level: Level::Info,
+            reason: text::rule_not_evaluated(Level::Info, lang),
+        });
     }
     let mut by_exec: BTreeMap<&str, [u64; 4]> = BTreeMap::new();
     for w in &items {
@@ -236,7 +279,13 @@ fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Sta
     }
     let by_executive = by_exec
         .into_iter()
-        .map(|(e, c)| ExecutiveCounts { executive: e.to_string(), critical: c[0], high: c[1], medium: c[2], info: c[3] })
+        .map(|(e, c)| ExecutiveCounts {
+            executive: e.to_string(),
+            critical: c[0],
+            high: c[1],
+            medium: c[2],
+            info: c[3],
+        })
         .collect();
     let mut notices = Vec::new();
     if decoded.had_replacements {
@@ -247,8 +296,11 @@ fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Sta
     }
     if decoded.encoding == read::decode::TextEncoding::Windows1252 {
         notices.push(match lang {
-            Lang::Es => "El archivo no era UTF-8: se leyó como Windows-1252 (Excel en Windows).".to_string(),
-            Lang::En => "The file was not UTF-8: it was read as Windows-1252 (Excel on Windows).".to_string(),
+            Lang::Es => {
+                "El archivo no era UTF-8: se leyó como Windows-1252 (Excel en Windows).".to_string()
+            }
+            Lang::En => "The file was not UTF-8: it was read as Windows-1252 (Excel on Windows)."
+                .to_string(),
         });
     }
     let summary = Summary {
@@ -272,7 +324,15 @@ fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Sta
         product_name: o.product_name.clone(),
         thresholds: o.thresholds,
         rules_not_evaluated,
-        columns: table.map.found.iter().map(|(f, h)| ColumnUse { field: f.name(), header: h.clone() }).collect(),
+        columns: table
+            .map
+            .found
+            .iter()
+            .map(|(f, h)| ColumnUse {
+                field: f.name(),
+                header: h.clone(),
+            })
+            .collect(),
         unknown_columns: table.map.unknown.clone(),
         duplicate_columns: table.map.duplicates.clone(),
         notices,
@@ -280,5 +340,9 @@ fn analyze_with_progress(input: &[u8], o: &Options, progress: &mut dyn FnMut(Sta
         problem_list: problems.iter().map(|p| ProblemOut::new(p, lang)).collect(),
     };
     progress(Stage::Classifying, 1.0);
-    Ok(Analysis { items, problems, summary })
+    Ok(Analysis {
+        items,
+        problems,
+        summary,
+    })
 }

@@ -8,8 +8,8 @@
 use chrono::Utc;
 use clap::Parser;
 use retention_worklist::{
-    build_worklist, parse_as_of, text, DateOrder, Error, Field, Lang, Level, Options, ReportZone, Summary,
-    Thresholds,
+    build_worklist, parse_as_of, text, DateOrder, Error, Field, Lang, Level, Options, ReportZone,
+    Summary, Thresholds,
 };
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -109,7 +109,10 @@ fn main() -> ExitCode {
     let out = match build_worklist(&input, &options) {
         Ok(o) => o,
         Err(e) => {
-            let code = if matches!(e, Error::InvalidOption { .. } | Error::MappedColumnMissing { .. }) {
+            let code = if matches!(
+                e,
+                Error::InvalidOption { .. } | Error::MappedColumnMissing { .. }
+            ) {
                 EXIT_USAGE
             } else {
                 1
@@ -117,10 +120,12 @@ fn main() -> ExitCode {
             return fail(&e, lang, code);
         }
     };
-    let path = cli
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("worklist-{}.xlsx", options.as_of.format("%Y-%m-%d"))));
+    let path = cli.output.clone().unwrap_or_else(|| {
+        PathBuf::from(format!(
+            "worklist-{}.xlsx",
+            options.as_of.format("%Y-%m-%d")
+        ))
+    });
     if let Err(msg) = write_atomically(&path, &out.xlsx) {
         eprintln!("retention-worklist: {msg}");
         return ExitCode::from(1);
@@ -163,7 +168,11 @@ fn options_from(cli: &Cli, lang: Lang) -> Result<Options, Error> {
         medium_days: cli.medium_days,
         usage_percent: cli.usage_percent,
     };
-    o.date_order = cli.date_order.as_deref().map(str::parse::<DateOrder>).transpose()?;
+    o.date_order = cli
+        .date_order
+        .as_deref()
+        .map(str::parse::<DateOrder>)
+        .transpose()?;
     o.file_name = cli.file_name.clone().unwrap_or_else(|| {
         if cli.input == "-" {
             "stdin".to_string()
@@ -177,10 +186,14 @@ fn options_from(cli: &Cli, lang: Lang) -> Result<Options, Error> {
         let (field, header) = spec.split_once('=').ok_or_else(|| Error::InvalidOption {
             option: "column",
             value: spec.clone(),
-            expected: "FIELD=HEADER, for example trial_ends_at=\"Vence el\"",
+            expected: [
+                "CAMPO=ENCABEZADO, por ejemplo trial_ends_at=\"Vence el\"",
+                "FIELD=HEADER, for example trial_ends_at=\"Vence el\"",
+            ],
         })?;
         let field: Field = field.parse()?;
-        o.columns.push((field, header.trim_matches('"').to_string()));
+        o.columns
+            .push((field, header.trim_matches('"').to_string()));
     }
     o.validate()?;
     Ok(o)
@@ -230,22 +243,48 @@ fn human_summary(s: &Summary, path: &Path, lang: Lang) -> String {
     let es = lang == Lang::Es;
     let mut out = String::new();
     out.push_str(&if es {
-        format!("{} filas leídas de {} → {}\n", s.rows, s.file_name, path.display())
+        format!(
+            "{} filas leídas de {} → {}\n",
+            s.rows,
+            s.file_name,
+            path.display()
+        )
     } else {
-        format!("{} rows read from {} → {}\n", s.rows, s.file_name, path.display())
+        format!(
+            "{} rows read from {} → {}\n",
+            s.rows,
+            s.file_name,
+            path.display()
+        )
     });
     for l in Level::ALL {
-        out.push_str(&format!("  {:<16} {:>7}\n", text::level_label(l, lang), s.count(l)));
+        out.push_str(&format!(
+            "  {:<16} {:>7}\n",
+            text::level_label(l, lang),
+            s.count(l)
+        ));
     }
     out.push_str(&if es {
-        format!("  sin riesgo {} · rechazadas {} · problemas {}\n", s.no_risk, s.rejected, s.problems)
+        format!(
+            "  sin riesgo {} · rechazadas {} · problemas {}\n",
+            s.no_risk, s.rejected, s.problems
+        )
     } else {
-        format!("  no risk {} · rejected {} · problems {}\n", s.no_risk, s.rejected, s.problems)
+        format!(
+            "  no risk {} · rejected {} · problems {}\n",
+            s.no_risk, s.rejected, s.problems
+        )
     });
     out.push_str(&if es {
-        format!("  codificación {} · delimitador {} · fechas {} · fecha de corte {} ({})\n", s.encoding, s.delimiter, s.date_order, s.as_of, s.tz)
+        format!(
+            "  codificación {} · delimitador {} · fechas {} · fecha de corte {} ({})\n",
+            s.encoding, s.delimiter, s.date_order, s.as_of, s.tz
+        )
     } else {
-        format!("  encoding {} · delimiter {} · dates {} · as of {} ({})\n", s.encoding, s.delimiter, s.date_order, s.as_of, s.tz)
+        format!(
+            "  encoding {} · delimiter {} · dates {} · as of {} ({})\n",
+            s.encoding, s.delimiter, s.date_order, s.as_of, s.tz
+        )
     });
     for r in &s.rules_not_evaluated {
         out.push_str(&format!("  ! {}\n", r.reason));

@@ -4,8 +4,8 @@
 //! wasm) resolve "today" and "the local zone" and pass them in here. That is
 //! what makes the same input and options give the same bytes everywhere.
 
-use crate::read::columns::Field;
 use crate::error::Error;
+use crate::read::columns::Field;
 use chrono::{FixedOffset, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -32,7 +32,7 @@ impl FromStr for Lang {
             _ => Err(Error::InvalidOption {
                 option: "lang",
                 value: s.to_string(),
-                expected: "es | en",
+                expected: ["es | en", "es | en"],
             }),
         }
     }
@@ -67,7 +67,7 @@ impl FromStr for DateOrder {
             _ => Err(Error::InvalidOption {
                 option: "date-order",
                 value: s.to_string(),
-                expected: "dmy | mdy",
+                expected: ["dmy | mdy", "dmy | mdy"],
             }),
         }
     }
@@ -135,7 +135,10 @@ impl FromStr for ReportZone {
         let bad = || Error::InvalidOption {
             option: "tz",
             value: s.to_string(),
-            expected: "an IANA zone such as America/Mexico_City, UTC, or an offset such as -06:00",
+            expected: [
+                "una zona IANA como America/Mexico_City, UTC, o un desfase como -06:00",
+                "an IANA zone such as America/Mexico_City, UTC, or an offset such as -06:00",
+            ],
         };
         if t.is_empty() {
             return Err(bad());
@@ -168,7 +171,11 @@ pub(crate) fn parse_offset(s: &str) -> Option<FixedOffset> {
         None if digits.len() == 4 => digits.split_at(2),
         None => (digits, "0"),
     };
-    if h.is_empty() || h.len() > 2 || m.len() > 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+    if h.is_empty()
+        || h.len() > 2
+        || m.len() > 2
+        || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let h: i32 = h.parse().ok()?;
@@ -209,22 +216,33 @@ impl Thresholds {
             return Err(Error::InvalidOption {
                 option: "high-days",
                 value: self.high_days.to_string(),
-                expected: "a whole number of days from 0 to 365",
+                expected: [
+                    "un número entero de días de 0 a 365",
+                    "a whole number of days from 0 to 365",
+                ],
             });
         }
         if self.medium_days < self.high_days || self.medium_days > 365 {
             return Err(Error::InvalidOption {
                 option: "medium-days",
                 value: self.medium_days.to_string(),
-                expected: "a whole number of days, at least high-days and at most 365",
+                expected: [
+                    "un número entero de días, al menos high-days y como máximo 365",
+                    "a whole number of days, at least high-days and at most 365",
+                ],
             });
         }
-        if !(self.usage_percent.is_finite() && self.usage_percent > 0.0 && self.usage_percent < 1000.0)
+        if !(self.usage_percent.is_finite()
+            && self.usage_percent > 0.0
+            && self.usage_percent < 1000.0)
         {
             return Err(Error::InvalidOption {
                 option: "usage-percent",
                 value: self.usage_percent.to_string(),
-                expected: "a percentage above 0 (for example 90)",
+                expected: [
+                    "un porcentaje mayor que 0 (por ejemplo 90)",
+                    "a percentage above 0 (for example 90)",
+                ],
             });
         }
         Ok(())
@@ -283,7 +301,10 @@ impl Options {
             return Err(Error::InvalidOption {
                 option: "product-name",
                 value: self.product_name.clone(),
-                expected: "a non-empty name of at most 100 characters",
+                expected: [
+                    "un nombre no vacío de hasta 100 caracteres",
+                    "a non-empty name of at most 100 characters",
+                ],
             });
         }
         Ok(())
@@ -295,7 +316,10 @@ pub fn parse_as_of(s: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::InvalidOption {
         option: "as-of",
         value: s.to_string(),
-        expected: "a date as YYYY-MM-DD, for example 2026-11-26",
+        expected: [
+            "una fecha AAAA-MM-DD, por ejemplo 2026-11-26",
+            "a date as YYYY-MM-DD, for example 2026-11-26",
+        ],
     })
 }
 
@@ -320,15 +344,24 @@ mod tests {
     #[test]
     fn thresholds_validate() {
         assert!(Thresholds::default().validate().is_ok());
-        let t = Thresholds { high_days: 8, ..Thresholds::default() };
+        let t = Thresholds {
+            high_days: 8,
+            ..Thresholds::default()
+        };
         assert!(t.validate().is_err());
-        let t = Thresholds { usage_percent: f64::NAN, ..Thresholds::default() };
+        let t = Thresholds {
+            usage_percent: f64::NAN,
+            ..Thresholds::default()
+        };
         assert!(t.validate().is_err());
     }
 
     #[test]
     fn as_of_parses() {
-        assert_eq!(parse_as_of("2026-11-26").unwrap(), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+        assert_eq!(
+            parse_as_of("2026-11-26").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+        );
         assert!(parse_as_of("26/11/2026").is_err());
     }
 }

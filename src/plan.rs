@@ -58,7 +58,9 @@ pub struct WorkItem {
 impl WorkItem {
     /// Usage as a ratio (0.94), when known and the limit is positive.
     pub fn usage_ratio(&self) -> Option<f64> {
-        self.usage.filter(|&(_, l)| l > 0).map(|(u, l)| u as f64 / l as f64)
+        self.usage
+            .filter(|&(_, l)| l > 0)
+            .map(|(u, l)| u as f64 / l as f64)
     }
 
     /// The `mailto:` link with subject and, when it fits Excel's URL limit,
@@ -68,9 +70,15 @@ impl WorkItem {
             return None;
         }
         const MAX: usize = 2079;
-        let base = format!("mailto:{}?subject={}", self.contact.email, percent_encode(&self.subject));
+        let base = format!(
+            "mailto:{}?subject={}",
+            self.contact.email,
+            percent_encode(&self.subject)
+        );
         let with_body = format!("{base}&body={}", percent_encode(&self.draft));
-        [with_body, base].into_iter().find(|u| u.encode_utf16().count() <= MAX)
+        [with_body, base]
+            .into_iter()
+            .find(|u| u.encode_utf16().count() <= MAX)
     }
 }
 
@@ -117,7 +125,11 @@ pub fn plan(
     let product = o.product_name.as_str();
     let th = o.thresholds.usage_percent;
     let owner = contact.owner.as_str();
-    let tenant = if contact.name.is_empty() { contact.id.as_str() } else { contact.name.as_str() };
+    let tenant = if contact.name.is_empty() {
+        contact.id.as_str()
+    } else {
+        contact.name.as_str()
+    };
     let greeting = match (es, owner.is_empty()) {
         (true, false) => format!("Hola {owner},"),
         (true, true) => "Hola,".to_string(),
@@ -137,17 +149,31 @@ pub fn plan(
         Level::Critical => {
             let call = match (es, dial.is_some()) {
                 (true, true) => format!("1) Llamar AHORA al owner ({}).", contact.phone),
-                (true, false) => "1) Llamar AHORA al owner (sin teléfono en el export: buscarlo en el CRM).".to_string(),
+                (true, false) => {
+                    "1) Llamar AHORA al owner (sin teléfono en el export: buscarlo en el CRM)."
+                        .to_string()
+                }
                 (false, true) => format!("1) Call the owner NOW ({}).", contact.phone),
-                (false, false) => "1) Call the owner NOW (no phone in the export: look it up in the CRM).".to_string(),
+                (false, false) => {
+                    "1) Call the owner NOW (no phone in the export: look it up in the CRM)."
+                        .to_string()
+                }
             };
-            let mail = if es { "2) Enviar el email urgente de pago (asunto y borrador en esta fila)." } else { "2) Send the urgent payment email (subject and draft in this row)." };
+            let mail = if es {
+                "2) Enviar el email urgente de pago (asunto y borrador en esta fila)."
+            } else {
+                "2) Send the urgent payment email (subject and draft in this row)."
+            };
             let body = if es {
                 format!("No pudimos procesar el último pago de la cuenta {tenant} en {product}. Si no se actualiza el método de pago, la cuenta será suspendida automáticamente y tu equipo perderá el acceso.\n\nQueremos ayudarte a resolverlo hoy mismo: responde a este email o llámanos y actualizamos juntos el método de pago en unos minutos.")
             } else {
                 format!("We could not process the last payment for the {tenant} account on {product}. Unless the payment method is updated, the account will be suspended automatically and your team will lose access.\n\nWe want to help you fix it today: reply to this email or call us and we will update the payment method together in a few minutes.")
             };
-            (format!("{call} {mail}"), critical_subject(lang, product), body)
+            (
+                format!("{call} {mail}"),
+                critical_subject(lang, product),
+                body,
+            )
         }
         Level::High => {
             let d = days_left.unwrap_or(0);
@@ -205,7 +231,11 @@ pub fn plan(
             } else {
                 format!("You are getting the most out of {product}")
             };
-            (action.to_string(), subject, usage_sentence(lang, product, th))
+            (
+                action.to_string(),
+                subject,
+                usage_sentence(lang, product, th),
+            )
         }
     };
     let draft = format!("{greeting}\n\n{body}\n\n{sign_off},\n{signature}");
@@ -305,10 +335,16 @@ mod tests {
 
     #[test]
     fn critical_row_follows_the_protocol() {
-        let s = Signals { payment_failure: Some(PaymentFailure::Status(Status::PastDue)), ..Default::default() };
+        let s = Signals {
+            payment_failure: Some(PaymentFailure::Status(Status::PastDue)),
+            ..Default::default()
+        };
         let c = classify(&s, &opts().thresholds).unwrap();
         let w = plan(2, contact(), None, None, None, &c, &opts());
-        assert_eq!(w.subject, "Acción Urgente Requerida: Problema con tu Pago en ImagineCRM");
+        assert_eq!(
+            w.subject,
+            "Acción Urgente Requerida: Problema con tu Pago en ImagineCRM"
+        );
         assert!(w.action.contains("Llamar"));
         assert!(w.draft.starts_with("Hola Ana,"));
         assert!(w.draft.contains("suspendida"));
@@ -321,10 +357,15 @@ mod tests {
 
     #[test]
     fn info_draft_is_the_protocols_text() {
-        let s = Signals { usage: Some((95, 100)), ..Default::default() };
+        let s = Signals {
+            usage: Some((95, 100)),
+            ..Default::default()
+        };
         let c = classify(&s, &opts().thresholds).unwrap();
         let w = plan(2, contact(), None, None, Some((95, 100)), &c, &opts());
-        assert!(w.draft.contains(&usage_sentence(Lang::Es, "ImagineCRM", 90.0)));
+        assert!(w
+            .draft
+            .contains(&usage_sentence(Lang::Es, "ImagineCRM", 90.0)));
     }
 
     #[test]
@@ -332,17 +373,26 @@ mod tests {
         let mut o = opts();
         o.product_name = "OtroCRM".into();
         o.lang = Lang::En;
-        let s = Signals { payment_failure: Some(PaymentFailure::Flag), ..Default::default() };
+        let s = Signals {
+            payment_failure: Some(PaymentFailure::Flag),
+            ..Default::default()
+        };
         let c = classify(&s, &o.thresholds).unwrap();
         let w = plan(2, contact(), None, None, None, &c, &o);
-        assert_eq!(w.subject, "Urgent Action Required: Problem with your Payment at OtroCRM");
+        assert_eq!(
+            w.subject,
+            "Urgent Action Required: Problem with your Payment at OtroCRM"
+        );
     }
 
     #[test]
     fn overlong_drafts_drop_the_body_from_the_link() {
         let mut ct = contact();
         ct.name = "x".repeat(3000);
-        let s = Signals { payment_failure: Some(PaymentFailure::Flag), ..Default::default() };
+        let s = Signals {
+            payment_failure: Some(PaymentFailure::Flag),
+            ..Default::default()
+        };
         let c = classify(&s, &opts().thresholds).unwrap();
         let w = plan(2, ct, None, None, None, &c, &opts());
         let link = w.mailto().unwrap();
@@ -352,7 +402,11 @@ mod tests {
     #[test]
     fn urgency_order() {
         let mk = |level, days: Option<i64>, usage: Option<(u64, u64)>, line| {
-            let c = Classification { level, main: Signal::TrialEnding { days_left: 0 }, secondary: vec![] };
+            let c = Classification {
+                level,
+                main: Signal::TrialEnding { days_left: 0 },
+                secondary: vec![],
+            };
             let mut w = plan(line, contact(), None, days, usage, &c, &opts());
             w.level = level;
             w

@@ -18,8 +18,9 @@ use crate::report::Summary;
 use crate::text;
 use chrono::Datelike;
 use rust_xlsxwriter::{
-    Chart, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DataValidation, DocProperties,
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Url, Workbook, Worksheet, XlsxError,
+    Chart, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DataValidation,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Url, Workbook,
+    Worksheet, XlsxError,
 };
 
 /// Excel's limit of characters in a cell.
@@ -109,10 +110,19 @@ impl Styles {
             LevelStyles {
                 text: filled.clone(),
                 wrap: filled.clone().set_text_wrap(),
-                date: filled.clone().set_num_format(date_fmt).set_align(FormatAlign::Left),
-                percent: filled.clone().set_num_format("0.0%").set_align(FormatAlign::Left),
+                date: filled
+                    .clone()
+                    .set_num_format(date_fmt)
+                    .set_align(FormatAlign::Left),
+                percent: filled
+                    .clone()
+                    .set_num_format("0.0%")
+                    .set_align(FormatAlign::Left),
                 int: filled.clone().set_align(FormatAlign::Left),
-                link: filled.clone().set_font_color(Color::RGB(0x0B3D91)).set_underline(rust_xlsxwriter::FormatUnderline::Single),
+                link: filled
+                    .clone()
+                    .set_font_color(Color::RGB(0x0B3D91))
+                    .set_underline(rust_xlsxwriter::FormatUnderline::Single),
                 strong: filled.set_bold(),
             }
         });
@@ -125,7 +135,10 @@ impl Styles {
                 .set_text_wrap()
                 .set_border(FormatBorder::Thin)
                 .set_border_color(Color::RGB(0xBFBFBF)),
-            title: Format::new().set_bold().set_font_size(16).set_font_color(Color::RGB(0x1F3864)),
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_font_color(Color::RGB(0x1F3864)),
             bold: Format::new().set_bold(),
             wrap: base.clone().set_text_wrap(),
             plain: base.clone(),
@@ -144,14 +157,24 @@ fn xlsx_err(e: XlsxError) -> Error {
 }
 
 fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
-    let y = u16::try_from(d.year()).ok().filter(|y| (1900..=9999).contains(y))?;
+    let y = u16::try_from(d.year())
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))?;
     ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok()
 }
 
 /// Writes text as text (never a formula), cut to Excel's limit.
-fn put_text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format, lang: Lang) -> Result<(), Error> {
+fn put_text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+    f: &Format,
+    lang: Lang,
+) -> Result<(), Error> {
     let (s, _) = fit_cell(s, lang);
-    ws.write_string_with_format(row, col, s, f).map_err(xlsx_err)?;
+    ws.write_string_with_format(row, col, s, f)
+        .map_err(xlsx_err)?;
     Ok(())
 }
 
@@ -166,14 +189,33 @@ fn paged_name(base: &str, page: usize) -> String {
 }
 
 /// Renders the workbook.
-pub fn render(items: &[WorkItem], problems: &[Problem], summary: &Summary, o: &Options) -> Result<Vec<u8>, Error> {
+pub fn render(
+    items: &[WorkItem],
+    problems: &[Problem],
+    summary: &Summary,
+    o: &Options,
+) -> Result<Vec<u8>, Error> {
+    render_with_sheet_rows(items, problems, summary, o, MAX_SHEET_ROWS)
+}
+
+/// [`render`] with a smaller sheet size (rows including the header), so the
+/// split of a long worklist or problems list across sheets can be tested
+/// without a million-row input. `sheet_rows` is clamped to 2..=[`MAX_SHEET_ROWS`].
+pub fn render_with_sheet_rows(
+    items: &[WorkItem],
+    problems: &[Problem],
+    summary: &Summary,
+    o: &Options,
+    sheet_rows: usize,
+) -> Result<Vec<u8>, Error> {
     let lang = o.lang;
     let names = text::sheet_names(lang);
     let styles = Styles::new(lang);
     let mut wb = Workbook::new();
 
     // Creation date = report date at midnight UTC: no wall clock in the file.
-    let created = excel_date(o.as_of).unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("valid date"));
+    let created = excel_date(o.as_of)
+        .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("valid date"));
     let title = match lang {
         Lang::Es => format!("Worklist de retención {} — {}", o.product_name, o.as_of),
         Lang::En => format!("Retention worklist {} — {}", o.product_name, o.as_of),
@@ -185,12 +227,14 @@ pub fn render(items: &[WorkItem], problems: &[Problem], summary: &Summary, o: &O
             .set_creation_datetime(&created),
     );
 
-    let per_sheet = MAX_SHEET_ROWS - 1;
+    let per_sheet = sheet_rows.clamp(2, MAX_SHEET_ROWS) - 1;
     let pages = items.len().div_ceil(per_sheet).max(1);
     for page in 0..pages {
-        let chunk = &items[(page * per_sheet).min(items.len())..((page + 1) * per_sheet).min(items.len())];
+        let chunk =
+            &items[(page * per_sheet).min(items.len())..((page + 1) * per_sheet).min(items.len())];
         let ws = wb.add_worksheet();
-        ws.set_name(paged_name(names.worklist, page)).map_err(xlsx_err)?;
+        ws.set_name(paged_name(names.worklist, page))
+            .map_err(xlsx_err)?;
         write_worklist(ws, chunk, &styles, lang)?;
     }
     write_summary(wb.add_worksheet(), summary, &styles, o, names.summary)?;
@@ -198,17 +242,25 @@ pub fn render(items: &[WorkItem], problems: &[Problem], summary: &Summary, o: &O
     write_protocol(wb.add_worksheet(), &styles, o, names.protocol)?;
     let ppages = problems.len().div_ceil(per_sheet).max(1);
     for page in 0..ppages {
-        let chunk = &problems[(page * per_sheet).min(problems.len())..((page + 1) * per_sheet).min(problems.len())];
+        let chunk = &problems
+            [(page * per_sheet).min(problems.len())..((page + 1) * per_sheet).min(problems.len())];
         let ws = wb.add_worksheet();
-        ws.set_name(paged_name(names.problems, page)).map_err(xlsx_err)?;
+        ws.set_name(paged_name(names.problems, page))
+            .map_err(xlsx_err)?;
         write_problems(ws, chunk, &styles, lang)?;
     }
     wb.save_to_buffer().map_err(xlsx_err)
 }
 
-fn header_row(ws: &mut Worksheet, headers: &[&str], widths: &[f64], s: &Styles) -> Result<(), Error> {
+fn header_row(
+    ws: &mut Worksheet,
+    headers: &[&str],
+    widths: &[f64],
+    s: &Styles,
+) -> Result<(), Error> {
     for (c, (h, w)) in headers.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &s.header).map_err(xlsx_err)?;
+        ws.write_string_with_format(0, c as u16, *h, &s.header)
+            .map_err(xlsx_err)?;
         ws.set_column_width(c as u16, *w).map_err(xlsx_err)?;
     }
     ws.set_row_height(0, 30).map_err(xlsx_err)?;
@@ -227,10 +279,16 @@ fn print_setup(ws: &mut Worksheet, last_col: u16) -> Result<(), Error> {
 
 /// Worklist columns (see [`text::worklist_headers`]).
 const W_WIDTHS: [f64; 20] = [
-    15.0, 7.0, 12.0, 24.0, 20.0, 28.0, 18.0, 18.0, 11.0, 34.0, 12.0, 10.0, 44.0, 36.0, 50.0, 34.0, 30.0, 14.0, 24.0, 7.0,
+    15.0, 7.0, 12.0, 24.0, 20.0, 28.0, 18.0, 18.0, 11.0, 34.0, 12.0, 10.0, 44.0, 36.0, 50.0, 34.0,
+    30.0, 14.0, 24.0, 7.0,
 ];
 
-fn write_worklist(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, lang: Lang) -> Result<(), Error> {
+fn write_worklist(
+    ws: &mut Worksheet,
+    items: &[WorkItem],
+    s: &Styles,
+    lang: Lang,
+) -> Result<(), Error> {
     let headers = text::worklist_headers(lang);
     header_row(ws, &headers, &W_WIDTHS, s)?;
     let states = text::tracking_states(lang);
@@ -239,10 +297,18 @@ fn write_worklist(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, lang: Lang
         let r = (i + 1) as u32;
         let st = s.of(w.level);
         let c = &w.contact;
-        put_text(ws, r, 0, &text::level_label(w.level, lang), &st.strong, lang)?;
+        put_text(
+            ws,
+            r,
+            0,
+            &text::level_label(w.level, lang),
+            &st.strong,
+            lang,
+        )?;
         match w.days_left {
             Some(d) if matches!(w.level, Level::High | Level::Medium) || w.days_left.is_some() => {
-                ws.write_number_with_format(r, 1, d as f64, &st.int).map_err(xlsx_err)?;
+                ws.write_number_with_format(r, 1, d as f64, &st.int)
+                    .map_err(xlsx_err)?;
             }
             _ => {
                 ws.write_blank(r, 1, &st.text).map_err(xlsx_err)?;
@@ -265,8 +331,13 @@ fn write_worklist(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, lang: Lang
             // the phone column can't smuggle a formula in.
             Some(digits) => {
                 let formula = format!("=HYPERLINK(\"tel:{digits}\",\"{}\")", c.phone.trim());
-                ws.write_formula_with_format(r, 6, Formula::new(formula).set_result(c.phone.trim()), &st.link)
-                    .map_err(xlsx_err)?;
+                ws.write_formula_with_format(
+                    r,
+                    6,
+                    Formula::new(formula).set_result(c.phone.trim()),
+                    &st.link,
+                )
+                .map_err(xlsx_err)?;
             }
             None => put_text(ws, r, 6, &c.phone, &st.text, lang)?,
         }
@@ -275,7 +346,8 @@ fn write_worklist(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, lang: Lang
         put_text(ws, r, 9, &w.reason, &st.wrap, lang)?;
         match w.trial_end.and_then(excel_date) {
             Some(d) => {
-                ws.write_datetime_with_format(r, 10, &d, &st.date).map_err(xlsx_err)?;
+                ws.write_datetime_with_format(r, 10, &d, &st.date)
+                    .map_err(xlsx_err)?;
             }
             None => {
                 ws.write_blank(r, 10, &st.text).map_err(xlsx_err)?;
@@ -283,7 +355,8 @@ fn write_worklist(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, lang: Lang
         }
         match w.usage_ratio() {
             Some(u) => {
-                ws.write_number_with_format(r, 11, u, &st.percent).map_err(xlsx_err)?;
+                ws.write_number_with_format(r, 11, u, &st.percent)
+                    .map_err(xlsx_err)?;
             }
             None => {
                 ws.write_blank(r, 11, &st.text).map_err(xlsx_err)?;
@@ -296,20 +369,31 @@ fn write_worklist(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, lang: Lang
         put_text(ws, r, 16, &w.other_signals, &st.wrap, lang)?;
         put_text(ws, r, 17, states[0], &st.text, lang)?;
         ws.write_blank(r, 18, &st.text).map_err(xlsx_err)?;
-        ws.write_number_with_format(r, 19, w.line as f64, &st.int).map_err(xlsx_err)?;
+        ws.write_number_with_format(r, 19, w.line as f64, &st.int)
+            .map_err(xlsx_err)?;
         ws.set_row_height(r, 45).map_err(xlsx_err)?;
     }
     let last = items.len() as u32;
-    ws.autofilter(0, 0, last, (headers.len() - 1) as u16).map_err(xlsx_err)?;
+    ws.autofilter(0, 0, last, (headers.len() - 1) as u16)
+        .map_err(xlsx_err)?;
     if last > 0 {
-        let dv = DataValidation::new().allow_list_strings(&states).map_err(xlsx_err)?;
-        ws.add_data_validation(1, 17, last, 17, &dv).map_err(xlsx_err)?;
+        let dv = DataValidation::new()
+            .allow_list_strings(&states)
+            .map_err(xlsx_err)?;
+        ws.add_data_validation(1, 17, last, 17, &dv)
+            .map_err(xlsx_err)?;
     }
     print_setup(ws, (headers.len() - 1) as u16)?;
     Ok(())
 }
 
-fn write_summary(ws: &mut Worksheet, sm: &Summary, s: &Styles, o: &Options, name: &str) -> Result<(), Error> {
+fn write_summary(
+    ws: &mut Worksheet,
+    sm: &Summary,
+    s: &Styles,
+    o: &Options,
+    name: &str,
+) -> Result<(), Error> {
     let lang = o.lang;
     let es = lang == Lang::Es;
     ws.set_name(name).map_err(xlsx_err)?;
@@ -335,25 +419,50 @@ fn write_summary(ws: &mut Worksheet, sm: &Summary, s: &Styles, o: &Options, name
     let order = match (sm.date_order, sm.date_order_source, es) {
         (o, crate::read::DateOrderSource::Option, true) => format!("{o} (indicado por opción)"),
         (o, crate::read::DateOrderSource::Option, false) => format!("{o} (given as an option)"),
-        (o, crate::read::DateOrderSource::Detected, true) => format!("{o} (detectado en los datos)"),
-        (o, crate::read::DateOrderSource::Detected, false) => format!("{o} (detected from the data)"),
+        (o, crate::read::DateOrderSource::Detected, true) => {
+            format!("{o} (detectado en los datos)")
+        }
+        (o, crate::read::DateOrderSource::Detected, false) => {
+            format!("{o} (detected from the data)")
+        }
         (o, crate::read::DateOrderSource::Default, true) => format!("{o} (por defecto)"),
         (o, crate::read::DateOrderSource::Default, false) => format!("{o} (default)"),
     };
     let as_of = o.as_of;
     let rows: Vec<(&str, String)> = vec![
-        (if es { "Fecha de corte" } else { "As-of date" }, text::format_date(as_of, lang)),
+        (
+            if es { "Fecha de corte" } else { "As-of date" },
+            text::format_date(as_of, lang),
+        ),
         (if es { "Zona horaria" } else { "Time zone" }, sm.tz.clone()),
         (if es { "Archivo" } else { "File" }, sm.file_name.clone()),
-        (if es { "Codificación" } else { "Encoding" }, sm.encoding.to_string()),
-        (if es { "Delimitador" } else { "Delimiter" }, sm.delimiter.to_string()),
+        (
+            if es { "Codificación" } else { "Encoding" },
+            sm.encoding.to_string(),
+        ),
+        (
+            if es { "Delimitador" } else { "Delimiter" },
+            sm.delimiter.to_string(),
+        ),
         (if es { "Orden de fechas" } else { "Date order" }, order),
         (
             if es { "Umbrales" } else { "Thresholds" },
             if es {
-                format!("ALTO ≤ {} días · MEDIO {}-{} días · INFORMATIVO > {} % de uso", th.high_days, th.high_days + 1, th.medium_days, th.usage_percent)
+                format!(
+                    "ALTO ≤ {} días · MEDIO {}-{} días · INFORMATIVO > {} % de uso",
+                    th.high_days,
+                    th.high_days + 1,
+                    th.medium_days,
+                    th.usage_percent
+                )
             } else {
-                format!("HIGH ≤ {} days · MEDIUM {}-{} days · INFO > {} % usage", th.high_days, th.high_days + 1, th.medium_days, th.usage_percent)
+                format!(
+                    "HIGH ≤ {} days · MEDIUM {}-{} days · INFO > {} % usage",
+                    th.high_days,
+                    th.high_days + 1,
+                    th.medium_days,
+                    th.usage_percent
+                )
             },
         ),
     ];
@@ -362,26 +471,72 @@ fn write_summary(ws: &mut Worksheet, sm: &Summary, s: &Styles, o: &Options, name
     }
 
     r += 1;
-    put_text(ws, r, 0, if es { "Tenants por nivel" } else { "Tenants per level" }, &s.header, lang)?;
-    put_text(ws, r, 1, if es { "Cantidad" } else { "Count" }, &s.header, lang)?;
+    put_text(
+        ws,
+        r,
+        0,
+        if es {
+            "Tenants por nivel"
+        } else {
+            "Tenants per level"
+        },
+        &s.header,
+        lang,
+    )?;
+    put_text(
+        ws,
+        r,
+        1,
+        if es { "Cantidad" } else { "Count" },
+        &s.header,
+        lang,
+    )?;
     r += 1;
     let first_level_row = r;
     for l in Level::ALL {
         let st = s.of(l);
         put_text(ws, r, 0, &text::level_label(l, lang), &st.strong, lang)?;
-        ws.write_number_with_format(r, 1, sm.count(l) as f64, &st.int).map_err(xlsx_err)?;
+        ws.write_number_with_format(r, 1, sm.count(l) as f64, &st.int)
+            .map_err(xlsx_err)?;
         r += 1;
     }
     let others: [(&str, u64); 5] = [
         (if es { "Sin riesgo" } else { "No risk" }, sm.no_risk),
-        (if es { "Filas rechazadas" } else { "Rejected rows" }, sm.rejected),
+        (
+            if es {
+                "Filas rechazadas"
+            } else {
+                "Rejected rows"
+            },
+            sm.rejected,
+        ),
         (if es { "Filas leídas" } else { "Rows read" }, sm.rows),
-        (if es { "Problemas en los datos" } else { "Data problems" }, sm.problems),
-        (if es { "Filas en blanco omitidas" } else { "Blank rows skipped" }, sm.blank_rows),
+        (
+            if es {
+                "Problemas en los datos"
+            } else {
+                "Data problems"
+            },
+            sm.problems,
+        ),
+        (
+            if es {
+                "Filas en blanco omitidas"
+            } else {
+                "Blank rows skipped"
+            },
+            sm.blank_rows,
+        ),
     ];
     for (k, v) in others {
         put_text(ws, r, 0, k, &s.plain, lang)?;
-        ws.write_number_with_format(r, 1, v as f64, &s.plain.clone().set_align(FormatAlign::Left)).map_err(xlsx_err)?;
+        ws.write_number_with_format(
+            r,
+            1,
+            v as f64,
+            &s.plain.clone().set_align(FormatAlign::Left),
+        )
+        .map_err(xlsx_err)?;
         r += 1;
     }
 
@@ -389,22 +544,49 @@ fn write_summary(ws: &mut Worksheet, sm: &Summary, s: &Styles, o: &Options, name
     let mut chart = Chart::new(ChartType::Bar);
     let points: Vec<ChartPoint> = Level::ALL
         .iter()
-        .map(|&l| ChartPoint::new().set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(level_fill(l))))))
+        .map(|&l| {
+            ChartPoint::new().set_format(
+                ChartFormat::new()
+                    .set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(level_fill(l)))),
+            )
+        })
         .collect();
     chart
         .add_series()
         .set_categories((name, first_level_row, 0, first_level_row + 3, 0))
         .set_values((name, first_level_row, 1, first_level_row + 3, 1))
         .set_points(&points);
-    chart.title().set_name(if es { "Tenants por nivel" } else { "Tenants per level" });
+    chart.title().set_name(if es {
+        "Tenants por nivel"
+    } else {
+        "Tenants per level"
+    });
     chart.legend().set_hidden();
     chart.y_axis().set_reverse();
     ws.insert_chart(1, 3, &chart).map_err(xlsx_err)?;
 
     r = r.max(17) + 1;
-    put_text(ws, r, 0, if es { "Por ejecutivo de cuenta" } else { "Per account executive" }, &s.header, lang)?;
+    put_text(
+        ws,
+        r,
+        0,
+        if es {
+            "Por ejecutivo de cuenta"
+        } else {
+            "Per account executive"
+        },
+        &s.header,
+        lang,
+    )?;
     for (i, l) in Level::ALL.iter().enumerate() {
-        put_text(ws, r, (i + 1) as u16, &text::level_label(*l, lang), &s.of(*l).strong, lang)?;
+        put_text(
+            ws,
+            r,
+            (i + 1) as u16,
+            &text::level_label(*l, lang),
+            &s.of(*l).strong,
+            lang,
+        )?;
     }
     put_text(ws, r, 5, "Total", &s.header, lang)?;
     r += 1;
@@ -417,37 +599,106 @@ fn write_summary(ws: &mut Worksheet, sm: &Summary, s: &Styles, o: &Options, name
         put_text(ws, r, 0, &who, &s.plain, lang)?;
         let counts = [e.critical, e.high, e.medium, e.info];
         for (i, n) in counts.iter().enumerate() {
-            ws.write_number_with_format(r, (i + 1) as u16, *n as f64, &s.plain).map_err(xlsx_err)?;
+            ws.write_number_with_format(r, (i + 1) as u16, *n as f64, &s.plain)
+                .map_err(xlsx_err)?;
         }
-        ws.write_number_with_format(r, 5, counts.iter().sum::<u64>() as f64, &s.plain).map_err(xlsx_err)?;
+        ws.write_number_with_format(r, 5, counts.iter().sum::<u64>() as f64, &s.plain)
+            .map_err(xlsx_err)?;
         r += 1;
     }
 
     r += 1;
-    put_text(ws, r, 0, if es { "Reglas no evaluadas" } else { "Rules not evaluated" }, &s.header, lang)?;
+    put_text(
+        ws,
+        r,
+        0,
+        if es {
+            "Reglas no evaluadas"
+        } else {
+            "Rules not evaluated"
+        },
+        &s.header,
+        lang,
+    )?;
     r += 1;
     if sm.rules_not_evaluated.is_empty() {
-        put_text(ws, r, 0, if es { "Ninguna: todas las reglas se evaluaron" } else { "None: every rule was evaluated" }, &s.plain, lang)?;
+        put_text(
+            ws,
+            r,
+            0,
+            if es {
+                "Ninguna: todas las reglas se evaluaron"
+            } else {
+                "None: every rule was evaluated"
+            },
+            &s.plain,
+            lang,
+        )?;
         r += 1;
     }
     for rule in &sm.rules_not_evaluated {
-        put_text(ws, r, 0, &text::level_label(rule.level, lang), &s.of(rule.level).strong, lang)?;
+        put_text(
+            ws,
+            r,
+            0,
+            &text::level_label(rule.level, lang),
+            &s.of(rule.level).strong,
+            lang,
+        )?;
         put_text(ws, r, 1, &rule.reason, &s.wrap, lang)?;
         r += 1;
     }
 
     r += 1;
-    put_text(ws, r, 0, if es { "Columnas reconocidas" } else { "Recognised columns" }, &s.header, lang)?;
-    put_text(ws, r, 1, if es { "Encabezado en el archivo" } else { "Header in the file" }, &s.header, lang)?;
+    put_text(
+        ws,
+        r,
+        0,
+        if es {
+            "Columnas reconocidas"
+        } else {
+            "Recognised columns"
+        },
+        &s.header,
+        lang,
+    )?;
+    put_text(
+        ws,
+        r,
+        1,
+        if es {
+            "Encabezado en el archivo"
+        } else {
+            "Header in the file"
+        },
+        &s.header,
+        lang,
+    )?;
     r += 1;
     for c in &sm.columns {
         put_text(ws, r, 0, c.field, &s.plain, lang)?;
         put_text(ws, r, 1, &c.header, &s.plain, lang)?;
         r += 1;
     }
-    let ignored: Vec<String> = sm.unknown_columns.iter().chain(&sm.duplicate_columns).cloned().collect();
+    let ignored: Vec<String> = sm
+        .unknown_columns
+        .iter()
+        .chain(&sm.duplicate_columns)
+        .cloned()
+        .collect();
     if !ignored.is_empty() {
-        put_text(ws, r, 0, if es { "Columnas ignoradas" } else { "Ignored columns" }, &s.bold, lang)?;
+        put_text(
+            ws,
+            r,
+            0,
+            if es {
+                "Columnas ignoradas"
+            } else {
+                "Ignored columns"
+            },
+            &s.bold,
+            lang,
+        )?;
         put_text(ws, r, 1, &ignored.join(", "), &s.wrap, lang)?;
         r += 1;
     }
@@ -460,7 +711,13 @@ fn write_summary(ws: &mut Worksheet, sm: &Summary, s: &Styles, o: &Options, name
     Ok(())
 }
 
-fn write_campaign(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, o: &Options, name: &str) -> Result<(), Error> {
+fn write_campaign(
+    ws: &mut Worksheet,
+    items: &[WorkItem],
+    s: &Styles,
+    o: &Options,
+    name: &str,
+) -> Result<(), Error> {
     let lang = o.lang;
     ws.set_name(name).map_err(xlsx_err)?;
     let headers = text::campaign_headers(lang);
@@ -477,18 +734,21 @@ fn write_campaign(ws: &mut Worksheet, items: &[WorkItem], s: &Styles, o: &Option
         put_text(ws, r, 3, &c.id, &s.plain, lang)?;
         match w.trial_end.and_then(excel_date) {
             Some(d) => {
-                ws.write_datetime_with_format(r, 4, &d, &s.date).map_err(xlsx_err)?;
+                ws.write_datetime_with_format(r, 4, &d, &s.date)
+                    .map_err(xlsx_err)?;
             }
             None => {
                 ws.write_blank(r, 4, &s.plain).map_err(xlsx_err)?;
             }
         }
         if let Some(d) = w.days_left {
-            ws.write_number_with_format(r, 5, d as f64, &s.plain).map_err(xlsx_err)?;
+            ws.write_number_with_format(r, 5, d as f64, &s.plain)
+                .map_err(xlsx_err)?;
         }
         r += 1;
     }
-    ws.autofilter(0, 0, r.saturating_sub(1).max(0), (headers.len() - 1) as u16).map_err(xlsx_err)?;
+    ws.autofilter(0, 0, r.saturating_sub(1).max(0), (headers.len() - 1) as u16)
+        .map_err(xlsx_err)?;
     print_setup(ws, (headers.len() - 1) as u16)?;
     Ok(())
 }
@@ -523,7 +783,12 @@ fn write_protocol(ws: &mut Worksheet, s: &Styles, o: &Options, name: &str) -> Re
     Ok(())
 }
 
-fn write_problems(ws: &mut Worksheet, problems: &[Problem], s: &Styles, lang: Lang) -> Result<(), Error> {
+fn write_problems(
+    ws: &mut Worksheet,
+    problems: &[Problem],
+    s: &Styles,
+    lang: Lang,
+) -> Result<(), Error> {
     let headers = text::problem_headers(lang);
     header_row(ws, &headers, &[8.0, 26.0, 22.0, 30.0, 70.0], s)?;
     if problems.is_empty() {
@@ -535,14 +800,23 @@ fn write_problems(ws: &mut Worksheet, problems: &[Problem], s: &Styles, lang: La
     }
     for (i, p) in problems.iter().enumerate() {
         let r = (i + 1) as u32;
-        ws.write_number_with_format(r, 0, p.line as f64, &s.plain).map_err(xlsx_err)?;
+        ws.write_number_with_format(r, 0, p.line as f64, &s.plain)
+            .map_err(xlsx_err)?;
         put_text(ws, r, 1, &p.tenant, &s.plain, lang)?;
         put_text(ws, r, 2, &p.column, &s.plain, lang)?;
         put_text(ws, r, 3, &p.value, &s.plain, lang)?;
-        put_text(ws, r, 4, &text::expected_text(p.expected, lang), &s.wrap, lang)?;
+        put_text(
+            ws,
+            r,
+            4,
+            &text::expected_text(p.expected, lang),
+            &s.wrap,
+            lang,
+        )?;
     }
     if !problems.is_empty() {
-        ws.autofilter(0, 0, problems.len() as u32, 4).map_err(xlsx_err)?;
+        ws.autofilter(0, 0, problems.len() as u32, 4)
+            .map_err(xlsx_err)?;
     }
     print_setup(ws, 4)?;
     Ok(())

@@ -46,15 +46,63 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::TenantName => "Tenant",
         Field::OwnerName => "Owner",
         Field::OwnerEmail => "Email",
-        Field::OwnerPhone => if es { "Teléfono" } else { "Phone" },
-        Field::AccountExecutive => if es { "Ejecutivo" } else { "Account executive" },
+        Field::OwnerPhone => {
+            if es {
+                "Teléfono"
+            } else {
+                "Phone"
+            }
+        }
+        Field::AccountExecutive => {
+            if es {
+                "Ejecutivo"
+            } else {
+                "Account executive"
+            }
+        }
         Field::Plan => "Plan",
-        Field::SubscriptionStatus => if es { "Estado de suscripción" } else { "Subscription status" },
-        Field::TrialEndsAt => if es { "Fin del trial" } else { "Trial end" },
-        Field::PaymentFailed => if es { "Pago fallido" } else { "Payment failed" },
-        Field::LastPaymentStatus => if es { "Estado del último pago" } else { "Last payment status" },
-        Field::MessagesUsed => if es { "Mensajes usados" } else { "Messages used" },
-        Field::MessagesLimit => if es { "Límite de mensajes" } else { "Message limit" },
+        Field::SubscriptionStatus => {
+            if es {
+                "Estado de suscripción"
+            } else {
+                "Subscription status"
+            }
+        }
+        Field::TrialEndsAt => {
+            if es {
+                "Fin del trial"
+            } else {
+                "Trial end"
+            }
+        }
+        Field::PaymentFailed => {
+            if es {
+                "Pago fallido"
+            } else {
+                "Payment failed"
+            }
+        }
+        Field::LastPaymentStatus => {
+            if es {
+                "Estado del último pago"
+            } else {
+                "Last payment status"
+            }
+        }
+        Field::MessagesUsed => {
+            if es {
+                "Mensajes usados"
+            } else {
+                "Messages used"
+            }
+        }
+        Field::MessagesLimit => {
+            if es {
+                "Límite de mensajes"
+            } else {
+                "Message limit"
+            }
+        }
     }
 }
 
@@ -139,14 +187,32 @@ pub fn reason(signal: &Signal, trial_end: Option<NaiveDate>, threshold: f64, lan
     match signal {
         Signal::PaymentFailed { reason } => {
             let why = match reason {
-                PaymentFailure::Flag => if es { "pago_fallido = sí".to_string() } else { "payment_failed = yes".to_string() },
-                PaymentFailure::LastPayment(w) => if es { format!("último pago: {w}") } else { format!("last payment: {w}") },
+                PaymentFailure::Flag => {
+                    if es {
+                        "pago_fallido = sí".to_string()
+                    } else {
+                        "payment_failed = yes".to_string()
+                    }
+                }
+                PaymentFailure::LastPayment(w) => {
+                    if es {
+                        format!("último pago: {w}")
+                    } else {
+                        format!("last payment: {w}")
+                    }
+                }
                 PaymentFailure::Status(s) => s.as_str().to_string(),
             };
-            if es { format!("Pago fallido ({why})") } else { format!("Payment failed ({why})") }
+            if es {
+                format!("Pago fallido ({why})")
+            } else {
+                format!("Payment failed ({why})")
+            }
         }
         Signal::TrialEnding { days_left } => {
-            let date = trial_end.map(|d| format!(" ({})", format_date(d, lang))).unwrap_or_default();
+            let date = trial_end
+                .map(|d| format!(" ({})", format_date(d, lang)))
+                .unwrap_or_default();
             let when = trial_when(*days_left, lang);
             match (es, *days_left < 0) {
                 (true, false) => format!("Trial vence {when}{date}"),
@@ -158,7 +224,11 @@ pub fn reason(signal: &Signal, trial_end: Option<NaiveDate>, threshold: f64, lan
         Signal::HighUsage { used, limit } => {
             let pct = format_usage(*used, *limit, threshold, lang);
             let nums = format!("{} / {}", format_int(*used, lang), format_int(*limit, lang));
-            if es { format!("Uso de mensajes {pct} ({nums})") } else { format!("Message usage {pct} ({nums})") }
+            if es {
+                format!("Uso de mensajes {pct} ({nums})")
+            } else {
+                format!("Message usage {pct} ({nums})")
+            }
         }
     }
 }
@@ -175,16 +245,70 @@ pub struct SheetNames {
 /// The workbook's sheet names in a language.
 pub fn sheet_names(lang: Lang) -> SheetNames {
     match lang {
-        Lang::Es => SheetNames { worklist: "Worklist", summary: "Resumen", campaign: "Campaña", protocol: "Protocolo", problems: "Problemas" },
-        Lang::En => SheetNames { worklist: "Worklist", summary: "Summary", campaign: "Campaign", protocol: "Protocol", problems: "Problems" },
+        Lang::Es => SheetNames {
+            worklist: "Worklist",
+            summary: "Resumen",
+            campaign: "Campaña",
+            protocol: "Protocolo",
+            problems: "Problemas",
+        },
+        Lang::En => SheetNames {
+            worklist: "Worklist",
+            summary: "Summary",
+            campaign: "Campaign",
+            protocol: "Protocol",
+            problems: "Problems",
+        },
     }
 }
 
 /// The worklist's column headers.
 pub fn worklist_headers(lang: Lang) -> [&'static str; 20] {
     match lang {
-        Lang::Es => ["Nivel", "Días", "ID", "Tenant", "Owner", "Email", "Teléfono", "Ejecutivo", "Plan", "Motivo", "Fin del trial", "Uso de mensajes", "Acción", "Asunto email", "Borrador email", "Objetivo", "Otras señales", "Estado", "Notas", "Línea"],
-        Lang::En => ["Level", "Days", "ID", "Tenant", "Owner", "Email", "Phone", "Account executive", "Plan", "Reason", "Trial end", "Message usage", "Action", "Email subject", "Email draft", "Goal", "Other signals", "Status", "Notes", "Line"],
+        Lang::Es => [
+            "Nivel",
+            "Días",
+            "ID",
+            "Tenant",
+            "Owner",
+            "Email",
+            "Teléfono",
+            "Ejecutivo",
+            "Plan",
+            "Motivo",
+            "Fin del trial",
+            "Uso de mensajes",
+            "Acción",
+            "Asunto email",
+            "Borrador email",
+            "Objetivo",
+            "Otras señales",
+            "Estado",
+            "Notas",
+            "Línea",
+        ],
+        Lang::En => [
+            "Level",
+            "Days",
+            "ID",
+            "Tenant",
+            "Owner",
+            "Email",
+            "Phone",
+            "Account executive",
+            "Plan",
+            "Reason",
+            "Trial end",
+            "Message usage",
+            "Action",
+            "Email subject",
+            "Email draft",
+            "Goal",
+            "Other signals",
+            "Status",
+            "Notes",
+            "Line",
+        ],
     }
 }
 
@@ -199,7 +323,14 @@ pub fn tracking_states(lang: Lang) -> [&'static str; 4] {
 /// The campaign sheet's headers.
 pub fn campaign_headers(lang: Lang) -> [&'static str; 6] {
     match lang {
-        Lang::Es => ["Nombre", "Email", "Tenant", "ID", "Fin del trial", "Días restantes"],
+        Lang::Es => [
+            "Nombre",
+            "Email",
+            "Tenant",
+            "ID",
+            "Fin del trial",
+            "Días restantes",
+        ],
         Lang::En => ["Name", "Email", "Tenant", "ID", "Trial end", "Days left"],
     }
 }
@@ -230,23 +361,62 @@ pub fn protocol(level: Level, lang: Lang, product: &str, th: &crate::Thresholds)
     let (h, m, u) = (th.high_days, th.medium_days, th.usage_percent);
     match level {
         Level::Critical => [
-            if es { "Pago fallido: alerta del monitoreo de Stripe o revisión manual de webhooks fallidos.".into() } else { "Failed payment: a Stripe monitoring alert or a manual review of failed webhooks.".into() },
-            if es { format!("1. Contacto telefónico: el ejecutivo de cuenta asignado llama al owner del tenant inmediatamente.\n2. Email personalizado con el asunto «{}», explicando que la cuenta será suspendida y ofreciendo ayuda para actualizar el método de pago.", crate::plan::critical_subject(lang, product)) } else { format!("1. Phone call: the assigned account executive calls the tenant's owner immediately.\n2. Personal email with the subject \"{}\", explaining that the account will be suspended and offering help to update the payment method.", crate::plan::critical_subject(lang, product)) },
+            if es {
+                "Pago fallido: alerta del monitoreo de Stripe o revisión manual de webhooks fallidos.".into()
+            } else {
+                "Failed payment: a Stripe monitoring alert or a manual review of failed webhooks."
+                    .into()
+            },
+            if es {
+                format!("1. Contacto telefónico: el ejecutivo de cuenta asignado llama al owner del tenant inmediatamente.\n2. Email personalizado con el asunto «{}», explicando que la cuenta será suspendida y ofreciendo ayuda para actualizar el método de pago.", crate::plan::critical_subject(lang, product))
+            } else {
+                format!("1. Phone call: the assigned account executive calls the tenant's owner immediately.\n2. Personal email with the subject \"{}\", explaining that the account will be suspended and offering help to update the payment method.", crate::plan::critical_subject(lang, product))
+            },
             goal(Level::Critical, lang).into(),
         ],
         Level::High => [
-            if es { format!("Trial vence en ≤ {h} días (incluye trials ya vencidos sin convertir).") } else { format!("Trial ends in ≤ {h} days (including trials that already ended without converting).") },
-            if es { "1. Email personalizado (no automatizado) del ejecutivo de cuenta: preguntar por la experiencia del trial, resolver dudas y recordar los beneficios de los planes de pago.\n2. Ofrecer extensión (opcional): si el cliente muestra interés pero no ha tenido tiempo de evaluar, el superadmin puede extender el trial 3-5 días más como gesto de buena voluntad.".into() } else { "1. Personal (not automated) email from the account executive: ask about the trial experience, resolve questions and recall the benefits of the paid plans.\n2. Offer an extension (optional): if the customer is interested but has not had time to evaluate, the superadmin can extend the trial by 3-5 days as a goodwill gesture.".into() },
+            if es {
+                format!("Trial vence en ≤ {h} días (incluye trials ya vencidos sin convertir).")
+            } else {
+                format!("Trial ends in ≤ {h} days (including trials that already ended without converting).")
+            },
+            if es {
+                "1. Email personalizado (no automatizado) del ejecutivo de cuenta: preguntar por la experiencia del trial, resolver dudas y recordar los beneficios de los planes de pago.\n2. Ofrecer extensión (opcional): si el cliente muestra interés pero no ha tenido tiempo de evaluar, el superadmin puede extender el trial 3-5 días más como gesto de buena voluntad.".into()
+            } else {
+                "1. Personal (not automated) email from the account executive: ask about the trial experience, resolve questions and recall the benefits of the paid plans.\n2. Offer an extension (optional): if the customer is interested but has not had time to evaluate, the superadmin can extend the trial by 3-5 days as a goodwill gesture.".into()
+            },
             goal(Level::High, lang).into(),
         ],
         Level::Medium => [
-            if es { format!("Trial vence en {}-{m} días.", h + 1) } else { format!("Trial ends in {}-{m} days.", h + 1) },
-            if es { "1. Segmentación: añadir a la campaña de email automatizada «Última Semana de Trial» (casos de éxito, funciones avanzadas y una clara llamada a la acción para suscribirse). La hoja Campaña tiene la lista lista para importar.".into() } else { "1. Segmentation: add to the automated \"Last Trial Week\" email campaign (success stories, advanced features and a clear call to action to subscribe). The Campaign sheet has the list ready to import.".into() },
+            if es {
+                format!("Trial vence en {}-{m} días.", h + 1)
+            } else {
+                format!("Trial ends in {}-{m} days.", h + 1)
+            },
+            if es {
+                "1. Segmentación: añadir a la campaña de email automatizada «Última Semana de Trial» (casos de éxito, funciones avanzadas y una clara llamada a la acción para suscribirse). La hoja Campaña tiene la lista lista para importar.".into()
+            } else {
+                "1. Segmentation: add to the automated \"Last Trial Week\" email campaign (success stories, advanced features and a clear call to action to subscribe). The Campaign sheet has the list ready to import.".into()
+            },
             goal(Level::Medium, lang).into(),
         ],
         Level::Info => [
-            if es { format!("Más del {u}% del límite mensual de mensajes usado.") } else { format!("More than {u}% of the monthly message limit used.") },
-            if es { format!("1. Notificación proactiva: enviar el email informativo «{}»", crate::plan::usage_sentence(lang, product, u)) } else { format!("1. Proactive notice: send the informative email \"{}\"", crate::plan::usage_sentence(lang, product, u)) },
+            if es {
+                format!("Más del {u}% del límite mensual de mensajes usado.")
+            } else {
+                format!("More than {u}% of the monthly message limit used.")
+            },
+            if es {
+                format!(
+                    "1. Notificación proactiva: enviar el email informativo «{}»",
+                    crate::plan::usage_sentence(lang, product, u)
+                )
+            } else {
+                format!(
+                    "1. Proactive notice: send the informative email \"{}\"",
+                    crate::plan::usage_sentence(lang, product, u)
+                )
+            },
             goal(Level::Info, lang).into(),
         ],
     }
@@ -292,12 +462,26 @@ mod tests {
     fn reasons() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 28);
         let s = Signal::TrialEnding { days_left: 2 };
-        assert_eq!(reason(&s, d, 90.0, Lang::Es), "Trial vence en 2 días (28/11/2026)");
+        assert_eq!(
+            reason(&s, d, 90.0, Lang::Es),
+            "Trial vence en 2 días (28/11/2026)"
+        );
         let s = Signal::TrialEnding { days_left: -3 };
-        assert_eq!(reason(&s, d, 90.0, Lang::Es), "Trial vencido hace 3 días (28/11/2026), sin convertir");
-        let s = Signal::HighUsage { used: 9400, limit: 10_000 };
-        assert_eq!(reason(&s, None, 90.0, Lang::Es), "Uso de mensajes 94 % (9.400 / 10.000)");
-        let s = Signal::PaymentFailed { reason: PaymentFailure::Status(crate::read::values::Status::PastDue) };
+        assert_eq!(
+            reason(&s, d, 90.0, Lang::Es),
+            "Trial vencido hace 3 días (28/11/2026), sin convertir"
+        );
+        let s = Signal::HighUsage {
+            used: 9400,
+            limit: 10_000,
+        };
+        assert_eq!(
+            reason(&s, None, 90.0, Lang::Es),
+            "Uso de mensajes 94 % (9.400 / 10.000)"
+        );
+        let s = Signal::PaymentFailed {
+            reason: PaymentFailure::Status(crate::read::values::Status::PastDue),
+        };
         assert_eq!(reason(&s, None, 90.0, Lang::Es), "Pago fallido (past_due)");
     }
 }

@@ -65,8 +65,20 @@ impl Field {
                 "nombre_tenant",
                 "cuenta",
             ],
-            Field::OwnerName => &["owner_name", "owner", "propietario", "contacto", "nombre_owner"],
-            Field::OwnerEmail => &["owner_email", "email", "correo", "correo_owner", "email_owner"],
+            Field::OwnerName => &[
+                "owner_name",
+                "owner",
+                "propietario",
+                "contacto",
+                "nombre_owner",
+            ],
+            Field::OwnerEmail => &[
+                "owner_email",
+                "email",
+                "correo",
+                "correo_owner",
+                "email_owner",
+            ],
             Field::OwnerPhone => &["owner_phone", "phone", "telefono", "celular", "whatsapp"],
             Field::AccountExecutive => &[
                 "account_executive",
@@ -130,7 +142,9 @@ impl Field {
     /// ```
     pub fn from_header(header: &str) -> Option<Field> {
         let key = normalize_header(header);
-        Field::ALL.into_iter().find(|f| f.names().contains(&key.as_str()))
+        Field::ALL
+            .into_iter()
+            .find(|f| f.names().contains(&key.as_str()))
     }
 }
 
@@ -140,7 +154,10 @@ impl FromStr for Field {
         Field::from_header(s).ok_or_else(|| Error::InvalidOption {
             option: "column",
             value: s.to_string(),
-            expected: "a field name such as trial_ends_at, tenant_id, owner_email, messages_used",
+            expected: [
+                "un nombre de campo como trial_ends_at, tenant_id, owner_email, messages_used",
+                "a field name such as trial_ends_at, tenant_id, owner_email, messages_used",
+            ],
         })
     }
 }
@@ -156,7 +173,10 @@ impl FromStr for Field {
 pub fn normalize_header(header: &str) -> String {
     let mut out = String::with_capacity(header.len());
     let mut pending_sep = false;
-    for c in header.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '"').chars() {
+    for c in header
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '"')
+        .chars()
+    {
         if c.is_whitespace() || matches!(c, '-' | '_' | '.') {
             pending_sep = !out.is_empty();
             continue;
@@ -261,7 +281,10 @@ mod tests {
 
     #[test]
     fn no_alias_is_shared_between_fields() {
-        let mut all: Vec<&str> = Field::ALL.iter().flat_map(|f| f.names().iter().copied()).collect();
+        let mut all: Vec<&str> = Field::ALL
+            .iter()
+            .flat_map(|f| f.names().iter().copied())
+            .collect();
         let n = all.len();
         all.sort();
         all.dedup();
@@ -270,7 +293,15 @@ mod tests {
 
     #[test]
     fn spanish_headers_with_accents() {
-        let h = ["ID", "Empresa", "Teléfono", "Límite Mensajes", "Fecha Fin Trial", "Estado Suscripción", "Último Pago"];
+        let h = [
+            "ID",
+            "Empresa",
+            "Teléfono",
+            "Límite Mensajes",
+            "Fecha Fin Trial",
+            "Estado Suscripción",
+            "Último Pago",
+        ];
         let m = ColumnMap::resolve(&h, &[]).unwrap();
         assert_eq!(m.get(Field::TenantId), Some(0));
         assert_eq!(m.get(Field::TenantName), Some(1));
@@ -297,6 +328,9 @@ mod tests {
         assert_eq!(m.get(Field::TrialEndsAt), Some(1));
         assert_eq!(m.duplicates, vec!["trial_end".to_string()]);
         let o = vec![(Field::TrialEndsAt, "No existe".to_string())];
-        assert!(matches!(ColumnMap::resolve(&["id"], &o), Err(Error::MappedColumnMissing { .. })));
+        assert!(matches!(
+            ColumnMap::resolve(&["id"], &o),
+            Err(Error::MappedColumnMissing { .. })
+        ));
     }
 }

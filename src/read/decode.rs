@@ -67,24 +67,25 @@ pub struct Decoded<'a> {
 /// assert!(d.text.contains("Café"));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
-    let (encoding, body): (TextEncoding, &[u8]) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (TextEncoding::Utf8Bom, rest)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (TextEncoding::Utf16Le, rest)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (TextEncoding::Utf16Be, rest)
-    } else if let Some(e) = sniff_utf16_without_bom(bytes) {
-        (e, bytes)
-    } else if std::str::from_utf8(bytes).is_ok() {
-        (TextEncoding::Utf8, bytes)
-    } else {
-        // Not UTF-8: a zip or image is binary, anything else is read as
-        // Windows-1252, where every byte is a character.
-        if let Some(offset) = binary_signature(bytes) {
-            return Err(Error::BinaryInput { offset });
-        }
-        (TextEncoding::Windows1252, bytes)
-    };
+    let (encoding, body): (TextEncoding, &[u8]) =
+        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            (TextEncoding::Utf8Bom, rest)
+        } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+            (TextEncoding::Utf16Le, rest)
+        } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+            (TextEncoding::Utf16Be, rest)
+        } else if let Some(e) = sniff_utf16_without_bom(bytes) {
+            (e, bytes)
+        } else if std::str::from_utf8(bytes).is_ok() {
+            (TextEncoding::Utf8, bytes)
+        } else {
+            // Not UTF-8: a zip or image is binary, anything else is read as
+            // Windows-1252, where every byte is a character.
+            if let Some(offset) = binary_signature(bytes) {
+                return Err(Error::BinaryInput { offset });
+            }
+            (TextEncoding::Windows1252, bytes)
+        };
 
     let (text, had_replacements) = match encoding {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => match std::str::from_utf8(body) {
@@ -118,7 +119,12 @@ fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<TextEncoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 >= pairs * 9 && even_nul == 0 {
         Some(TextEncoding::Utf16Le)
     } else if even_nul * 10 >= pairs * 9 && odd_nul == 0 {
@@ -145,7 +151,10 @@ fn binary_signature(bytes: &[u8]) -> Option<usize> {
 
 /// Rejects empty input and binary data that happens to decode.
 fn check_text(text: &str) -> Result<(), Error> {
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .is_empty()
+    {
         return Err(Error::EmptyInput);
     }
     if let Some(offset) = binary_signature(text.as_bytes()) {
@@ -236,9 +245,18 @@ mod tests {
     fn empty_and_binary_are_errors() {
         assert_eq!(decode(b"").unwrap_err(), Error::EmptyInput);
         assert_eq!(decode(b"\xEF\xBB\xBF \r\n").unwrap_err(), Error::EmptyInput);
-        assert!(matches!(decode(b"PK\x03\x04\x14\x00\x06\x00").unwrap_err(), Error::BinaryInput { .. }));
-        assert!(matches!(decode(b"id,name\0\0\0\x01\x02").unwrap_err(), Error::BinaryInput { offset: 7 }));
+        assert!(matches!(
+            decode(b"PK\x03\x04\x14\x00\x06\x00").unwrap_err(),
+            Error::BinaryInput { .. }
+        ));
+        assert!(matches!(
+            decode(b"id,name\0\0\0\x01\x02").unwrap_err(),
+            Error::BinaryInput { offset: 7 }
+        ));
         let noise: Vec<u8> = (0..200u32).map(|i| ((i * 7919) % 251) as u8).collect();
-        assert!(matches!(decode(&noise).unwrap_err(), Error::BinaryInput { .. }));
+        assert!(matches!(
+            decode(&noise).unwrap_err(),
+            Error::BinaryInput { .. }
+        ));
     }
 }

@@ -99,7 +99,10 @@ impl<'a> Table<'a> {
         if !has_header {
             return Err(Error::EmptyInput);
         }
-        let headers: Vec<String> = header.iter().map(|h| h.trim_start_matches('\u{FEFF}').trim().to_string()).collect();
+        let headers: Vec<String> = header
+            .iter()
+            .map(|h| h.trim_start_matches('\u{FEFF}').trim().to_string())
+            .collect();
         let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
         let map = ColumnMap::resolve(&refs, overrides)?;
         if map.found.is_empty() {
@@ -114,7 +117,10 @@ impl<'a> Table<'a> {
             headers,
             map,
         };
-        if !(table.can_evaluate_payment() || table.can_evaluate_trial() || table.can_evaluate_usage()) {
+        if !(table.can_evaluate_payment()
+            || table.can_evaluate_trial()
+            || table.can_evaluate_usage())
+        {
             return Err(Error::NoRuleEvaluable {
                 headers: table.headers.clone(),
             });
@@ -153,7 +159,11 @@ impl<'a> Table<'a> {
     /// Chooses the order of `NN/NN/YYYY` trial dates: month first only when
     /// some value only makes sense that way (middle part > 12) and none
     /// only makes sense day first.
-    pub fn date_order(&self, forced: Option<DateOrder>, zone: ReportZone) -> (DateOrder, DateOrderSource) {
+    pub fn date_order(
+        &self,
+        forced: Option<DateOrder>,
+        zone: ReportZone,
+    ) -> (DateOrder, DateOrderSource) {
         if let Some(o) = forced {
             return (o, DateOrderSource::Option);
         }
@@ -164,7 +174,9 @@ impl<'a> Table<'a> {
         let mut records = self.records();
         let mut rec = csv::StringRecord::new();
         while records.next_record(&mut rec).is_some() {
-            if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) = rec.get(col).map(|v| values::parse_date(v, zone)) {
+            if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) =
+                rec.get(col).map(|v| values::parse_date(v, zone))
+            {
                 if a > 12 {
                     // Day-first evidence settles it: the default holds.
                     return (DateOrder::Dmy, DateOrderSource::Detected);
@@ -181,7 +193,11 @@ impl<'a> Table<'a> {
 
     /// A cell's text for a field (empty when the column or cell is absent).
     pub fn cell<'r>(&self, rec: &'r csv::StringRecord, field: Field) -> &'r str {
-        self.map.get(field).and_then(|i| rec.get(i)).unwrap_or("").trim()
+        self.map
+            .get(field)
+            .and_then(|i| rec.get(i))
+            .unwrap_or("")
+            .trim()
     }
 
     fn header_of(&self, field: Field) -> String {
@@ -220,11 +236,30 @@ impl<'a> Table<'a> {
             } else {
                 extra.join(&(self.dialect.delimiter as char).to_string())
             };
-            report(None, &value, Expected::FieldCount { header_fields: self.headers.len() });
+            report(
+                None,
+                &value,
+                Expected::FieldCount {
+                    header_fields: self.headers.len(),
+                },
+            );
         }
         if id.is_empty() && name.is_empty() {
-            let shown = rec.iter().map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" | ");
-            report(Some(if self.map.has(Field::TenantId) { Field::TenantId } else { Field::TenantName }), &shown, Expected::Identity);
+            let shown = rec
+                .iter()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" | ");
+            report(
+                Some(if self.map.has(Field::TenantId) {
+                    Field::TenantId
+                } else {
+                    Field::TenantName
+                }),
+                &shown,
+                Expected::Identity,
+            );
             return None;
         }
 
@@ -417,14 +452,26 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].value, "extra");
         assert_eq!(p[1].value, "1 / 2");
-        assert!(matches!(p[0].expected, Expected::FieldCount { header_fields: 2 }));
+        assert!(matches!(
+            p[0].expected,
+            Expected::FieldCount { header_fields: 2 }
+        ));
     }
 
     #[test]
     fn unusable_tables() {
-        assert!(matches!(Table::open("foo,bar\n1,2\n", &[]), Err(Error::NoKnownColumns { .. })));
-        assert!(matches!(Table::open("plan,trial_ends_at\n", &[]), Err(Error::NoIdentityColumn { .. })));
-        assert!(matches!(Table::open("id,plan,email\n1,x,y\n", &[]), Err(Error::NoRuleEvaluable { .. })));
+        assert!(matches!(
+            Table::open("foo,bar\n1,2\n", &[]),
+            Err(Error::NoKnownColumns { .. })
+        ));
+        assert!(matches!(
+            Table::open("plan,trial_ends_at\n", &[]),
+            Err(Error::NoIdentityColumn { .. })
+        ));
+        assert!(matches!(
+            Table::open("id,plan,email\n1,x,y\n", &[]),
+            Err(Error::NoRuleEvaluable { .. })
+        ));
         assert!(Table::open("id,trial_ends_at\n", &[]).is_ok());
     }
 
@@ -432,11 +479,23 @@ mod tests {
     fn date_order_detection() {
         let zone = ReportZone::default();
         let t = Table::open("id,trial_ends_at\n1,03/04/2026\n2,11/25/2026\n", &[]).unwrap();
-        assert_eq!(t.date_order(None, zone), (DateOrder::Mdy, DateOrderSource::Detected));
+        assert_eq!(
+            t.date_order(None, zone),
+            (DateOrder::Mdy, DateOrderSource::Detected)
+        );
         let t = Table::open("id,trial_ends_at\n1,03/04/2026\n2,25/11/2026\n", &[]).unwrap();
-        assert_eq!(t.date_order(None, zone), (DateOrder::Dmy, DateOrderSource::Detected));
+        assert_eq!(
+            t.date_order(None, zone),
+            (DateOrder::Dmy, DateOrderSource::Detected)
+        );
         let t = Table::open("id,trial_ends_at\n1,03/04/2026\n", &[]).unwrap();
-        assert_eq!(t.date_order(None, zone), (DateOrder::Dmy, DateOrderSource::Default));
-        assert_eq!(t.date_order(Some(DateOrder::Mdy), zone), (DateOrder::Mdy, DateOrderSource::Option));
+        assert_eq!(
+            t.date_order(None, zone),
+            (DateOrder::Dmy, DateOrderSource::Default)
+        );
+        assert_eq!(
+            t.date_order(Some(DateOrder::Mdy), zone),
+            (DateOrder::Mdy, DateOrderSource::Option)
+        );
     }
 }

@@ -106,12 +106,13 @@ pub fn parse_status(s: &str) -> Result<Option<Status>, Expected> {
         "" => return Ok(None),
         "trialing" | "trial" | "prueba" | "en_prueba" | "periodo_de_prueba" => Status::Trialing,
         "active" | "activo" | "activa" | "paid" | "pagado" => Status::Active,
-        "past_due" | "pastdue" | "vencido" | "moroso" | "pago_vencido" | "atrasado" => Status::PastDue,
+        "past_due" | "pastdue" | "vencido" | "moroso" | "pago_vencido" | "atrasado" => {
+            Status::PastDue
+        }
         "unpaid" | "impago" | "no_pagado" | "sin_pagar" => Status::Unpaid,
         "incomplete" | "incompleto" | "incompleta" => Status::Incomplete,
-        "canceled" | "cancelled" | "cancelado" | "cancelada" | "incomplete_expired" | "expired" | "expirado" => {
-            Status::Canceled
-        }
+        "canceled" | "cancelled" | "cancelado" | "cancelada" | "incomplete_expired" | "expired"
+        | "expirado" => Status::Canceled,
         "paused" | "pausado" | "pausada" | "suspendido" | "suspendida" => Status::Paused,
         _ => return Err(Expected::Status),
     }))
@@ -128,11 +129,21 @@ pub fn parse_status(s: &str) -> Result<Option<Status>, Expected> {
 pub fn parse_payment_status(s: &str) -> Result<Option<bool>, Expected> {
     match word_key(s).as_str() {
         "" => Ok(None),
-        "failed" | "fallido" | "fallida" | "fallo" | "declined" | "rechazado" | "rechazada"
-        | "requires_payment_method" | "payment_failed" | "error" | "card_declined" => Ok(Some(true)),
-        "succeeded" | "success" | "successful" | "paid" | "pagado" | "exitoso" | "ok" | "approved"
-        | "aprobado" | "pending" | "pendiente" | "processing" | "procesando" | "refunded"
-        | "reembolsado" | "none" | "n/a" | "na" | "ninguno" | "canceled" | "cancelado" => Ok(Some(false)),
+        "failed"
+        | "fallido"
+        | "fallida"
+        | "fallo"
+        | "declined"
+        | "rechazado"
+        | "rechazada"
+        | "requires_payment_method"
+        | "payment_failed"
+        | "error"
+        | "card_declined" => Ok(Some(true)),
+        "succeeded" | "success" | "successful" | "paid" | "pagado" | "exitoso" | "ok"
+        | "approved" | "aprobado" | "pending" | "pendiente" | "processing" | "procesando"
+        | "refunded" | "reembolsado" | "none" | "n/a" | "na" | "ninguno" | "canceled"
+        | "cancelado" => Ok(Some(false)),
         _ => Err(Expected::PaymentStatus),
     }
 }
@@ -171,7 +182,10 @@ pub fn parse_count(s: &str) -> Result<Option<u64>, Expected> {
     }
     // Thousands groups: 1-3 digits, then groups of exactly 3 after one
     // consistent separator.
-    let sep = t.chars().find(|c| !c.is_ascii_digit()).ok_or(Expected::Count)?;
+    let sep = t
+        .chars()
+        .find(|c| !c.is_ascii_digit())
+        .ok_or(Expected::Count)?;
     if !matches!(sep, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'') {
         return Err(Expected::Count);
     }
@@ -261,7 +275,9 @@ pub fn parse_date(s: &str, zone: ReportZone) -> Result<Option<RawDate>, Expected
         .ok_or(Expected::Date)?;
     let parts: Vec<&str> = date_part.split(sep).collect();
     if parts.len() != 3
-        || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit()))
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit()))
         || parts[0].len() > 2
         || parts[1].len() > 2
         || parts[2].len() != 4
@@ -298,7 +314,10 @@ fn parse_iso(t: &str, zone: ReportZone) -> Result<RawDate, Expected> {
             .map_err(|_| Expected::Date);
     }
     let (date, rest) = t.split_at(10);
-    let rest = rest.strip_prefix(['T', 't', ' ']).ok_or(Expected::Date)?.trim();
+    let rest = rest
+        .strip_prefix(['T', 't', ' '])
+        .ok_or(Expected::Date)?
+        .trim();
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| Expected::Date)?;
     // Split a trailing zone designator: Z, ±HH:MM, ±HHMM, ±HH, " UTC".
     let (time, offset) = if let Some(x) = rest.strip_suffix(['Z', 'z']) {
@@ -334,7 +353,9 @@ pub fn is_plausible_email(s: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains('@')
-        && s.chars().all(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | ',' | ';'))
+        && s.chars().all(|c| {
+            !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | ',' | ';')
+        })
 }
 
 /// The digits (and a leading `+`) of a phone number, for a `tel:` link.
@@ -375,13 +396,31 @@ mod tests {
         let z = utc();
         assert_eq!(parse_date("2026-11-25", z), Ok(exact(2026, 11, 25)));
         assert_eq!(parse_date("2026/11/25", z), Ok(exact(2026, 11, 25)));
-        assert_eq!(parse_date("2026-11-25T10:00:00", z), Ok(exact(2026, 11, 25)));
+        assert_eq!(
+            parse_date("2026-11-25T10:00:00", z),
+            Ok(exact(2026, 11, 25))
+        );
         assert_eq!(parse_date("2026-11-25 10:00", z), Ok(exact(2026, 11, 25)));
-        assert_eq!(parse_date("2026-11-25T10:00:00.123456Z", z), Ok(exact(2026, 11, 25)));
-        assert_eq!(parse_date("2026-11-25T23:30:00-06:00", z), Ok(exact(2026, 11, 26)));
-        assert_eq!(parse_date("2026-11-25T23:30:00-0600", z), Ok(exact(2026, 11, 26)));
-        assert_eq!(parse_date("2026-11-25T23:30:00+00", z), Ok(exact(2026, 11, 25)));
-        assert_eq!(parse_date("2026-11-25 23:30:00 UTC", z), Ok(exact(2026, 11, 25)));
+        assert_eq!(
+            parse_date("2026-11-25T10:00:00.123456Z", z),
+            Ok(exact(2026, 11, 25))
+        );
+        assert_eq!(
+            parse_date("2026-11-25T23:30:00-06:00", z),
+            Ok(exact(2026, 11, 26))
+        );
+        assert_eq!(
+            parse_date("2026-11-25T23:30:00-0600", z),
+            Ok(exact(2026, 11, 26))
+        );
+        assert_eq!(
+            parse_date("2026-11-25T23:30:00+00", z),
+            Ok(exact(2026, 11, 25))
+        );
+        assert_eq!(
+            parse_date("2026-11-25 23:30:00 UTC", z),
+            Ok(exact(2026, 11, 25))
+        );
         assert_eq!(parse_date("2026-02-31", z), Err(Expected::Date));
         assert_eq!(parse_date("2026-11-25T25:00", z), Err(Expected::Date));
     }
@@ -389,10 +428,19 @@ mod tests {
     #[test]
     fn offsets_convert_to_the_report_zone() {
         let madrid: ReportZone = "Europe/Madrid".parse().unwrap();
-        assert_eq!(parse_date("2026-11-25T23:30:00Z", madrid), Ok(exact(2026, 11, 26)));
+        assert_eq!(
+            parse_date("2026-11-25T23:30:00Z", madrid),
+            Ok(exact(2026, 11, 26))
+        );
         let fixed: ReportZone = "-06:00".parse().unwrap();
-        assert_eq!(parse_date("2026-11-26T05:59:00Z", fixed), Ok(exact(2026, 11, 25)));
-        assert_eq!(parse_date("2026-11-26T06:00:00Z", fixed), Ok(exact(2026, 11, 26)));
+        assert_eq!(
+            parse_date("2026-11-26T05:59:00Z", fixed),
+            Ok(exact(2026, 11, 25))
+        );
+        assert_eq!(
+            parse_date("2026-11-26T06:00:00Z", fixed),
+            Ok(exact(2026, 11, 26))
+        );
     }
 
     #[test]
@@ -411,10 +459,24 @@ mod tests {
 
     #[test]
     fn ambiguous_dates_resolve_by_order() {
-        let r = RawDate::Ambiguous { a: 3, b: 4, year: 2026 };
-        assert_eq!(r.resolve(DateOrder::Dmy), NaiveDate::from_ymd_opt(2026, 4, 3));
-        assert_eq!(r.resolve(DateOrder::Mdy), NaiveDate::from_ymd_opt(2026, 3, 4));
-        let r = RawDate::Ambiguous { a: 2, b: 30, year: 2026 };
+        let r = RawDate::Ambiguous {
+            a: 3,
+            b: 4,
+            year: 2026,
+        };
+        assert_eq!(
+            r.resolve(DateOrder::Dmy),
+            NaiveDate::from_ymd_opt(2026, 4, 3)
+        );
+        assert_eq!(
+            r.resolve(DateOrder::Mdy),
+            NaiveDate::from_ymd_opt(2026, 3, 4)
+        );
+        let r = RawDate::Ambiguous {
+            a: 2,
+            b: 30,
+            year: 2026,
+        };
         assert_eq!(r.resolve(DateOrder::Dmy), None);
         assert_eq!(r.resolve(DateOrder::Mdy), None);
     }
@@ -459,7 +521,10 @@ mod tests {
         assert!(!is_plausible_email("ana@"));
         assert!(!is_plausible_email("ana example.com"));
         assert!(!is_plausible_email("a@b@c.com"));
-        assert_eq!(dialable_phone("55 1234 5678").as_deref(), Some("5512345678"));
+        assert_eq!(
+            dialable_phone("55 1234 5678").as_deref(),
+            Some("5512345678")
+        );
         assert_eq!(dialable_phone("=HYPERLINK(1)"), None);
         assert_eq!(dialable_phone("123"), None);
     }
