@@ -122,6 +122,12 @@ const I18N = {
     problemsNone: 'Ningún problema: todos los valores se leyeron correctamente.',
     problemsCapped: 'Se muestran los primeros {shown} de {total}; el XLSX los tiene todos en la hoja de problemas.',
     columnsTitle: 'Columnas reconocidas',
+    executivesTitle: 'Por ejecutivo de cuenta',
+    colTotal: 'Total',
+    unassigned: '(sin asignar)',
+    factBlank: 'Filas vacías omitidas',
+    orderSource: { option: 'ajuste', default: 'por defecto', detected: 'detectado' },
+    duplicateColumns: 'Columnas repetidas (se usó la primera): {list}',
     tableCount: 'Mostrando {shown} de {total} tenants',
     tableCountCapped: 'Mostrando los primeros {shown} de {total} tenants que coinciden; el XLSX los tiene todos.',
     tableEmptyFiltered: 'Ningún tenant coincide con el filtro.',
@@ -248,6 +254,12 @@ const I18N = {
     problemsNone: 'No problems: every value was read correctly.',
     problemsCapped: 'Showing the first {shown} of {total}; the XLSX has all of them on the problems sheet.',
     columnsTitle: 'Recognised columns',
+    executivesTitle: 'By account executive',
+    colTotal: 'Total',
+    unassigned: '(unassigned)',
+    factBlank: 'Blank rows skipped',
+    orderSource: { option: 'setting', default: 'default', detected: 'detected' },
+    duplicateColumns: 'Repeated columns (the first one was used): {list}',
     tableCount: 'Showing {shown} of {total} tenants',
     tableCountCapped: 'Showing the first {shown} of {total} matching tenants; the XLSX has all of them.',
     tableEmptyFiltered: 'No tenant matches the filter.',
@@ -508,7 +520,7 @@ function onWorkerMessage(ev) {
   const msg = ev.data;
   if (!pending || !msg || msg.id !== pending.id) return;
   if (msg.type === 'progress') {
-    pending.onStage(msg.stage);
+    pending.onStage(msg.stage, msg.fraction);
   } else if (msg.type === 'result') {
     const p = pending;
     pending = null;
@@ -583,8 +595,13 @@ function announce(text) {
   announceTimer = setTimeout(() => setText(el.status, text), 40);
 }
 
-function showProgress(name, stage) {
+function showProgress(name, stage, fraction) {
   el.progress.hidden = false;
+  const order4 = ['load', 'reading', 'classifying', 'writing'];
+  const idx = Math.max(0, order4.indexOf(stage));
+  // Overall bar: each stage is a quarter; within a stage the engine's fraction when it gives one.
+  const within = typeof fraction === 'number' && Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
+  el.progressBar.value = (idx + within) / order4.length;
   setText(el.progressFile, name);
   const order = ['load', 'reading', 'classifying', 'writing'];
   const current = order.indexOf(stage);
@@ -697,10 +714,13 @@ async function process() {
   const started = performance.now();
   let msg;
   try {
-    msg = await runEngine(file.bytes, options, (stage) => {
+    let lastStage = 'reading';
+    msg = await runEngine(file.bytes, options, (stage, fraction) => {
       if (!['reading', 'classifying', 'writing'].includes(stage)) return;
-      showProgress(file.name, stage);
-      announce(t('statusStage')[stage].replace('{name}', file.name));
+      showProgress(file.name, stage, fraction);
+      // Announce each stage once, not every fraction.
+      if (stage !== lastStage) announce(t('statusStage')[stage].replace('{name}', file.name));
+      lastStage = stage;
     });
   } catch (e) {
     if (e instanceof Superseded) return; // a newer run owns the page now
@@ -774,16 +794,41 @@ function renderResult() {
   for (const node of el.cards.querySelectorAll('[data-count]')) {
     setText(node, fmtInt(s[node.dataset.count]));
   }
-  const o = r.options;
-  setText($('card-high-sub'), t('subHigh', { n: o.highDays }));
-  setText($('card-medium-sub'), t('subMedium', { a: o.highDays + 1, b: o.mediumDays }));
-  setText($('card-info-sub'), t('subInfo', { n: o.usagePercent }));
+  const th = s.thresholds || {};
+  const high = Number(th.high_days ?? r.options.highDays);
+  const medium = Number(th.medium_days ?? r.options.mediumDays);
+  const usage = Number(th.usage_percent ?? r.options.usagePercent);
+  const nf = new Intl.NumberFormat(state.lang === 'en' ? 'en-US' : 'es-MX', { maximumFractionDigits: 2 });
+  setText($('card-high-sub'), t('subHigh', { n: high }));
+  setText($('card-medium-sub'), t('subMedium', { a: high + 1, b: medium }));
+  setText($('card-info-sub'), t('subInfo', { n: nf.format(usage) }));
 
   renderNotices(s);
   renderFilterState();
   renderTable();
+  renderExecutives(s);
   renderProblems(s);
   renderColumns(s);
+}
+
+function renderExecutives(s) {
+  const list = Array.isArray(s.by_executive) ? s.by_executive : [];
+  const frag = document.createDocumentFragment();
+  for (const e of list) {
+    const tr = document.createElement('tr');
+    const name = textCell(tr, e.executive || t('unassigned'));
+    if (!e.executive) name.className = 'muted';
+    let total = 0;
+    for (const level of LEVELS) {
+      const n = Number(e[level]) || 0;
+      total += n;
+      textCell(tr, n ? fmtInt(n) : '–', 'num');
+    }
+    textCell(tr, fmtInt(total), 'num total');
+    frag.append(tr);
+  }
+  el.executivesBody.replaceChildren(frag);
+  el.executives.hidden = list.length === 0;
 }
 
 function renderFacts(s, r) {
@@ -795,11 +840,13 @@ function renderFacts(s, r) {
     ['factRows', fmtInt(s.rows), 'rows'],
     ['factEncoding', s.encoding, 'encoding'],
     ['factDelimiter', delims[s.delimiter] ?? s.delimiter, 'delimiter'],
-    ['factDateOrder', orders[s.date_order] ?? s.date_order, 'date-order'],
+    ['factDateOrder', (orders[s.date_order] ?? s.date_order) +
+      (t('orderSource')[s.date_order_source] ? ` (${t('orderSource')[s.date_order_source]})` : ''), 'date-order'],
     ['factAsOf', s.as_of, 'as-of'],
     ['factTz', s.tz, 'tz'],
     ['factTime', t('seconds', { n: secs }), 'time'],
   ];
+  if (Number(s.blank_rows) > 0) facts.splice(1, 0, ['factBlank', fmtInt(s.blank_rows), 'blank-rows']);
   const frag = document.createDocumentFragment();
   for (const [label, value, key] of facts) {
     const div = document.createElement('div');
@@ -834,6 +881,20 @@ function renderNotices(s) {
       ul.append(li);
     }
     box.append(h, p, ul);
+    frag.append(box);
+  }
+  for (const note of Array.isArray(s.notices) ? s.notices : []) {
+    const box = document.createElement('p');
+    box.className = 'notice notice-warn engine-notice';
+    setText(box, note);
+    frag.append(box);
+  }
+  const dup = Array.isArray(s.duplicate_columns) ? s.duplicate_columns : [];
+  if (dup.length) {
+    const box = document.createElement('p');
+    box.className = 'notice notice-info';
+    box.id = 'duplicate-columns';
+    setText(box, t('duplicateColumns', { list: dup.join(', ') }));
     frag.append(box);
   }
   const unknown = Array.isArray(s.unknown_columns) ? s.unknown_columns : [];
@@ -1091,6 +1152,9 @@ function init() {
     problemsScroll: $('problems-scroll'),
     problemsIntro: $('problems-intro'),
     columnsBody: $('columns-body'),
+    executives: $('executives'),
+    executivesBody: $('executives-body'),
+    progressBar: $('progress-bar'),
     columnsDetails: $('columns-details'),
   });
 

@@ -1,7 +1,7 @@
 // Module worker that runs the WebAssembly engine, so the page stays responsive on large files.
 //
 // Page → worker:  { id, bytes: Uint8Array, options }
-// Worker → page:  { id, type: 'progress', stage: 'reading' | 'classifying' | 'writing' }
+// Worker → page:  { id, type: 'progress', stage: 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
 //                 { id, type: 'result', xlsx: Uint8Array (transferred), summary, preview }
 //                 { id, type: 'error', message: string, fatal: boolean }
 // Every failure becomes an 'error' message; `fatal` means the engine trapped and this worker
@@ -39,8 +39,10 @@ self.addEventListener('message', async (ev) => {
   const { id, bytes, options } = ev.data || {};
   try {
     const mod = await loadEngine();
-    const result = mod.build_worklist(bytes, options, (stage) => {
-      self.postMessage({ id, type: 'progress', stage: String(stage) });
+    const result = mod.build_worklist(bytes, options, (stage, fraction) => {
+      const msg = { id, type: 'progress', stage: String(stage) };
+      if (typeof fraction === 'number') msg.fraction = fraction;
+      self.postMessage(msg);
     });
     let xlsx = result.xlsx;
     if (!(xlsx instanceof Uint8Array)) xlsx = new Uint8Array(xlsx);

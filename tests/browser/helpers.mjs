@@ -27,7 +27,7 @@ export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** The report date every test uses (the page's date input is filled with it). */
-export const AS_OF = process.env.RW_TEST_AS_OF || '2026-11-23';
+export const AS_OF = process.env.RW_TEST_AS_OF || '2026-11-26';
 /** The page's time zone in the tests (the browser context's zone and the CLI's --tz). */
 export const TZ = 'America/Mexico_City';
 
