@@ -152,7 +152,10 @@ impl<'a> Table<'a> {
         let _ = rdr.read_record(&mut skip);
         Records {
             rdr,
+            text: self.text.as_bytes(),
             line_offset: self.dialect.skipped_lines,
+            scanned: 0,
+            newlines: 0,
         }
     }
 
@@ -353,7 +356,11 @@ fn builder(delimiter: u8) -> csv::ReaderBuilder {
 /// The data records of a table, with their line numbers.
 pub struct Records<'a> {
     rdr: csv::Reader<&'a [u8]>,
+    text: &'a [u8],
     line_offset: u64,
+    /// Bytes of `text` already scanned for newlines, and how many there were.
+    scanned: usize,
+    newlines: u64,
 }
 
 impl Records<'_> {
@@ -364,7 +371,20 @@ impl Records<'_> {
     /// on an in-memory string).
     pub fn next_record(&mut self, rec: &mut csv::StringRecord) -> Option<u64> {
         match self.rdr.read_record(rec) {
-            Ok(true) => Some(rec.position().map_or(0, |p| p.line()) + self.line_offset),
+            Ok(true) => {
+                // The reader's own line number lags: it is taken before the
+                // `\n` of a CRLF terminator and before skipped empty lines.
+                // So count the newlines up to where the record really starts:
+                // its position, past any line breaks the reader skipped.
+                let from = rec
+                    .position()
+                    .map_or(self.scanned, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+                    .clamp(self.scanned, self.text.len());
+                let start = from + self.text[from..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+                self.newlines += self.text[self.scanned..start].iter().filter(|&&b| b == b'\n').count() as u64;
+                self.scanned = start;
+                Some(1 + self.newlines + self.line_offset)
+            }
             Ok(false) | Err(_) => None,
         }
     }
@@ -416,6 +436,14 @@ mod tests {
         assert_eq!(p[0].column, "trial_ends_at");
         assert_eq!(p[0].value, "31/02/2026");
         assert_eq!(p[0].expected, Expected::Date);
+    }
+
+    #[test]
+    fn line_numbers_with_crlf_and_empty_lines() {
+        let text = "id,name,trial_ends_at\r\n1,\"a\r\nb\",x\r\n\r\n\r\n2,b,2026-11-27\r\n3,c,y\r\n";
+        let (r, p) = rows(text);
+        assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 6, 7]);
+        assert_eq!(p.iter().map(|p| p.line).collect::<Vec<_>>(), [2, 7]);
     }
 
     #[test]
