@@ -179,9 +179,9 @@ pub fn plan(
             let d = days_left.unwrap_or(0);
             let when = text::trial_when(d, lang);
             let action = if es {
-                "Email personalizado (no automatizado): preguntar por la experiencia del trial, resolver dudas y recordar los beneficios de los planes de pago. Si muestra interés pero no tuvo tiempo de evaluar: el superadmin puede extender el trial 3-5 días."
+                "Email personal (no automatizado): experiencia del trial, dudas y beneficios del plan de pago. Si le faltó tiempo para evaluar: extensión de 3-5 días (superadmin)."
             } else {
-                "Personal (not automated) email: ask about the trial experience, resolve questions and recall the benefits of the paid plans. If interested but short of time to evaluate: the superadmin can extend the trial by 3-5 days."
+                "Personal (not automated) email: trial experience, questions and paid-plan benefits. If short of time to evaluate: a 3-5 day extension (superadmin)."
             };
             let subject = match (es, owner.is_empty()) {
                 (true, false) => format!("{owner}, ¿cómo va tu prueba de {product}?"),

@@ -268,19 +268,45 @@ fn header_row(
     Ok(())
 }
 
-fn print_setup(ws: &mut Worksheet, last_col: u16) -> Result<(), Error> {
+/// Landscape, fitted to the page width, header row on every page, sheet
+/// name and page number in the footer.
+fn print_setup(ws: &mut Worksheet) -> Result<(), Error> {
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0).map_err(xlsx_err)?;
     ws.set_footer("&L&A&R&P / &N");
-    let _ = last_col;
     Ok(())
 }
 
-/// Worklist columns (see [`text::worklist_headers`]).
+/// Worklist columns, in the order of [`text::worklist_headers`].
+mod col {
+    pub const LEVEL: u16 = 0;
+    pub const DAYS: u16 = 1;
+    pub const ID: u16 = 2;
+    pub const TENANT: u16 = 3;
+    pub const OWNER: u16 = 4;
+    pub const PHONE: u16 = 5;
+    pub const EMAIL: u16 = 6;
+    pub const EXECUTIVE: u16 = 7;
+    pub const PLAN: u16 = 8;
+    pub const REASON: u16 = 9;
+    pub const ACTION: u16 = 10;
+    pub const STATUS: u16 = 11;
+    pub const NOTES: u16 = 12;
+    pub const TRIAL_END: u16 = 13;
+    pub const USAGE: u16 = 14;
+    pub const SUBJECT: u16 = 15;
+    pub const DRAFT: u16 = 16;
+    pub const GOAL: u16 = 17;
+    pub const OTHER: u16 = 18;
+    pub const LINE: u16 = 19;
+    /// The last column printed: who, why, what to do, and tracking.
+    pub const LAST_PRINTED: u16 = NOTES;
+}
+
 const W_WIDTHS: [f64; 20] = [
-    15.0, 7.0, 12.0, 24.0, 20.0, 28.0, 18.0, 18.0, 11.0, 34.0, 12.0, 10.0, 44.0, 36.0, 50.0, 34.0,
-    30.0, 14.0, 24.0, 7.0,
+    15.0, 6.0, 10.0, 22.0, 18.0, 17.0, 27.0, 16.0, 11.0, 30.0, 42.0, 13.0, 22.0, 12.0, 10.0, 36.0,
+    60.0, 34.0, 30.0, 7.0,
 ];
 
 fn write_worklist(
@@ -300,32 +326,19 @@ fn write_worklist(
         put_text(
             ws,
             r,
-            0,
+            col::LEVEL,
             &text::level_label(w.level, lang),
             &st.strong,
             lang,
         )?;
         match w.days_left {
-            Some(d) if matches!(w.level, Level::High | Level::Medium) || w.days_left.is_some() => {
-                ws.write_number_with_format(r, 1, d as f64, &st.int)
-                    .map_err(xlsx_err)?;
-            }
-            _ => {
-                ws.write_blank(r, 1, &st.text).map_err(xlsx_err)?;
-            }
+            Some(d) => ws.write_number_with_format(r, col::DAYS, d as f64, &st.int),
+            None => ws.write_blank(r, col::DAYS, &st.text),
         }
-        put_text(ws, r, 2, &c.id, &st.text, lang)?;
-        put_text(ws, r, 3, &c.name, &st.wrap, lang)?;
-        put_text(ws, r, 4, &c.owner, &st.text, lang)?;
-        match w.mailto() {
-            Some(link) if links < MAX_LINKS_PER_SHEET => {
-                links += 1;
-                let (shown, _) = fit_cell(&c.email, lang);
-                ws.write_url_with_format(r, 5, Url::new(link).set_text(shown), &st.link)
-                    .map_err(xlsx_err)?;
-            }
-            _ => put_text(ws, r, 5, &c.email, &st.text, lang)?,
-        }
+        .map_err(xlsx_err)?;
+        put_text(ws, r, col::ID, &c.id, &st.text, lang)?;
+        put_text(ws, r, col::TENANT, &c.name, &st.wrap, lang)?;
+        put_text(ws, r, col::OWNER, &c.owner, &st.wrap, lang)?;
         match &w.dial {
             // A formula we build from digits only, never from the cell text:
             // the phone column can't smuggle a formula in.
@@ -333,45 +346,48 @@ fn write_worklist(
                 let formula = format!("=HYPERLINK(\"tel:{digits}\",\"{}\")", c.phone.trim());
                 ws.write_formula_with_format(
                     r,
-                    6,
+                    col::PHONE,
                     Formula::new(formula).set_result(c.phone.trim()),
                     &st.link,
                 )
                 .map_err(xlsx_err)?;
             }
-            None => put_text(ws, r, 6, &c.phone, &st.text, lang)?,
+            None => put_text(ws, r, col::PHONE, &c.phone, &st.text, lang)?,
         }
-        put_text(ws, r, 7, &c.executive, &st.text, lang)?;
-        put_text(ws, r, 8, &c.plan, &st.text, lang)?;
-        put_text(ws, r, 9, &w.reason, &st.wrap, lang)?;
+        match w.mailto() {
+            // Excel accepts at most 65,530 links per sheet; past that the
+            // address is plain text (still complete and copyable).
+            Some(link) if links < MAX_LINKS_PER_SHEET => {
+                links += 1;
+                let (shown, _) = fit_cell(&c.email, lang);
+                ws.write_url_with_format(r, col::EMAIL, Url::new(link).set_text(shown), &st.link)
+                    .map_err(xlsx_err)?;
+            }
+            _ => put_text(ws, r, col::EMAIL, &c.email, &st.text, lang)?,
+        }
+        put_text(ws, r, col::EXECUTIVE, &c.executive, &st.wrap, lang)?;
+        put_text(ws, r, col::PLAN, &c.plan, &st.text, lang)?;
+        put_text(ws, r, col::REASON, &w.reason, &st.wrap, lang)?;
+        put_text(ws, r, col::ACTION, &w.action, &st.wrap, lang)?;
+        put_text(ws, r, col::STATUS, states[0], &st.text, lang)?;
+        ws.write_blank(r, col::NOTES, &st.wrap).map_err(xlsx_err)?;
         match w.trial_end.and_then(excel_date) {
-            Some(d) => {
-                ws.write_datetime_with_format(r, 10, &d, &st.date)
-                    .map_err(xlsx_err)?;
-            }
-            None => {
-                ws.write_blank(r, 10, &st.text).map_err(xlsx_err)?;
-            }
+            Some(d) => ws.write_datetime_with_format(r, col::TRIAL_END, &d, &st.date),
+            None => ws.write_blank(r, col::TRIAL_END, &st.text),
         }
+        .map_err(xlsx_err)?;
         match w.usage_ratio() {
-            Some(u) => {
-                ws.write_number_with_format(r, 11, u, &st.percent)
-                    .map_err(xlsx_err)?;
-            }
-            None => {
-                ws.write_blank(r, 11, &st.text).map_err(xlsx_err)?;
-            }
+            Some(u) => ws.write_number_with_format(r, col::USAGE, u, &st.percent),
+            None => ws.write_blank(r, col::USAGE, &st.text),
         }
-        put_text(ws, r, 12, &w.action, &st.wrap, lang)?;
-        put_text(ws, r, 13, &w.subject, &st.wrap, lang)?;
-        put_text(ws, r, 14, &w.draft, &st.text, lang)?;
-        put_text(ws, r, 15, &w.goal, &st.wrap, lang)?;
-        put_text(ws, r, 16, &w.other_signals, &st.wrap, lang)?;
-        put_text(ws, r, 17, states[0], &st.text, lang)?;
-        ws.write_blank(r, 18, &st.text).map_err(xlsx_err)?;
-        ws.write_number_with_format(r, 19, w.line as f64, &st.int)
+        .map_err(xlsx_err)?;
+        put_text(ws, r, col::SUBJECT, &w.subject, &st.wrap, lang)?;
+        put_text(ws, r, col::DRAFT, &w.draft, &st.text, lang)?;
+        put_text(ws, r, col::GOAL, &w.goal, &st.wrap, lang)?;
+        put_text(ws, r, col::OTHER, &w.other_signals, &st.wrap, lang)?;
+        ws.write_number_with_format(r, col::LINE, w.line as f64, &st.int)
             .map_err(xlsx_err)?;
-        ws.set_row_height(r, 45).map_err(xlsx_err)?;
+        ws.set_row_height(r, 60).map_err(xlsx_err)?;
     }
     let last = items.len() as u32;
     ws.autofilter(0, 0, last, (headers.len() - 1) as u16)
@@ -380,10 +396,12 @@ fn write_worklist(
         let dv = DataValidation::new()
             .allow_list_strings(&states)
             .map_err(xlsx_err)?;
-        ws.add_data_validation(1, 17, last, 17, &dv)
+        ws.add_data_validation(1, col::STATUS, last, col::STATUS, &dv)
             .map_err(xlsx_err)?;
     }
-    print_setup(ws, (headers.len() - 1) as u16)?;
+    print_setup(ws)?;
+    ws.set_print_area(0, 0, last, col::LAST_PRINTED)
+        .map_err(xlsx_err)?;
     Ok(())
 }
 
@@ -397,10 +415,10 @@ fn write_summary(
     let lang = o.lang;
     let es = lang == Lang::Es;
     ws.set_name(name).map_err(xlsx_err)?;
-    ws.set_column_width(0, 34).map_err(xlsx_err)?;
-    ws.set_column_width(1, 44).map_err(xlsx_err)?;
+    ws.set_column_width(0, 30).map_err(xlsx_err)?;
+    ws.set_column_width(1, 34).map_err(xlsx_err)?;
     for c in 2..=6 {
-        ws.set_column_width(c, 14).map_err(xlsx_err)?;
+        ws.set_column_width(c, 16).map_err(xlsx_err)?;
     }
     let title = if es {
         format!("Worklist de retención y upselling — {}", o.product_name)
@@ -749,7 +767,7 @@ fn write_campaign(
     }
     ws.autofilter(0, 0, r.saturating_sub(1).max(0), (headers.len() - 1) as u16)
         .map_err(xlsx_err)?;
-    print_setup(ws, (headers.len() - 1) as u16)?;
+    print_setup(ws)?;
     Ok(())
 }
 
@@ -771,7 +789,7 @@ fn write_protocol(ws: &mut Worksheet, s: &Styles, o: &Options, name: &str) -> Re
         put_text(ws, r, 1, &trigger, &s.wrap, lang)?;
         put_text(ws, r, 2, &actions, &s.wrap, lang)?;
         put_text(ws, r, 3, &goal, &s.wrap, lang)?;
-        ws.set_row_height(r, 110).map_err(xlsx_err)?;
+        ws.set_row_height(r, 80).map_err(xlsx_err)?;
     }
     let foot = if es {
         "Frecuencia de revisión: diaria, preferiblemente al inicio de la jornada. Equipo responsable: Operaciones y Ventas. Un tenant recibe el nivel más urgente que cumple; las demás señales aparecen en «Otras señales»."
@@ -779,7 +797,7 @@ fn write_protocol(ws: &mut Worksheet, s: &Styles, o: &Options, name: &str) -> Re
         "Review frequency: daily, preferably at the start of the working day. Responsible team: Operations and Sales. A tenant gets the most urgent level it matches; the other signals appear under \"Other signals\"."
     };
     put_text(ws, 6, 0, foot, &s.bold, lang)?;
-    print_setup(ws, 3)?;
+    print_setup(ws)?;
     Ok(())
 }
 
@@ -818,6 +836,6 @@ fn write_problems(
         ws.autofilter(0, 0, problems.len() as u32, 4)
             .map_err(xlsx_err)?;
     }
-    print_setup(ws, 4)?;
+    print_setup(ws)?;
     Ok(())
 }

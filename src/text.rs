@@ -262,7 +262,8 @@ pub fn sheet_names(lang: Lang) -> SheetNames {
     }
 }
 
-/// The worklist's column headers.
+/// The worklist's column headers. The first 13 (who, why, what to do and
+/// the tracking columns) are the printed part; the email material follows.
 pub fn worklist_headers(lang: Lang) -> [&'static str; 20] {
     match lang {
         Lang::Es => [
@@ -271,20 +272,20 @@ pub fn worklist_headers(lang: Lang) -> [&'static str; 20] {
             "ID",
             "Tenant",
             "Owner",
-            "Email",
             "Teléfono",
+            "Email",
             "Ejecutivo",
             "Plan",
             "Motivo",
+            "Acción",
+            "Estado",
+            "Notas",
             "Fin del trial",
             "Uso de mensajes",
-            "Acción",
             "Asunto email",
             "Borrador email",
             "Objetivo",
             "Otras señales",
-            "Estado",
-            "Notas",
             "Línea",
         ],
         Lang::En => [
@@ -293,20 +294,20 @@ pub fn worklist_headers(lang: Lang) -> [&'static str; 20] {
             "ID",
             "Tenant",
             "Owner",
-            "Email",
             "Phone",
+            "Email",
             "Account executive",
             "Plan",
             "Reason",
+            "Action",
+            "Status",
+            "Notes",
             "Trial end",
             "Message usage",
-            "Action",
             "Email subject",
             "Email draft",
             "Goal",
             "Other signals",
-            "Status",
-            "Notes",
             "Line",
         ],
     }

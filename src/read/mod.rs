@@ -378,10 +378,19 @@ impl Records<'_> {
                 // its position, past any line breaks the reader skipped.
                 let from = rec
                     .position()
-                    .map_or(self.scanned, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+                    .map_or(self.scanned, |p| {
+                        usize::try_from(p.byte()).unwrap_or(usize::MAX)
+                    })
                     .clamp(self.scanned, self.text.len());
-                let start = from + self.text[from..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
-                self.newlines += self.text[self.scanned..start].iter().filter(|&&b| b == b'\n').count() as u64;
+                let start = from
+                    + self.text[from..]
+                        .iter()
+                        .take_while(|&&b| b == b'\r' || b == b'\n')
+                        .count();
+                self.newlines += self.text[self.scanned..start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64;
                 self.scanned = start;
                 Some(1 + self.newlines + self.line_offset)
             }
