@@ -1,0 +1,223 @@
+//! The native CLI as a scheduled job uses it: files, stdin, JSON, exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_retention-worklist"))
+}
+
+fn root(p: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p)
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("rw-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn json_field(json: &str, key: &str) -> i64 {
+    let at = json
+        .find(&format!("\"{key}\":"))
+        .unwrap_or_else(|| panic!("no {key} in {json}"))
+        + key.len()
+        + 3;
+    json[at..]
+        .split([',', '}'])
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn json_summary_and_the_rows_invariant() {
+    let dir = tmpdir("json");
+    let out = dir.join("w.xlsx");
+    let o = bin()
+        .arg(root("www/sample/tenants-ejemplo.csv"))
+        .args([
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2026-11-26",
+            "--tz",
+            "America/Mexico_City",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(json.lines().count(), 1, "one JSON object on stdout");
+    let n = |k| json_field(&json, k);
+    assert_eq!(
+        n("rows"),
+        n("critical") + n("high") + n("medium") + n("info") + n("no_risk") + n("rejected")
+    );
+    assert!(n("critical") > 0 && n("problems") > 0);
+    assert!(
+        json.contains("\"encoding\":\"UTF-8 (BOM)\"")
+            && json.contains("\"delimiter\":\";\"")
+            && json.contains("\"date_order\":\"dmy\"")
+    );
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        stderr.contains("🔴 CRÍTICO") && stderr.contains("filas leídas"),
+        "{stderr}"
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+}
+
+#[test]
+fn default_output_name_uses_the_as_of_date_and_stdin_works() {
+    let dir = tmpdir("default");
+    let input = std::fs::read(root("tests/fixtures/en-db-comma.csv")).unwrap();
+    let mut child = bin()
+        .current_dir(&dir)
+        .args([
+            "-",
+            "--as-of",
+            "2026-11-26",
+            "--tz",
+            "UTC",
+            "--lang",
+            "en",
+            "-q",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.stderr.is_empty(), "--quiet prints nothing");
+    let written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written, ["worklist-2026-11-26.xlsx"]);
+}
+
+#[test]
+fn cli_and_library_give_the_same_bytes() {
+    let dir = tmpdir("same");
+    let out = dir.join("w.xlsx");
+    let o = bin()
+        .arg(root("tests/fixtures/es-excel-semicolon.csv"))
+        .args([
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2026-11-26",
+            "--tz",
+            "America/Mexico_City",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut opts =
+        retention_worklist::Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    opts.tz = "America/Mexico_City".parse().unwrap();
+    opts.file_name = "es-excel-semicolon.csv".into();
+    let lib = retention_worklist::build_worklist(
+        &std::fs::read(root("tests/fixtures/es-excel-semicolon.csv")).unwrap(),
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), lib.xlsx);
+}
+
+#[test]
+fn unusable_input_fails_clearly_and_writes_nothing() {
+    let dir = tmpdir("unusable");
+    for f in [
+        "unusable-empty.csv",
+        "unusable-binary.bin",
+        "unusable-no-columns.csv",
+    ] {
+        let out = dir.join("w.xlsx");
+        let o = bin()
+            .arg(root(&format!("tests/fixtures/{f}")))
+            .args(["-o", out.to_str().unwrap(), "--as-of", "2026-11-26"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{f}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            err.starts_with("retention-worklist: ") && err.len() > 40,
+            "{f}: {err}"
+        );
+        assert!(!out.exists(), "{f}: no output file");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            0,
+            "{f}: no temp file left"
+        );
+    }
+}
+
+#[test]
+fn bad_options_exit_2_with_the_expected_form() {
+    for (args, fragment) in [
+        (vec!["--as-of", "26/11/2026"], "AAAA-MM-DD"),
+        (vec!["--tz", "Mars/Olympus"], "America/Mexico_City"),
+        (vec!["--lang", "fr"], "es | en"),
+        (vec!["--high-days", "9"], "medium-days"),
+        (vec!["--column", "nada=Algo"], "trial_ends_at"),
+    ] {
+        let o = bin()
+            .arg(root("tests/fixtures/en-db-comma.csv"))
+            .args(&args)
+            .args(["-o", "/nonexistent/x.xlsx"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.contains(fragment), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn unwritable_output_is_a_clear_error() {
+    let o = bin()
+        .arg(root("tests/fixtures/en-db-comma.csv"))
+        .args(["-o", "/nonexistent-dir/w.xlsx", "--as-of", "2026-11-26"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("/nonexistent-dir"));
+}
+
+#[test]
+fn help_documents_every_option_with_an_example() {
+    let o = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    for opt in [
+        "--output",
+        "--as-of",
+        "--tz",
+        "--lang",
+        "--json",
+        "--quiet",
+        "--file-name",
+        "--product-name",
+        "--high-days",
+        "--medium-days",
+        "--usage-percent",
+        "--date-order",
+        "--column",
+    ] {
+        assert!(help.contains(opt), "--help lacks {opt}");
+    }
+    assert!(help.matches("Example").count() >= 10, "examples in --help");
+}
