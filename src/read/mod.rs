@@ -387,10 +387,7 @@ impl Records<'_> {
                         .iter()
                         .take_while(|&&b| b == b'\r' || b == b'\n')
                         .count();
-                self.newlines += self.text[self.scanned..start]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u64;
+                self.newlines += count_line_breaks(&self.text[self.scanned..start]);
                 self.scanned = start;
                 Some(1 + self.newlines + self.line_offset)
             }
@@ -402,6 +399,18 @@ impl Records<'_> {
     pub fn byte_offset(&self) -> u64 {
         self.rdr.position().byte()
     }
+}
+
+/// Line breaks as an editor counts them: `\n`, `\r\n`, and a lone `\r`
+/// (old Mac exports, which the reader also takes as a record end).
+fn count_line_breaks(bytes: &[u8]) -> u64 {
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let lone_cr = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    (lf + lone_cr) as u64
 }
 
 /// Whether every cell of a record is blank (a spacer row from Excel).
@@ -453,6 +462,9 @@ mod tests {
         let (r, p) = rows(text);
         assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 6, 7]);
         assert_eq!(p.iter().map(|p| p.line).collect::<Vec<_>>(), [2, 7]);
+        // Old Mac line ends: a lone CR ends a line too.
+        let (r, _) = rows("id,name,trial_ends_at\r1,\"a\rb\",x\r2,b,2026-11-27\r");
+        assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
     }
 
     #[test]
