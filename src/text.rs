@@ -121,6 +121,7 @@ pub fn expected_text(e: Expected, lang: Lang) -> String {
         Expected::Email => if es { "una dirección de email (nombre@dominio): se muestra sin enlace" } else { "an email address (name@domain): shown without a link" }.into(),
         Expected::CellLength => if es { "un texto de hasta 32.767 caracteres (límite de Excel): se cortó" } else { "text of at most 32,767 characters (Excel's limit): it was cut" }.into(),
         Expected::FieldCount { header_fields } => if es { format!("{header_fields} campos, como el encabezado") } else { format!("{header_fields} fields, like the header") },
+        Expected::SwallowedLines { lines } => if es { format!("comillas cerradas en su sitio: este campo abarca {lines} línea(s) con forma de fila, que no se leyeron como filas; corrige las comillas y vuelve a exportar") } else { format!("quotes closed where they belong: this field spans {lines} line(s) shaped like rows, which were not read as rows; fix the quotes and export again") },
     }
 }
 

@@ -223,6 +223,21 @@ impl<'a> Table<'a> {
         let id = self.cell(rec, Field::TenantId);
         let name = self.cell(rec, Field::TenantName);
         let who = if id.is_empty() { name } else { id };
+        // A quote opened and never closed (or closed lines later) makes the
+        // reader take the following lines as part of one field: those rows
+        // would vanish. A field whose inner lines look like records says so.
+        for (i, field) in rec.iter().enumerate() {
+            let lines = swallowed_lines(field, self.dialect.delimiter, self.headers.len());
+            if lines > 0 {
+                problems.push(Problem {
+                    line,
+                    tenant: shorten(who),
+                    column: self.headers.get(i).cloned().unwrap_or_default(),
+                    value: shorten(field),
+                    expected: Expected::SwallowedLines { lines },
+                });
+            }
+        }
         let mut report = |field: Option<Field>, value: &str, expected: Expected| {
             problems.push(Problem {
                 line,
@@ -401,6 +416,22 @@ impl Records<'_> {
     }
 }
 
+/// How many lines inside a multi-line field look like whole records (at
+/// least `max(2, header_fields - 1)` delimiters): the mark of a quote that
+/// was not closed where it should have been. A multi-line note or address
+/// has few delimiters per line and is not counted.
+fn swallowed_lines(field: &str, delimiter: u8, header_fields: usize) -> u64 {
+    if !field.contains(['\n', '\r']) {
+        return 0;
+    }
+    let needed = header_fields.saturating_sub(1).max(2);
+    field
+        .split(['\n', '\r'])
+        .skip(1)
+        .filter(|l| l.bytes().filter(|&b| b == delimiter).count() >= needed)
+        .count() as u64
+}
+
 /// Line breaks as an editor counts them: `\n`, `\r\n`, and a lone `\r`
 /// (old Mac exports, which the reader also takes as a record end).
 fn count_line_breaks(bytes: &[u8]) -> u64 {
@@ -465,6 +496,20 @@ mod tests {
         // Old Mac line ends: a lone CR ends a line too.
         let (r, _) = rows("id,name,trial_ends_at\r1,\"a\rb\",x\r2,b,2026-11-27\r");
         assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_that_swallows_rows_is_reported() {
+        // The quote opened on line 2 runs to the end: rows 3 and 4 would vanish.
+        let text = "id,trial_ends_at,notas\n1,2026-11-27,\"oops\n2,2026-11-28,x\n3,2026-11-29,y\n";
+        let (r, p) = rows(text);
+        assert_eq!(r.len(), 1);
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].line, p[0].column.as_str()), (2, "notas"));
+        assert_eq!(p[0].expected, Expected::SwallowedLines { lines: 2 });
+        // A multi-line address is not a swallowed row.
+        let (_, p) = rows("id,name,trial_ends_at,notas\n1,x,2026-11-27,\"Calle 5, piso 2\nMadrid, España\"\n");
+        assert!(p.is_empty());
     }
 
     #[test]

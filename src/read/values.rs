@@ -34,6 +34,9 @@ pub enum Expected {
     FieldCount { header_fields: usize },
     /// A date consistent with the file's date order.
     DateInOrder,
+    /// A field whose inner lines look like records: a quote left open
+    /// swallowed `lines` rows, which were not read separately.
+    SwallowedLines { lines: u64 },
 }
 
 /// A Stripe-style subscription status.
