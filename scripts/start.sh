@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Quick start (npm start): build the native CLI, run it on the bundled sample, build the page's
+# WebAssembly engine, then serve www/ on http://127.0.0.1:${PORT:-8080}/ .
+# Extra arguments are passed to scripts/serve.mjs (e.g. `npm start -- --port 9000`).
+set -euo pipefail
+
+log() { printf '[start] %s\n' "$*"; }
+die() { printf '[start] ERROR: %s\n' "$*" >&2; exit 1; }
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+SAMPLE=www/sample/tenants-ejemplo.csv
+CLI=target/release/retention-worklist
+OUT=target/worklist-ejemplo.xlsx
+
+command -v cargo >/dev/null 2>&1 || die "cargo not found; install Rust with rustup (https://rustup.rs)"
+command -v node >/dev/null 2>&1 || die "node not found; install Node.js 20 or newer"
+
+t=$SECONDS
+log "1/4 building the native CLI (cargo build --release)"
+cargo build --release
+log "    took $((SECONDS - t))s"
+
+t=$SECONDS
+if [[ ! -f "$SAMPLE" ]]; then
+  log "2/4 skipped: the sample $SAMPLE is not in the tree yet"
+elif [[ ! -x "$CLI" ]]; then
+  log "2/4 skipped: $CLI was not built (the CLI is not written yet?)"
+else
+  log "2/4 running the CLI on the sample: $CLI $SAMPLE -o $OUT"
+  "$CLI" "$SAMPLE" -o "$OUT"
+  log "    wrote $ROOT/$OUT ($(stat -c %s "$OUT") bytes) in $((SECONDS - t))s"
+fi
+
+t=$SECONDS
+log "3/4 building the WebAssembly engine (scripts/build-wasm.sh)"
+bash scripts/build-wasm.sh
+log "    took $((SECONDS - t))s"
+
+[[ -f scripts/serve.mjs ]] || die "scripts/serve.mjs is missing"
+log "4/4 serving www/ (Ctrl-C to stop)"
+exec node scripts/serve.mjs "$@"

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The single test command (npm test): runs every test of the project on a fresh machine.
+#   a) Rust: cargo test --all-targets, cargo test --doc
+#   b) npm ci (only when node_modules/playwright-core is missing)
+#   c) scripts/ensure-chromium.sh (Debian's /usr/bin/chromium for the browser tests)
+#   d) scripts/build-wasm.sh (www/pkg: the page's WebAssembly engine)
+#   e) cargo build --release (the CLI; the JS tests compare its bytes with the wasm output)
+#   f) node --test on tests/js/**/*.test.mjs        (Node tests of the JS API)
+#   g) node --test --test-concurrency=1 on tests/browser/**/*.test.mjs (Playwright + Chromium)
+# Stops at the first failing stage.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+log() { printf '[test-all] %s\n' "$*"; }
+START=$SECONDS
+SUMMARY=()
+
+# stage NAME CMD... : runs CMD, times it, stops everything if it fails.
+stage() {
+  local name=$1; shift
+  local t=$SECONDS rc=0
+  log "==> stage $name: $*"
+  "$@" || rc=$?
+  if ((rc != 0)); then
+    log "FAILED at stage '$name' (exit code $rc, after $((SECONDS - t))s): $*"
+    log "stages before it: ${SUMMARY[*]:-none}"
+    exit "$rc"
+  fi
+  SUMMARY+=("$name:ok($((SECONDS - t))s)")
+  log "<== stage $name passed in $((SECONDS - t))s"
+}
+skip() {
+  SUMMARY+=("$1:skipped")
+  log "--- stage $1 skipped: $2"
+}
+
+# Test files under a folder, sorted (explicit paths, so it works the same on every Node version).
+test_files() { [[ -d "$1" ]] && find "$1" -type f -name '*.test.mjs' | LC_ALL=C sort; }
+
+stage cargo-test cargo test --all-targets
+stage cargo-doctest cargo test --doc
+
+if [[ -d node_modules/playwright-core ]]; then
+  skip npm-install "node_modules/playwright-core already present"
+elif [[ -f package-lock.json ]]; then
+  stage npm-ci npm ci --no-audit --no-fund
+else
+  stage npm-install npm install --no-audit --no-fund
+fi
+
+stage chromium bash scripts/ensure-chromium.sh
+stage build-wasm bash scripts/build-wasm.sh
+stage cargo-build-release cargo build --release
+
+mapfile -t JS_TESTS < <(test_files tests/js || true)
+if ((${#JS_TESTS[@]})); then
+  stage node-tests node --test "${JS_TESTS[@]}"
+else
+  skip node-tests "no tests/js/*.test.mjs yet"
+fi
+
+mapfile -t BROWSER_TESTS < <(test_files tests/browser || true)
+if ((${#BROWSER_TESTS[@]})); then
+  stage browser-tests node --test --test-concurrency=1 "${BROWSER_TESTS[@]}"
+else
+  skip browser-tests "no tests/browser/*.test.mjs yet"
+fi
+
+log "ALL PASSED in $((SECONDS - START))s: ${SUMMARY[*]}"
