@@ -107,10 +107,8 @@ const I18N = {
     colTenant: 'Tenant',
     colContact: 'Contacto',
     colExecutive: 'Ejecutivo',
-    colPlan: 'Plan',
     colReason: 'Motivo',
     colAction: 'Acción',
-    colOther: 'Otras señales',
     colLine: 'Línea',
     colColumn: 'Columna',
     colValue: 'Valor',
@@ -133,6 +131,8 @@ const I18N = {
     tableEmptyFiltered: 'Ningún tenant coincide con el filtro.',
     tableEmptyNone: 'Ningún tenant requiere acción hoy según el protocolo.',
     idPrefix: 'ID',
+    lineN: 'línea {n}',
+    alsoPrefix: 'También:',
     factFile: 'Archivo',
     factRows: 'Filas leídas',
     factEncoding: 'Codificación',
@@ -239,10 +239,8 @@ const I18N = {
     colTenant: 'Tenant',
     colContact: 'Contact',
     colExecutive: 'Executive',
-    colPlan: 'Plan',
     colReason: 'Reason',
     colAction: 'Action',
-    colOther: 'Other signals',
     colLine: 'Line',
     colColumn: 'Column',
     colValue: 'Value',
@@ -265,6 +263,8 @@ const I18N = {
     tableEmptyFiltered: 'No tenant matches the filter.',
     tableEmptyNone: 'No tenant needs action today according to the protocol.',
     idPrefix: 'ID',
+    lineN: 'line {n}',
+    alsoPrefix: 'Also:',
     factFile: 'File',
     factRows: 'Rows read',
     factEncoding: 'Encoding',
@@ -940,6 +940,15 @@ function textCell(tr, text, cls) {
   return td;
 }
 
+/** Text with break opportunities after @ and . (long emails wrap at sensible places). */
+function appendBreakable(node, text) {
+  const parts = String(text).split(/(?<=[@.])/);
+  parts.forEach((part, i) => {
+    if (i) node.append(document.createElement('wbr'));
+    node.append(document.createTextNode(part));
+  });
+}
+
 function renderTable() {
   const all = state.result ? state.result.preview : [];
   const rows = filteredRows();
@@ -965,11 +974,15 @@ function renderTable() {
     name.className = 'tenant-name';
     setText(name, row.tenant);
     tenant.append(name);
-    if (row.id != null && row.id !== '') {
-      const id = document.createElement('span');
-      id.className = 'sub';
-      setText(id, `${t('idPrefix')} ${row.id}`);
-      tenant.append(id);
+    const meta = [];
+    if (row.id != null && row.id !== '') meta.push(`${t('idPrefix')} ${row.id}`);
+    if (row.plan) meta.push(String(row.plan));
+    if (row.line) meta.push(t('lineN', { n: row.line }));
+    if (meta.length) {
+      const sub = document.createElement('span');
+      sub.className = 'sub';
+      setText(sub, meta.join(' · '));
+      tenant.append(sub);
     }
     tr.append(tenant);
 
@@ -987,7 +1000,7 @@ function renderTable() {
       const email = String(row.email).trim();
       // Only a plain address becomes a link; the scheme is fixed, the address is encoded.
       if (/^[^\s@<>"]+@[^\s@<>"]+$/.test(email)) a.href = `mailto:${encodeURI(email)}`;
-      setText(a, email);
+      appendBreakable(a, email);
       contact.append(a);
     }
     if (row.phone) {
@@ -1002,10 +1015,14 @@ function renderTable() {
     tr.append(contact);
 
     textCell(tr, row.executive, 'c-exec');
-    textCell(tr, row.plan, 'c-plan');
-    textCell(tr, row.reason, 'c-reason');
+    const reason = textCell(tr, row.reason, 'c-reason');
+    if (row.other_signals) {
+      const other = document.createElement('span');
+      other.className = 'sub other-signals';
+      setText(other, `${t('alsoPrefix')} ${row.other_signals}`);
+      reason.append(other);
+    }
     textCell(tr, row.action, 'c-action');
-    textCell(tr, row.other_signals, 'c-other');
     frag.append(tr);
   }
   el.tableBody.replaceChildren(frag);
@@ -1161,7 +1178,7 @@ function init() {
   applyStoredSettings();
   fillZoneList();
   // In a narrow window the settings start folded so the results come sooner.
-  if (window.matchMedia && window.matchMedia('(max-width: 1059px)').matches) $('settings').open = false;
+  if (window.matchMedia && window.matchMedia('(max-width: 759px)').matches) $('settings').open = false;
   applyLanguage();
   document.body.dataset.state = 'idle';
   document.body.dataset.runs = '0';
