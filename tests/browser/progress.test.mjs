@@ -1,0 +1,90 @@
+// Large files: the page shows and announces the engine's stages (reading, classifying, writing)
+// while the worker runs, the page stays responsive, and the result still equals the CLI's.
+import assert from 'node:assert/strict';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  AS_OF, assertCountsEqual, cardCounts, downloadXlsx, launchBrowser, openPage, requireBuilt, runCli, scratchDir,
+  setSettings, uploadFile,
+} from './helpers.mjs';
+
+const ROWS = 200_000;
+
+/** A deterministic export of ROWS tenants with every level. */
+async function bigExport() {
+  const file = path.join(scratchDir(), 'grande.csv');
+  const out = createWriteStream(file);
+  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  await write('id;empresa;propietario;correo;ejecutivo;plan;estado;fin_trial;pago_fallido;mensajes_usados;limite_mensajes\n');
+  const execs = ['Ana Ruiz', 'Luis Gómez', 'Sofía Torres', 'Pablo Ibáñez'];
+  for (let i = 0; i < ROWS; i++) {
+    const k = i % 10;
+    const day = 20 + (i % 15);
+    const trial = day <= 30 ? `${day}/11/2026` : `0${day - 30}/12/2026`;
+    const status = k < 5 ? 'trialing' : k === 5 ? 'past_due' : 'activo';
+    const used = k === 6 ? 9_500 : 1_000;
+    await write(`T-${i};Empresa ${i};Owner ${i};owner${i}@ejemplo.mx;${execs[i % 4]};Pro;${status};` +
+      `${k < 5 ? trial : ''};${k === 7 ? 'sí' : 'no'};${used};10.000\n`);
+  }
+  await new Promise((r) => out.end(r));
+  return file;
+}
+
+let browser;
+before(async () => {
+  requireBuilt();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test(`a ${ROWS.toLocaleString('en')}-row export: stages shown and announced, page responsive, CLI-equal result`, async () => {
+  const file = await bigExport();
+  const cli = await runCli(file);
+  const p = await openPage(browser);
+  try {
+    const { page } = p;
+    await setSettings(page, { asOf: AS_OF });
+    await page.evaluate(() => {
+      window.__stages = [];
+      window.__announced = [];
+      window.__maxGap = 0;
+      const steps = document.getElementById('steps');
+      new MutationObserver(() => {
+        const cur = steps.querySelector('li.current');
+        if (cur && window.__stages.at(-1) !== cur.dataset.stage) window.__stages.push(cur.dataset.stage);
+      }).observe(steps, { subtree: true, attributes: true });
+      const status = document.getElementById('status');
+      new MutationObserver(() => {
+        if (status.textContent) window.__announced.push(status.textContent);
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+      // The main thread must keep ticking while the engine works in the worker.
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        window.__maxGap = Math.max(window.__maxGap, now - last);
+        last = now;
+      }, 50);
+    });
+    assert.equal(await uploadFile(page, file), 'done', await page.textContent('#error-message'));
+    const { stages, announced, maxGap } = await page.evaluate(() => ({
+      stages: window.__stages, announced: window.__announced, maxGap: window.__maxGap,
+    }));
+    assert.deepEqual(stages.filter((s) => s !== 'load'), ['reading', 'classifying', 'writing'], `stages: ${stages}`);
+    for (const re of [/Clasificando/, /Generando el XLSX/, /Listo/]) {
+      assert.ok(announced.some((a) => re.test(a)), `announced ${re}: ${JSON.stringify(announced)}`);
+    }
+    assert.ok(maxGap < 1000, `the page froze for ${Math.round(maxGap)} ms`);
+    assertCountsEqual(await cardCounts(page), cli.summary, 'big');
+    assert.equal(cli.summary.rows, ROWS);
+    assert.match(await page.textContent('#table-count'), /1[.,]000/, 'the preview is capped and says so');
+    assert.equal(await page.locator('#worklist-body tr').count(), 1000);
+    const dl = await downloadXlsx(page);
+    assert.ok(dl.bytes.equals(cli.xlsx), 'the big workbook equals the CLI\'s');
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
+});
