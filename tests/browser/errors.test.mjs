@@ -75,15 +75,15 @@ for (const [label, make] of [['binary garbage', garbageFile], ['an empty file', 
 test('a file over the stated limit is refused before reading it', async () => {
   const big = path.join(dir, 'enorme.csv');
   const fd = openSync(big, 'w');
-  ftruncateSync(fd, 513 * 1024 * 1024); // sparse: costs no disk
+  ftruncateSync(fd, 257 * 1024 * 1024); // sparse: costs no disk
   closeSync(fd);
   const p = await openPage(browser);
   try {
     const { page } = p;
-    assert.match(await page.textContent('#limit-note'), /512 MB/, 'the limit is stated on the page');
+    assert.match(await page.textContent('#limit-note'), /256 MB/, 'the limit is stated on the page');
     await setSettings(page, { asOf: AS_OF });
     assert.equal(await uploadFile(page, big), 'error');
-    assert.match(await page.textContent('#error-message'), /513 MB.*512 MB/);
+    assert.match(await page.textContent('#error-message'), /257 MB.*256 MB/);
     assert.equal(await uploadFile(page, GOOD), 'done', 'the page still works');
     p.assertClean();
   } finally {

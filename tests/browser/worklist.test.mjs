@@ -90,6 +90,37 @@ describe('worklist: counts and bytes equal the CLI', () => {
     }
   });
 
+  test('changing the thresholds and product name re-runs; the download equals the CLI with the same options', async () => {
+    const extra = ['--high-days', '5', '--medium-days', '10', '--usage-percent', '80', '--product-name', 'MiCRM Plus'];
+    const cli = await runCli(FIXTURE, { extra });
+    const p = await openPage(browser);
+    try {
+      const { page } = p;
+      await setSettings(page, { asOf: AS_OF });
+      assert.equal(await uploadFile(page, FIXTURE), 'done');
+      for (const [sel, value] of [['#highDays', '5'], ['#mediumDays', '10'], ['#usagePercent', '80'], ['#productName', 'MiCRM Plus']]) {
+        const before = await runsDone(page);
+        await page.fill(sel, value);
+        await page.press(sel, 'Tab');
+        assert.equal(await waitForRun(page, before), 'done', `${sel}: ${await page.textContent('#error-message')}`);
+      }
+      assertCountsEqual(await cardCounts(page), cli.summary, 'thresholds');
+      assert.match(await page.textContent('#card-medium-sub'), /6–10/);
+      assert.match(await page.textContent('#card-info-sub'), /80/);
+      const dl = await downloadXlsx(page);
+      assert.ok(dl.bytes.equals(cli.xlsx), 'the download equals the CLI run with the same thresholds and product name');
+
+      // The protocol defaults come back with one click, and so do the protocol's counts.
+      const before = await runsDone(page);
+      await page.click('#reset-settings');
+      assert.equal(await waitForRun(page, before), 'done');
+      assertCountsEqual(await cardCounts(page), (await runCli(FIXTURE)).summary, 'reset');
+      p.assertClean();
+    } finally {
+      await p.close();
+    }
+  });
+
   test('English chosen before the upload; the filter and search narrow the preview', async () => {
     const cli = await runCli(FIXTURE, { lang: 'en' });
     const p = await openPage(browser);
