@@ -316,6 +316,10 @@ fn parse_iso(t: &str, zone: ReportZone) -> Result<RawDate, Expected> {
             .map(RawDate::Exact)
             .map_err(|_| Expected::Date);
     }
+    // Byte 10 may fall inside a character ("2026-ÿÿÿÿ…"): not a date.
+    if !t.is_char_boundary(10) {
+        return Err(Expected::Date);
+    }
     let (date, rest) = t.split_at(10);
     let rest = rest
         .strip_prefix(['T', 't', ' '])
@@ -426,6 +430,9 @@ mod tests {
         );
         assert_eq!(parse_date("2026-02-31", z), Err(Expected::Date));
         assert_eq!(parse_date("2026-11-25T25:00", z), Err(Expected::Date));
+        // Found by the fuzzer: byte 10 inside a character used to panic.
+        assert_eq!(parse_date("2026-ÿÿÿÿÿÿÿÿ12-27", z), Err(Expected::Date));
+        assert_eq!(parse_date("2026-11-2ÿ", z), Err(Expected::Date));
     }
 
     #[test]
