@@ -59,12 +59,9 @@ log "cache: $CACHE"
 
 command -v cargo >/dev/null 2>&1 || die "cargo not found on PATH. Install Rust with rustup (https://rustup.rs) and retry."
 
-# One build at a time per cache (two CI jobs as the same user must not unpack into the same prefix).
-exec 9>"$CACHE/.lock"
-if ! flock -n 9; then
-  log "another build holds $CACHE/.lock; waiting for it..."
-  flock 9
-fi
+# Builds sharing this cache (other clones, parallel CI jobs of the same user) must not unpack into the
+# same prefix or install into the same wasm-bindgen root at once: each of those two steps takes its
+# own lock file in the cache; the cargo builds themselves run unlocked (cargo locks its target dir).
 
 # ---------------------------------------------------------------- wasm-bindgen CLI (background)
 WB_VERSION=$(sed -n 's/^[[:space:]]*wasm-bindgen[[:space:]]*=[[:space:]]*"=\([0-9][0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
@@ -87,7 +84,12 @@ else
   log "wasm-bindgen CLI $WB_VERSION: not cached; installing in the background (~3.5 min on 2 cores, log: $WB_LOG)"
   WB_START=$(now)
   # Plain rustup toolchain; none of the Debian-route variables are exported to it.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --root "$WB_ROOT" --force >"$WB_LOG" 2>&1 &
+  # Under a lock, and re-checked after taking it, in case another build is installing the same version.
+  (
+    flock 8
+    wb_ok "$WB_ROOT/bin/wasm-bindgen" && exit 0
+    exec cargo install wasm-bindgen-cli --version "$WB_VERSION" --root "$WB_ROOT" --force >"$WB_LOG" 2>&1
+  ) 8>"$CACHE/.lock-wasm-bindgen-$WB_VERSION" &
   WB_PID=$!
 fi
 wait_wasm_bindgen() {
@@ -191,6 +193,10 @@ resolve_all_debs() {
 }
 
 setup_debian_toolchain() {
+  if ! flock -n 9; then
+    log "another build is setting up the toolchain in $CACHE; waiting for it..."
+    flock 9
+  fi
   if prefix_rustc_ok; then
     log "Debian toolchain: cached in $PREFIX (skip download/extract)"
     return 0
@@ -272,7 +278,7 @@ else
   log "route: debian (Debian rustc-web $DEB_RUST_SERIES + std built from rust-web-src with -Zbuild-std, in $PREFIX)"
   [[ "$(uname -m)" == x86_64 ]] || neither_route "this route is only set up for x86_64 hosts (this is $(uname -m))"
   LLD=$(find_rust_lld) || neither_route "no rust-lld found in the rustup toolchains (it ships with every rustup toolchain under lib/rustlib/<host>/bin)"
-  setup_debian_toolchain
+  setup_debian_toolchain 9>"$CACHE/.lock-debian-toolchain"
   LIBDIR=$(prefix_libdir)
   log "linker: $LLD"
   t0=$(now)
