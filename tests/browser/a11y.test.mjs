@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { AS_OF, FIXTURES, launchBrowser, openPage, requireBuilt, setSettings, uploadFile } from './helpers.mjs';
+import { AS_OF, FIXTURES, TZ, launchBrowser, openPage, requireBuilt, setSettings, uploadFile } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -12,6 +12,33 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
+});
+
+test('defaults: today in the browser\'s zone, the protocol\'s thresholds, Spanish', async () => {
+  const p = await openPage(browser);
+  try {
+    const { page } = p;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date());
+    assert.equal(await page.inputValue('#asOf'), today);
+    assert.equal(await page.inputValue('#tz'), TZ);
+    assert.equal(await page.inputValue('#highDays'), '3');
+    assert.equal(await page.inputValue('#mediumDays'), '7');
+    assert.equal(await page.inputValue('#usagePercent'), '90');
+    assert.equal(await page.inputValue('#productName'), 'ImagineCRM');
+    assert.equal(await page.inputValue('#lang'), 'es');
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    assert.match(await page.textContent('#privacy'), /se procesa en esta computadora/);
+    // Another zone, date untouched: the default date follows the zone.
+    await page.fill('#tz', 'Pacific/Kiritimati');
+    await page.press('#tz', 'Tab');
+    const kiritimati = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date());
+    assert.equal(await page.inputValue('#asOf'), kiritimati);
+    p.assertClean();
+  } finally {
+    await p.close();
+  }
 });
 
 test('labels, live region, keyboard', async () => {
