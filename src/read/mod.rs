@@ -416,19 +416,19 @@ impl Records<'_> {
     }
 }
 
-/// How many lines inside a multi-line field look like whole records (at
-/// least `max(2, header_fields - 1)` delimiters): the mark of a quote that
-/// was not closed where it should have been. A multi-line note or address
-/// has few delimiters per line and is not counted.
+/// How many lines inside a multi-line field look like whole records
+/// (exactly the header's number of fields): the mark of a quote that was not
+/// closed where it should have been. A multi-line note or address rarely
+/// splits into exactly as many fields as the header, and long prose with
+/// many commas does not count.
 fn swallowed_lines(field: &str, delimiter: u8, header_fields: usize) -> u64 {
-    if !field.contains(['\n', '\r']) {
+    if header_fields < 2 || !field.contains(['\n', '\r']) {
         return 0;
     }
-    let needed = header_fields.saturating_sub(1).max(2);
     field
         .split(['\n', '\r'])
         .skip(1)
-        .filter(|l| l.bytes().filter(|&b| b == delimiter).count() >= needed)
+        .filter(|l| l.bytes().filter(|&b| b == delimiter).count() == header_fields - 1)
         .count() as u64
 }
 
@@ -507,8 +507,10 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!((p[0].line, p[0].column.as_str()), (2, "notas"));
         assert_eq!(p[0].expected, Expected::SwallowedLines { lines: 2 });
-        // A multi-line address is not a swallowed row.
+        // A multi-line address, or prose with many commas, is not a swallowed row.
         let (_, p) = rows("id,name,trial_ends_at,notas\n1,x,2026-11-27,\"Calle 5, piso 2\nMadrid, España\"\n");
+        assert!(p.is_empty());
+        let (_, p) = rows("id,trial_ends_at,notas\n1,2026-11-27,\"a\nuno, dos, tres, cuatro, cinco\"\n");
         assert!(p.is_empty());
     }
 
