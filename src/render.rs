@@ -238,7 +238,15 @@ pub fn render_with_sheet_rows(
         write_worklist(ws, chunk, &styles, lang)?;
     }
     write_summary(wb.add_worksheet(), summary, &styles, o, names.summary)?;
-    write_campaign(wb.add_worksheet(), items, &styles, o, names.campaign)?;
+    // The campaign list splits like the worklist: no MEDIO tenant is cut off.
+    let medium: Vec<&WorkItem> = items.iter().filter(|w| w.level == Level::Medium).collect();
+    let cpages = medium.len().div_ceil(per_sheet).max(1);
+    for page in 0..cpages {
+        let chunk =
+            &medium[(page * per_sheet).min(medium.len())..((page + 1) * per_sheet).min(medium.len())];
+        let name = paged_name(names.campaign, page);
+        write_campaign(wb.add_worksheet(), chunk, &styles, o, &name)?;
+    }
     write_protocol(wb.add_worksheet(), &styles, o, names.protocol)?;
     let ppages = problems.len().div_ceil(per_sheet).max(1);
     for page in 0..ppages {
@@ -731,7 +739,7 @@ fn write_summary(
 
 fn write_campaign(
     ws: &mut Worksheet,
-    items: &[WorkItem],
+    items: &[&WorkItem],
     s: &Styles,
     o: &Options,
     name: &str,
@@ -741,10 +749,7 @@ fn write_campaign(
     let headers = text::campaign_headers(lang);
     header_row(ws, &headers, &[24.0, 30.0, 28.0, 12.0, 14.0, 14.0], s)?;
     let mut r = 1u32;
-    for w in items.iter().filter(|w| w.level == Level::Medium) {
-        if r as usize >= MAX_SHEET_ROWS {
-            break; // Cannot happen before the worklist itself splits; kept as a bound.
-        }
+    for w in items {
         let c = &w.contact;
         put_text(ws, r, 0, &c.owner, &s.plain, lang)?;
         put_text(ws, r, 1, &c.email, &s.plain, lang)?;
