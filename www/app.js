@@ -17,6 +17,8 @@ const MAX_PROBLEM_ROWS = 1000;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STORAGE_KEY = 'retention-worklist.settings.v1';
 const LEVELS = ['critical', 'high', 'medium', 'info'];
+/** The page's loading step, then the engine's stages. */
+const STAGES = ['load', 'reading', 'classifying', 'writing'];
 const DEFAULTS = Object.freeze({
   lang: 'es',
   highDays: 3,
@@ -601,16 +603,13 @@ function announce(text) {
 
 function showProgress(name, stage, fraction) {
   el.progress.hidden = false;
-  const order4 = ['load', 'reading', 'classifying', 'writing'];
-  const idx = Math.max(0, order4.indexOf(stage));
+  const current = Math.max(0, STAGES.indexOf(stage));
   // Overall bar: each stage is a quarter; within a stage the engine's fraction when it gives one.
   const within = typeof fraction === 'number' && Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-  el.progressBar.value = (idx + within) / order4.length;
+  el.progressBar.value = (current + within) / STAGES.length;
   setText(el.progressFile, name);
-  const order = ['load', 'reading', 'classifying', 'writing'];
-  const current = order.indexOf(stage);
   for (const li of el.steps.children) {
-    const i = order.indexOf(li.dataset.stage);
+    const i = STAGES.indexOf(li.dataset.stage);
     li.classList.toggle('done', i < current);
     li.classList.toggle('current', i === current);
     if (i === current) li.setAttribute('aria-current', 'step');
@@ -668,11 +667,7 @@ async function acceptFile(file) {
     return;
   }
   state.file = { name: file.name, bytes };
-  state.filter = 'all';
-  state.search = '';
-  el.search.value = '';
-  el.levelFilter.value = 'all';
-  await process();
+  await processNewFile();
 }
 
 async function loadSample() {
@@ -691,11 +686,16 @@ async function loadSample() {
     finishRun();
     return;
   }
+  await processNewFile();
+}
+
+/** A new file shows all its rows: clear the filter and the search, then process it. */
+function processNewFile() {
   state.filter = 'all';
   state.search = '';
   el.search.value = '';
   el.levelFilter.value = 'all';
-  await process();
+  return process();
 }
 
 /** Run the engine on the loaded file with the current settings. */
@@ -741,7 +741,6 @@ async function process() {
     options,
     ms: performance.now() - started,
   };
-  for (const row of state.result.preview) row.__search = null;
   hideProgress();
   renderResult();
   document.body.dataset.state = 'done';
