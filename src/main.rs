@@ -95,6 +95,7 @@ fn main() -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(&e, Lang::Es, EXIT_USAGE),
     };
+    interrupt::install(lang);
     let options = match options_from(&cli, lang) {
         Ok(o) => o,
         Err(e) => return fail(&e, lang, EXIT_USAGE),
@@ -226,17 +227,111 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".retention-worklist-")
-        .suffix(".xlsx.tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".retention-worklist-").suffix(".xlsx.tmp");
+    // Like any new file (0666 minus the umask), not tempfile's 0600: the
+    // workbook is for others to open.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
-    Ok(())
+    // From here until it is renamed or deleted, an interrupt removes it.
+    interrupt::writing(tmp.path());
+    let written = tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all());
+    let result = match written {
+        Ok(()) => tmp
+            .persist(path)
+            .map(drop)
+            .map_err(|e| format!("cannot write {}: {}", path.display(), e.error)),
+        Err(e) => {
+            drop(tmp);
+            Err(format!("cannot write {}: {e}", path.display()))
+        }
+    };
+    interrupt::done();
+    result
+}
+
+/// Ctrl-C and SIGTERM: remove the temporary workbook being written, if any,
+/// say so on stderr, and exit with 128 + the signal number. Without this the
+/// default action kills the process before the temporary file's destructor
+/// runs, leaving a stale `.retention-worklist-*.xlsx.tmp` beside the output.
+/// The handler only makes async-signal-safe calls: unlink, write, _exit.
+#[cfg(unix)]
+mod interrupt {
+    use retention_worklist::Lang;
+    use std::ffi::{c_char, c_int, CString};
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
+
+    extern "C" {
+        fn signal(signum: c_int, handler: extern "C" fn(c_int)) -> usize;
+        fn unlink(path: *const c_char) -> c_int;
+        fn write(fd: c_int, buf: *const u8, count: usize) -> isize;
+        fn _exit(status: c_int) -> !;
+    }
+
+    const SIGINT: c_int = 2;
+    const SIGTERM: c_int = 15;
+
+    /// The temporary file being written (a leaked C string), or null.
+    static TEMP: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
+    static ENGLISH: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn on_signal(sig: c_int) {
+        let temp = TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst);
+        let msg: &[u8] = if ENGLISH.load(Ordering::SeqCst) {
+            "\nretention-worklist: interrupted: no workbook was written, and no half-written file was left behind.\n".as_bytes()
+        } else {
+            "\nretention-worklist: interrumpido: no se escribió el workbook y no queda ningún archivo a medias.\n".as_bytes()
+        };
+        // SAFETY: `temp` is null or a NUL-terminated path leaked by
+        // `writing`; unlink, write and _exit are async-signal-safe.
+        unsafe {
+            if !temp.is_null() {
+                unlink(temp);
+            }
+            write(2, msg.as_ptr(), msg.len());
+            _exit(128 + sig);
+        }
+    }
+
+    /// Installs the handler for SIGINT and SIGTERM.
+    pub fn install(lang: Lang) {
+        ENGLISH.store(lang == Lang::En, Ordering::SeqCst);
+        // SAFETY: `on_signal` only makes async-signal-safe calls.
+        unsafe {
+            signal(SIGINT, on_signal);
+            signal(SIGTERM, on_signal);
+        }
+    }
+
+    /// Marks `path` as the temporary file an interrupt must remove.
+    pub fn writing(path: &Path) {
+        if let Ok(c) = CString::new(path.as_os_str().as_bytes()) {
+            done();
+            TEMP.store(c.into_raw(), Ordering::SeqCst);
+        }
+    }
+
+    /// The temporary file is gone (renamed or deleted): nothing to remove.
+    pub fn done() {
+        let p = TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst);
+        if !p.is_null() {
+            // SAFETY: `p` came from `CString::into_raw` in `writing`, and the
+            // swap took it out of the handler's reach.
+            drop(unsafe { CString::from_raw(p) });
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod interrupt {
+    pub fn install(_: retention_worklist::Lang) {}
+    pub fn writing(_: &std::path::Path) {}
+    pub fn done() {}
 }
 
 fn human_summary(s: &Summary, path: &Path, lang: Lang) -> String {
