@@ -242,8 +242,8 @@ pub fn render_with_sheet_rows(
     let medium: Vec<&WorkItem> = items.iter().filter(|w| w.level == Level::Medium).collect();
     let cpages = medium.len().div_ceil(per_sheet).max(1);
     for page in 0..cpages {
-        let chunk =
-            &medium[(page * per_sheet).min(medium.len())..((page + 1) * per_sheet).min(medium.len())];
+        let chunk = &medium
+            [(page * per_sheet).min(medium.len())..((page + 1) * per_sheet).min(medium.len())];
         let name = paged_name(names.campaign, page);
         write_campaign(wb.add_worksheet(), chunk, &styles, o, &name)?;
     }

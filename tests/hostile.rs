@@ -82,53 +82,234 @@ fn no_known(e: &Error) -> bool {
 /// (rows, critical, high, medium, info, no_risk, rejected, problems).
 const MANIFEST: &[Case] = &[
     // ---- not text at all: refused with a message naming the problem
-    Case { file: "binary-png.csv", outcome: Fails(binary, "not a text CSV"), check: None },
-    Case { file: "xlsx-renamed.csv", outcome: Fails(binary, "Is it an .xlsx"), check: None },
-    Case { file: "pdf-renamed.csv", outcome: Fails(binary, "binary bytes"), check: None },
-    Case { file: "gzip.csv.gz", outcome: Fails(binary, "binary bytes"), check: None },
-    Case { file: "random-noise.bin", outcome: Fails(binary, "binary bytes"), check: None },
-    Case { file: "nul-bytes.csv", outcome: Fails(|e| matches!(e, Error::BinaryInput { offset: 130 }), "at byte 130"), check: None },
-    Case { file: "empty.csv", outcome: Fails(empty, "The file is empty"), check: None },
-    Case { file: "bom-only.csv", outcome: Fails(empty, "The file is empty"), check: None },
-    Case { file: "whitespace-only.csv", outcome: Fails(empty, "The file is empty"), check: None },
-    Case { file: "sep-line-only.csv", outcome: Fails(empty, "The file is empty"), check: None },
+    Case {
+        file: "binary-png.csv",
+        outcome: Fails(binary, "not a text CSV"),
+        check: None,
+    },
+    Case {
+        file: "xlsx-renamed.csv",
+        outcome: Fails(binary, "Is it an .xlsx"),
+        check: None,
+    },
+    Case {
+        file: "pdf-renamed.csv",
+        outcome: Fails(binary, "binary bytes"),
+        check: None,
+    },
+    Case {
+        file: "gzip.csv.gz",
+        outcome: Fails(binary, "binary bytes"),
+        check: None,
+    },
+    Case {
+        file: "random-noise.bin",
+        outcome: Fails(binary, "binary bytes"),
+        check: None,
+    },
+    Case {
+        file: "nul-bytes.csv",
+        outcome: Fails(
+            |e| matches!(e, Error::BinaryInput { offset: 130 }),
+            "at byte 130",
+        ),
+        check: None,
+    },
+    Case {
+        file: "empty.csv",
+        outcome: Fails(empty, "The file is empty"),
+        check: None,
+    },
+    Case {
+        file: "bom-only.csv",
+        outcome: Fails(empty, "The file is empty"),
+        check: None,
+    },
+    Case {
+        file: "whitespace-only.csv",
+        outcome: Fails(empty, "The file is empty"),
+        check: None,
+    },
+    Case {
+        file: "sep-line-only.csv",
+        outcome: Fails(empty, "The file is empty"),
+        check: None,
+    },
     // ---- no usable columns: refused, listing the headers found
-    Case { file: "no-known-columns.csv", outcome: Fails(no_known, "«foo»"), check: None },
-    Case { file: "sep-line-bad.csv", outcome: Fails(no_known, "«sep="), check: None },
-    Case { file: "no-identity-column.csv", outcome: Fails(|e| matches!(e, Error::NoIdentityColumn { .. }), "no tenant identity column"), check: None },
-    Case { file: "no-rule-column.csv", outcome: Fails(|e| matches!(e, Error::NoRuleEvaluable { .. }), "No rule can be evaluated"), check: None },
+    Case {
+        file: "no-known-columns.csv",
+        outcome: Fails(no_known, "«foo»"),
+        check: None,
+    },
+    Case {
+        file: "sep-line-bad.csv",
+        outcome: Fails(no_known, "«sep="),
+        check: None,
+    },
+    Case {
+        file: "no-identity-column.csv",
+        outcome: Fails(
+            |e| matches!(e, Error::NoIdentityColumn { .. }),
+            "no tenant identity column",
+        ),
+        check: None,
+    },
+    Case {
+        file: "no-rule-column.csv",
+        outcome: Fails(
+            |e| matches!(e, Error::NoRuleEvaluable { .. }),
+            "No rule can be evaluated",
+        ),
+        check: None,
+    },
     // ---- broken encodings: read, and the replacement said
-    Case { file: "utf16le-truncated.csv", outcome: Gives(Counts(2, 0, 1, 0, 0, 1, 0, 1)), check: Some(check_utf16_truncated) },
-    Case { file: "utf16-lone-surrogate.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)), check: Some(check_lone_surrogate) },
-    Case { file: "utf16be-no-bom.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)), check: Some(|o, _| assert_eq!(o.summary.encoding, "UTF-16BE")) },
-    Case { file: "mixed-encodings.csv", outcome: Gives(Counts(2, 0, 2, 0, 0, 0, 0, 0)), check: Some(check_mixed_encodings) },
-    Case { file: "bom-in-middle.csv", outcome: Gives(Counts(2, 0, 2, 0, 0, 0, 0, 0)), check: Some(check_bom_in_middle) },
-    Case { file: "windows-1252-smart-quotes.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)), check: Some(check_smart_quotes) },
-    Case { file: "utf8-invalid-after-bom.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)), check: Some(check_invalid_after_bom) },
+    Case {
+        file: "utf16le-truncated.csv",
+        outcome: Gives(Counts(2, 0, 1, 0, 0, 1, 0, 1)),
+        check: Some(check_utf16_truncated),
+    },
+    Case {
+        file: "utf16-lone-surrogate.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)),
+        check: Some(check_lone_surrogate),
+    },
+    Case {
+        file: "utf16be-no-bom.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)),
+        check: Some(|o, _| assert_eq!(o.summary.encoding, "UTF-16BE")),
+    },
+    Case {
+        file: "mixed-encodings.csv",
+        outcome: Gives(Counts(2, 0, 2, 0, 0, 0, 0, 0)),
+        check: Some(check_mixed_encodings),
+    },
+    Case {
+        file: "bom-in-middle.csv",
+        outcome: Gives(Counts(2, 0, 2, 0, 0, 0, 0, 0)),
+        check: Some(check_bom_in_middle),
+    },
+    Case {
+        file: "windows-1252-smart-quotes.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)),
+        check: Some(check_smart_quotes),
+    },
+    Case {
+        file: "utf8-invalid-after-bom.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)),
+        check: Some(check_invalid_after_bom),
+    },
     // ---- broken structure: every row accounted for, every oddity listed
-    Case { file: "mixed-delimiters.csv", outcome: Gives(Counts(3, 0, 2, 0, 0, 1, 0, 1)), check: Some(check_mixed_delimiters) },
-    Case { file: "unbalanced-quote.csv", outcome: Gives(Counts(1, 0, 0, 0, 0, 1, 0, 2)), check: Some(check_unbalanced_quote) },
-    Case { file: "unbalanced-quote-in-notes.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 1)), check: Some(check_unbalanced_quote_notes) },
-    Case { file: "stray-quotes.csv", outcome: Gives(Counts(3, 0, 3, 0, 0, 0, 0, 0)), check: None },
-    Case { file: "duplicated-headers.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)), check: Some(check_duplicated_headers) },
-    Case { file: "empty-header-names.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)), check: Some(|o, _| assert_eq!(o.summary.unknown_columns, ["#1", "#3", "#5"])) },
-    Case { file: "ragged-rows.csv", outcome: Gives(Counts(3, 0, 1, 0, 0, 2, 0, 3)), check: Some(check_ragged) },
-    Case { file: "header-only.csv", outcome: Gives(Counts(0, 0, 0, 0, 0, 0, 0, 0)), check: None },
-    Case { file: "blank-rows-only.csv", outcome: Gives(Counts(0, 0, 0, 0, 0, 0, 0, 0)), check: Some(|o, _| assert_eq!(o.summary.blank_rows, 3)) },
-    Case { file: "lone-cr-line-ends.csv", outcome: Gives(Counts(2, 0, 1, 0, 0, 1, 0, 2)), check: Some(|o, _| assert_eq!(lines(o), [2, 3])) },
-    Case { file: "crlf-multiline-and-empty-lines.csv", outcome: Gives(Counts(2, 0, 1, 0, 0, 1, 0, 2)), check: Some(|o, _| assert_eq!(lines(o), [2, 6])) },
-    Case { file: "all-rows-rejected.csv", outcome: Gives(Counts(2, 0, 0, 0, 0, 0, 2, 2)), check: Some(check_all_rejected) },
-    Case { file: "duplicate-ids.csv", outcome: Gives(Counts(3, 2, 0, 0, 0, 1, 0, 2)), check: Some(check_duplicate_ids) },
-    Case { file: "long-header-name.csv", outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)), check: Some(|o, _| assert_eq!(o.summary.unknown_columns, ["H".repeat(5000)])) },
+    Case {
+        file: "mixed-delimiters.csv",
+        outcome: Gives(Counts(3, 0, 2, 0, 0, 1, 0, 1)),
+        check: Some(check_mixed_delimiters),
+    },
+    Case {
+        file: "unbalanced-quote.csv",
+        outcome: Gives(Counts(1, 0, 0, 0, 0, 1, 0, 2)),
+        check: Some(check_unbalanced_quote),
+    },
+    Case {
+        file: "unbalanced-quote-in-notes.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 1)),
+        check: Some(check_unbalanced_quote_notes),
+    },
+    Case {
+        file: "stray-quotes.csv",
+        outcome: Gives(Counts(3, 0, 3, 0, 0, 0, 0, 0)),
+        check: None,
+    },
+    Case {
+        file: "duplicated-headers.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)),
+        check: Some(check_duplicated_headers),
+    },
+    Case {
+        file: "empty-header-names.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)),
+        check: Some(|o, _| assert_eq!(o.summary.unknown_columns, ["#1", "#3", "#5"])),
+    },
+    Case {
+        file: "ragged-rows.csv",
+        outcome: Gives(Counts(3, 0, 1, 0, 0, 2, 0, 3)),
+        check: Some(check_ragged),
+    },
+    Case {
+        file: "header-only.csv",
+        outcome: Gives(Counts(0, 0, 0, 0, 0, 0, 0, 0)),
+        check: None,
+    },
+    Case {
+        file: "blank-rows-only.csv",
+        outcome: Gives(Counts(0, 0, 0, 0, 0, 0, 0, 0)),
+        check: Some(|o, _| assert_eq!(o.summary.blank_rows, 3)),
+    },
+    Case {
+        file: "lone-cr-line-ends.csv",
+        outcome: Gives(Counts(2, 0, 1, 0, 0, 1, 0, 2)),
+        check: Some(|o, _| assert_eq!(lines(o), [2, 3])),
+    },
+    Case {
+        file: "crlf-multiline-and-empty-lines.csv",
+        outcome: Gives(Counts(2, 0, 1, 0, 0, 1, 0, 2)),
+        check: Some(|o, _| assert_eq!(lines(o), [2, 6])),
+    },
+    Case {
+        file: "all-rows-rejected.csv",
+        outcome: Gives(Counts(2, 0, 0, 0, 0, 0, 2, 2)),
+        check: Some(check_all_rejected),
+    },
+    Case {
+        file: "duplicate-ids.csv",
+        outcome: Gives(Counts(3, 2, 0, 0, 0, 1, 0, 2)),
+        check: Some(check_duplicate_ids),
+    },
+    Case {
+        file: "long-header-name.csv",
+        outcome: Gives(Counts(1, 0, 1, 0, 0, 0, 0, 0)),
+        check: Some(|o, _| assert_eq!(o.summary.unknown_columns, ["H".repeat(5000)])),
+    },
     // ---- hostile values: inert, round-tripped or visibly replaced
-    Case { file: "formula-injection.csv", outcome: Gives(Counts(5, 5, 0, 0, 0, 0, 0, 0)), check: Some(check_formula_injection) },
-    Case { file: "html-script.csv", outcome: Gives(Counts(2, 2, 0, 0, 0, 0, 0, 0)), check: Some(check_html) },
-    Case { file: "control-characters.csv", outcome: Gives(Counts(2, 2, 0, 0, 0, 0, 0, 0)), check: Some(check_control_chars) },
-    Case { file: "rtl-emoji.csv", outcome: Gives(Counts(3, 3, 0, 0, 0, 0, 0, 0)), check: Some(check_rtl_emoji) },
-    Case { file: "overlong-cell.csv", outcome: Gives(Counts(1, 1, 0, 0, 0, 0, 0, 2)), check: Some(check_overlong) },
-    Case { file: "huge-numbers.csv", outcome: Gives(Counts(3, 0, 0, 0, 2, 1, 0, 1)), check: Some(check_huge_numbers) },
-    Case { file: "extreme-dates.csv", outcome: Gives(Counts(5, 0, 2, 0, 0, 3, 0, 2)), check: Some(check_extreme_dates) },
-    Case { file: "phone-formula.csv", outcome: Gives(Counts(3, 3, 0, 0, 0, 0, 0, 0)), check: Some(check_phone_formula) },
+    Case {
+        file: "formula-injection.csv",
+        outcome: Gives(Counts(5, 5, 0, 0, 0, 0, 0, 0)),
+        check: Some(check_formula_injection),
+    },
+    Case {
+        file: "html-script.csv",
+        outcome: Gives(Counts(2, 2, 0, 0, 0, 0, 0, 0)),
+        check: Some(check_html),
+    },
+    Case {
+        file: "control-characters.csv",
+        outcome: Gives(Counts(2, 2, 0, 0, 0, 0, 0, 0)),
+        check: Some(check_control_chars),
+    },
+    Case {
+        file: "rtl-emoji.csv",
+        outcome: Gives(Counts(3, 3, 0, 0, 0, 0, 0, 0)),
+        check: Some(check_rtl_emoji),
+    },
+    Case {
+        file: "overlong-cell.csv",
+        outcome: Gives(Counts(1, 1, 0, 0, 0, 0, 0, 2)),
+        check: Some(check_overlong),
+    },
+    Case {
+        file: "huge-numbers.csv",
+        outcome: Gives(Counts(3, 0, 0, 0, 2, 1, 0, 1)),
+        check: Some(check_huge_numbers),
+    },
+    Case {
+        file: "extreme-dates.csv",
+        outcome: Gives(Counts(5, 0, 2, 0, 0, 3, 0, 2)),
+        check: Some(check_extreme_dates),
+    },
+    Case {
+        file: "phone-formula.csv",
+        outcome: Gives(Counts(3, 3, 0, 0, 0, 0, 0, 0)),
+        check: Some(check_phone_formula),
+    },
 ];
 
 // ------------------------------------------------------------ the workbook
@@ -143,9 +324,11 @@ struct Book {
 
 impl Book {
     fn open(bytes: &[u8]) -> Book {
-        let xlsx: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("the workbook opens");
+        let xlsx: Xlsx<_> =
+            open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("the workbook opens");
         let names = xlsx.sheet_names();
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).expect("the workbook is a zip");
+        let mut zip =
+            zip::ZipArchive::new(Cursor::new(bytes.to_vec())).expect("the workbook is a zip");
         let mut sheets_xml = Vec::new();
         for (i, name) in names.iter().enumerate() {
             let mut xml = String::new();
@@ -177,8 +360,17 @@ impl Book {
     /// Every string cell value in the worklist sheets, column `col`.
     fn worklist_column(&mut self, header: &str) -> Vec<String> {
         let range = self.xlsx.worksheet_range("Worklist").expect("worklist");
-        let head: Vec<String> = range.rows().next().unwrap().iter().map(|d| d.to_string()).collect();
-        let c = head.iter().position(|h| h == header).unwrap_or_else(|| panic!("no column {header} in {head:?}"));
+        let head: Vec<String> = range
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        let c = head
+            .iter()
+            .position(|h| h == header)
+            .unwrap_or_else(|| panic!("no column {header} in {head:?}"));
         range.rows().skip(1).map(|r| r[c].to_string()).collect()
     }
 
@@ -203,7 +395,11 @@ impl Book {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The only formula the engine may write: a `tel:` link whose target is
@@ -219,31 +415,65 @@ fn is_safe_tel_formula(f: &str) -> bool {
         return false;
     };
     let target_ok = !target.is_empty()
-        && target.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit());
-    let shown_ok = shown.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        && target
+            .trim_start_matches('+')
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    let shown_ok = shown
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
     target_ok && shown_ok
 }
 
 /// Invariants of any workbook the engine produces.
 fn check_invariants(out: &Output, book: &mut Book, lang: Lang) {
     let s = &out.summary;
-    assert_eq!(s.rows, s.critical + s.high + s.medium + s.info + s.no_risk + s.rejected, "every row accounted for");
-    assert_eq!(out.items.len() as u64, s.critical + s.high + s.medium + s.info);
+    assert_eq!(
+        s.rows,
+        s.critical + s.high + s.medium + s.info + s.no_risk + s.rejected,
+        "every row accounted for"
+    );
+    assert_eq!(
+        out.items.len() as u64,
+        s.critical + s.high + s.medium + s.info
+    );
     assert_eq!(s.problems as usize, s.problem_list.len());
     for (sheet, f) in book.formulas() {
-        assert!(is_safe_tel_formula(&f), "sheet {sheet}: a formula not built by the engine: {f:?}");
+        assert!(
+            is_safe_tel_formula(&f),
+            "sheet {sheet}: a formula not built by the engine: {f:?}"
+        );
     }
     let worklist = book.paged_rows("Worklist");
-    assert_eq!(worklist.len(), out.items.len(), "one worklist row per at-risk tenant");
-    let problems_sheet = if lang == Lang::Es { "Problemas" } else { "Problems" };
-    let problem_rows: Vec<_> = book.paged_rows(problems_sheet).into_iter().filter(|r| matches!(r[0], Data::Float(_) | Data::Int(_))).collect();
-    assert_eq!(problem_rows.len(), s.problem_list.len(), "one problems-sheet row per problem");
+    assert_eq!(
+        worklist.len(),
+        out.items.len(),
+        "one worklist row per at-risk tenant"
+    );
+    let problems_sheet = if lang == Lang::Es {
+        "Problemas"
+    } else {
+        "Problems"
+    };
+    let problem_rows: Vec<_> = book
+        .paged_rows(problems_sheet)
+        .into_iter()
+        .filter(|r| matches!(r[0], Data::Float(_) | Data::Int(_)))
+        .collect();
+    assert_eq!(
+        problem_rows.len(),
+        s.problem_list.len(),
+        "one problems-sheet row per problem"
+    );
     for name in book.names() {
         let range = book.xlsx.worksheet_range(&name).unwrap();
         for row in range.rows() {
             for cell in row {
                 if let Data::String(t) = cell {
-                    assert!(t.encode_utf16().count() <= MAX_CELL, "{name}: a cell over Excel's limit");
+                    assert!(
+                        t.encode_utf16().count() <= MAX_CELL,
+                        "{name}: a cell over Excel's limit"
+                    );
                 }
             }
         }
@@ -261,7 +491,9 @@ fn run_case(case: &Case) {
         match (&case.outcome, result) {
             (Outcome::Ok(want), Ok(out)) => {
                 let s = &out.summary;
-                let got = Counts(s.rows, s.critical, s.high, s.medium, s.info, s.no_risk, s.rejected, s.problems);
+                let got = Counts(
+                    s.rows, s.critical, s.high, s.medium, s.info, s.no_risk, s.rejected, s.problems,
+                );
                 assert_eq!(got, *want, "{}: counts (rows, crit, high, med, info, no_risk, rejected, problems); problems: {:#?}", case.file, s.problem_list);
                 let mut book = Book::open(&out.xlsx);
                 check_invariants(&out, &mut book, lang);
@@ -274,12 +506,19 @@ fn run_case(case: &Case) {
             (Outcome::Err(kind, fragment), Err(e)) => {
                 assert!(kind(&e), "{}: wrong error {e:?}", case.file);
                 if lang == Lang::En {
-                    assert!(e.message(lang).contains(fragment), "{}: message {:?} lacks {fragment:?}", case.file, e.message(lang));
+                    assert!(
+                        e.message(lang).contains(fragment),
+                        "{}: message {:?} lacks {fragment:?}",
+                        case.file,
+                        e.message(lang)
+                    );
                 }
                 assert!(!e.message(Lang::Es).is_empty());
             }
             (Outcome::Ok(_), Err(e)) => panic!("{}: expected a workbook, got {e:?}", case.file),
-            (Outcome::Err(..), Ok(out)) => panic!("{}: expected an error, got {:?}", case.file, out.summary),
+            (Outcome::Err(..), Ok(out)) => {
+                panic!("{}: expected an error, got {:?}", case.file, out.summary)
+            }
         }
     }
 }
@@ -294,7 +533,10 @@ fn the_corpus_has_at_least_30_inputs_and_every_file_is_in_the_manifest() {
     on_disk.sort();
     let mut listed: Vec<String> = MANIFEST.iter().map(|c| c.file.to_string()).collect();
     listed.sort();
-    assert_eq!(on_disk, listed, "every corpus file has an expected outcome, and every outcome a file");
+    assert_eq!(
+        on_disk, listed,
+        "every corpus file has an expected outcome, and every outcome a file"
+    );
     assert!(MANIFEST.len() >= 30);
 }
 
@@ -304,29 +546,47 @@ fn every_corpus_input_has_its_outcome() {
     for case in MANIFEST {
         let r = std::panic::catch_unwind(|| run_case(case));
         if let Err(e) = r {
-            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
             failures.push(format!("{}: {}", case.file, msg.unwrap_or_default()));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 // ------------------------------------------------------- per-case checks
 
 fn problem(o: &Output, line: u64) -> &retention_worklist::report::ProblemOut {
-    o.summary.problem_list.iter().find(|p| p.line == line).unwrap_or_else(|| panic!("no problem on line {line}"))
+    o.summary
+        .problem_list
+        .iter()
+        .find(|p| p.line == line)
+        .unwrap_or_else(|| panic!("no problem on line {line}"))
 }
 
 fn check_utf16_truncated(o: &Output, _: &Book) {
     assert_eq!(o.summary.encoding, "UTF-16LE");
-    assert!(o.summary.notices.iter().any(|n| n.contains('�')), "the replacement is announced");
+    assert!(
+        o.summary.notices.iter().any(|n| n.contains('�')),
+        "the replacement is announced"
+    );
     // The cut byte ends the last line: its date is visibly broken and reported.
     assert_eq!(problem(o, 3).value, "2026-11-28\u{FFFD}");
 }
 
 fn check_lone_surrogate(o: &Output, _: &Book) {
     assert!(o.summary.notices.iter().any(|n| n.contains('�')));
-    assert_eq!(o.items[0].contact.name, "A\u{FFFD}B", "the lone surrogate is replaced visibly");
+    assert_eq!(
+        o.items[0].contact.name, "A\u{FFFD}B",
+        "the lone surrogate is replaced visibly"
+    );
 }
 
 fn check_mixed_encodings(o: &Output, _: &Book) {
@@ -343,8 +603,14 @@ fn check_mixed_encodings(o: &Output, _: &Book) {
 fn check_bom_in_middle(o: &Output, _: &Book) {
     assert_eq!(o.summary.encoding, "UTF-8 (BOM)");
     let names: Vec<&str> = o.items.iter().map(|w| w.contact.name.as_str()).collect();
-    assert!(names.contains(&"Ac\u{FEFF}me"), "a BOM inside a cell is kept as data: {names:?}");
-    assert!(o.summary.unknown_columns.is_empty(), "a BOM before a header does not hide it");
+    assert!(
+        names.contains(&"Ac\u{FEFF}me"),
+        "a BOM inside a cell is kept as data: {names:?}"
+    );
+    assert!(
+        o.summary.unknown_columns.is_empty(),
+        "a BOM before a header does not hide it"
+    );
 }
 
 fn check_smart_quotes(o: &Output, _: &Book) {
@@ -367,9 +633,18 @@ fn check_mixed_delimiters(o: &Output, _: &Book) {
 fn check_unbalanced_quote(o: &Output, _: &Book) {
     // Line 2 opens a quote that never closes: lines 3 and 4 are inside it.
     // The row is ragged (2 fields of 3) and the swallowed rows are reported.
-    let swallowed = o.summary.problem_list.iter().find(|p| p.expected.contains("line(s) shaped like rows")).expect("swallowed rows reported");
+    let swallowed = o
+        .summary
+        .problem_list
+        .iter()
+        .find(|p| p.expected.contains("line(s) shaped like rows"))
+        .expect("swallowed rows reported");
     assert_eq!(swallowed.line, 2);
-    assert!(swallowed.expected.contains("spans 2 line(s)"), "{}", swallowed.expected);
+    assert!(
+        swallowed.expected.contains("spans 2 line(s)"),
+        "{}",
+        swallowed.expected
+    );
     assert!(swallowed.value.contains("2,Beta,2026-11-28"));
 }
 
@@ -391,19 +666,34 @@ fn check_duplicated_headers(o: &Output, _: &Book) {
 
 fn check_ragged(o: &Output, _: &Book) {
     assert_eq!(lines(o), [2, 3, 4]);
-    assert!(o.summary.problem_list.iter().all(|p| p.expected.contains("3 fields")));
+    assert!(o
+        .summary
+        .problem_list
+        .iter()
+        .all(|p| p.expected.contains("3 fields")));
     assert_eq!(o.summary.problem_list[0].value, "extra,more");
 }
 
 fn check_all_rejected(o: &Output, _: &Book) {
     assert_eq!(lines(o), [2, 3]);
-    assert!(o.summary.problem_list.iter().all(|p| p.expected.contains("rejected")));
-    assert_eq!(o.summary.problem_list[0].value, "2026-11-27", "the rejected row's content is shown");
+    assert!(o
+        .summary
+        .problem_list
+        .iter()
+        .all(|p| p.expected.contains("rejected")));
+    assert_eq!(
+        o.summary.problem_list[0].value, "2026-11-27",
+        "the rejected row's content is shown"
+    );
 }
 
 fn check_duplicate_ids(o: &Output, _: &Book) {
     assert_eq!(lines(o), [3, 4]);
-    assert!(o.summary.problem_list.iter().all(|p| p.value == "7" && p.expected.contains("appears once")));
+    assert!(o
+        .summary
+        .problem_list
+        .iter()
+        .all(|p| p.value == "7" && p.expected.contains("appears once")));
 }
 
 fn check_formula_injection(o: &Output, _: &Book) {
@@ -413,11 +703,29 @@ fn check_formula_injection(o: &Output, _: &Book) {
     let ids = book.worklist_column("ID");
     // Text that starts like a formula — also after spaces, tabs and line
     // breaks, which the engine trims — is a string cell with that text.
-    for t in ["=1+1", "@SUM(1)", "=HYPERLINK(\"http://evil\")", "DDE(\"cmd\";\"/C calc\";\"!A0\")", "-cmd|'/c calc'!A0"] {
-        assert!(tenants.iter().any(|x| x == t), "{t:?} not a text cell in {tenants:?}");
+    for t in [
+        "=1+1",
+        "@SUM(1)",
+        "=HYPERLINK(\"http://evil\")",
+        "DDE(\"cmd\";\"/C calc\";\"!A0\")",
+        "-cmd|'/c calc'!A0",
+    ] {
+        assert!(
+            tenants.iter().any(|x| x == t),
+            "{t:?} not a text cell in {tenants:?}"
+        );
     }
-    for t in ["+SUM(A1:A9)", "=cmd|' /C calc'!A0", "=1+1", "+cmd|'/c notepad'!A1", "=2+2"] {
-        assert!(owners.iter().any(|x| x == t), "{t:?} not a text cell in {owners:?}");
+    for t in [
+        "+SUM(A1:A9)",
+        "=cmd|' /C calc'!A0",
+        "=1+1",
+        "+cmd|'/c notepad'!A1",
+        "=2+2",
+    ] {
+        assert!(
+            owners.iter().any(|x| x == t),
+            "{t:?} not a text cell in {owners:?}"
+        );
     }
     assert!(ids.iter().any(|x| x == "=f5"));
     // And nowhere a formula: no <f> element in any sheet.
@@ -432,7 +740,10 @@ fn check_html(o: &Output, _: &Book) {
     let tenants = book.worklist_column("Tenant");
     let owners = book.worklist_column("Owner");
     assert!(tenants.contains(&"<script>alert('x')</script>".to_string()));
-    assert!(tenants.contains(&"&lt;b&gt; &amp; ]]> <![CDATA[x]]>".to_string()), "{tenants:?}");
+    assert!(
+        tenants.contains(&"&lt;b&gt; &amp; ]]> <![CDATA[x]]>".to_string()),
+        "{tenants:?}"
+    );
     assert!(owners.contains(&"<img src=x onerror=alert(1)>".to_string()));
     assert!(owners.contains(&"<a href=\"javascript:alert(1)\">x</a>".to_string()));
 }
@@ -443,8 +754,14 @@ fn check_control_chars(o: &Output, _: &Book) {
     // stays literal text, not an "A".
     let mut book = Book::open(&o.xlsx);
     let tenants = book.worklist_column("Tenant");
-    assert!(tenants.contains(&"Bell\u{7}Tab\tVT\u{b}FF\u{c}Esc\u{1b}".to_string()), "{tenants:?}");
-    assert!(tenants.contains(&"_x0041_ literal".to_string()), "{tenants:?}");
+    assert!(
+        tenants.contains(&"Bell\u{7}Tab\tVT\u{b}FF\u{c}Esc\u{1b}".to_string()),
+        "{tenants:?}"
+    );
+    assert!(
+        tenants.contains(&"_x0041_ literal".to_string()),
+        "{tenants:?}"
+    );
     let owners = book.worklist_column("Owner");
     assert!(owners.contains(&"Back\u{8}space".to_string()), "{owners:?}");
 }
@@ -453,10 +770,18 @@ fn check_rtl_emoji(o: &Output, _: &Book) {
     let mut book = Book::open(&o.xlsx);
     let tenants = book.worklist_column("Tenant");
     let owners = book.worklist_column("Owner");
-    for t in ["\u{202e}evil\u{202c}.exe", "👨‍👩‍👧‍👦 Familia 🇲🇽", "\u{1F600}\u{1F4A9}"] {
+    for t in [
+        "\u{202e}evil\u{202c}.exe",
+        "👨‍👩‍👧‍👦 Familia 🇲🇽",
+        "\u{1F600}\u{1F4A9}",
+    ] {
         assert!(tenants.contains(&t.to_string()), "{t:?} in {tenants:?}");
     }
-    for t in ["\u{200f}مرحبا\u{200f}", "Zalgo z\u{351}\u{352}\u{357}a\u{308}", "a\u{2028}line\u{2029}sep"] {
+    for t in [
+        "\u{200f}مرحبا\u{200f}",
+        "Zalgo z\u{351}\u{352}\u{357}a\u{308}",
+        "a\u{2028}line\u{2029}sep",
+    ] {
         assert!(owners.contains(&t.to_string()), "{t:?} in {owners:?}");
     }
 }
@@ -469,15 +794,30 @@ fn check_overlong(o: &Output, _: &Book) {
     assert!(name.starts_with(&"N".repeat(30_000)));
     let owner = &book.worklist_column("Owner")[0];
     assert!(owner.ends_with("… [truncated]"));
-    assert!(owner.encode_utf16().count() <= MAX_CELL, "emoji are two UTF-16 units each: counted as Excel counts");
-    let cols: Vec<&str> = o.summary.problem_list.iter().map(|p| p.column.as_str()).collect();
+    assert!(
+        owner.encode_utf16().count() <= MAX_CELL,
+        "emoji are two UTF-16 units each: counted as Excel counts"
+    );
+    let cols: Vec<&str> = o
+        .summary
+        .problem_list
+        .iter()
+        .map(|p| p.column.as_str())
+        .collect();
     assert_eq!(cols, ["tenant_name", "owner_name"]);
-    assert!(o.summary.problem_list.iter().all(|p| p.expected.contains("32,767") && p.line == 2));
+    assert!(o
+        .summary
+        .problem_list
+        .iter()
+        .all(|p| p.expected.contains("32,767") && p.line == 2));
 }
 
 fn check_huge_numbers(o: &Output, _: &Book) {
     let p = problem(o, 2);
-    assert_eq!((p.column.as_str(), p.value.as_str()), ("messages_used", "99999999999999999999999"));
+    assert_eq!(
+        (p.column.as_str(), p.value.as_str()),
+        ("messages_used", "99999999999999999999999")
+    );
     let usages: Vec<_> = o.items.iter().map(|w| w.usage).collect();
     assert!(usages.contains(&Some((u64::MAX, u64::MAX))));
     assert!(usages.contains(&Some((1_000_000_000, 1000))));
@@ -497,10 +837,19 @@ fn check_phone_formula(o: &Output, book: &Book) {
     // only digits and separators stays text, whatever it says.
     let f = book.formulas();
     assert_eq!(f.len(), 1, "only the dialable phone is a link: {f:?}");
-    assert_eq!(f[0].1, "HYPERLINK(\"tel:+525512345678\",\"+52 (55) 1234-5678\")");
+    assert_eq!(
+        f[0].1,
+        "HYPERLINK(\"tel:+525512345678\",\"+52 (55) 1234-5678\")"
+    );
     let phones = Book::open(&o.xlsx).worklist_column("Phone");
-    assert!(phones.iter().any(|p| p == "=HYPERLINK(\"tel:1\",\"x\")+1"), "{phones:?}");
-    assert!(phones.iter().any(|p| p == "555\",\"x\")&cmd|'/c calc'!A0"), "{phones:?}");
+    assert!(
+        phones.iter().any(|p| p == "=HYPERLINK(\"tel:1\",\"x\")+1"),
+        "{phones:?}"
+    );
+    assert!(
+        phones.iter().any(|p| p == "555\",\"x\")&cmd|'/c calc'!A0"),
+        "{phones:?}"
+    );
 }
 
 // ------------------------------------------- generated (too big to commit)
@@ -509,7 +858,8 @@ fn check_phone_formula(o: &Output, book: &Book) {
 /// workbook keeps the invariants; returns the output.
 fn run_big(label: &str, bytes: &[u8], limit: Duration) -> Output {
     let t = Instant::now();
-    let out = build_worklist(bytes, &options(Lang::En)).unwrap_or_else(|e| panic!("{label}: {e:?}"));
+    let out =
+        build_worklist(bytes, &options(Lang::En)).unwrap_or_else(|e| panic!("{label}: {e:?}"));
     let took = t.elapsed();
     assert!(took < limit, "{label}: took {took:?} (limit {limit:?})");
     let mut book = Book::open(&out.xlsx);
@@ -531,8 +881,17 @@ fn a_10_mb_single_field_is_cut_and_reported() {
     let p = &out.summary.problem_list;
     assert_eq!(p.len(), 1);
     assert_eq!((p[0].line, p[0].column.as_str()), (2, "tenant_name"));
-    assert!(p[0].value.chars().count() <= 201, "the problem shows a short prefix, not 10 MB");
-    let name = &out.items.iter().find(|w| w.contact.id == "1").unwrap().contact.name;
+    assert!(
+        p[0].value.chars().count() <= 201,
+        "the problem shows a short prefix, not 10 MB"
+    );
+    let name = &out
+        .items
+        .iter()
+        .find(|w| w.contact.id == "1")
+        .unwrap()
+        .contact
+        .name;
     assert!(name.ends_with("… [truncated]") && name.encode_utf16().count() <= MAX_CELL);
 }
 
@@ -541,15 +900,25 @@ fn a_10_mb_quoted_field_in_an_ignored_column_is_read_past() {
     let mut csv = b"id,notes,payment_failed\n1,\"".to_vec();
     for i in 0..(10 * 1024 * 1024 / 16) {
         // Quotes, delimiters and line breaks inside, none shaped like a row.
-        csv.extend_from_slice(if i % 64 == 0 { b"a \"\"q\"\" b\n x  " } else { b"abc, def ghij k " });
+        csv.extend_from_slice(if i % 64 == 0 {
+            b"a \"\"q\"\" b\n x  "
+        } else {
+            b"abc, def ghij k "
+        });
     }
     csv.extend_from_slice(b"\",si\n2,short,si\n");
     let out = run_big("10 MB notes", &csv, BOUND);
-    assert_eq!((out.summary.rows, out.summary.critical, out.summary.problems), (2, 2, 0));
+    assert_eq!(
+        (out.summary.rows, out.summary.critical, out.summary.problems),
+        (2, 2, 0)
+    );
     // Line numbers still count the newlines inside the big field.
     let lines: Vec<u64> = out.items.iter().map(|w| w.line).collect();
     let inner = (10u64 * 1024 * 1024 / 16).div_ceil(64);
-    assert!(lines.contains(&2) && lines.contains(&(3 + inner)), "{lines:?}");
+    assert!(
+        lines.contains(&2) && lines.contains(&(3 + inner)),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -563,7 +932,13 @@ fn thousands_of_columns() {
         let row: Vec<String> = (0..cols)
             .map(|i| match i {
                 17 => format!("t{r}"),
-                4321 => if r % 2 == 0 { "sí".into() } else { "no".into() },
+                4321 => {
+                    if r % 2 == 0 {
+                        "sí".into()
+                    } else {
+                        "no".into()
+                    }
+                }
                 _ => format!("v{}", i % 7),
             })
             .collect();
@@ -571,7 +946,10 @@ fn thousands_of_columns() {
     }
     let out = run_big("5000 columns", csv.as_bytes(), BOUND);
     assert_eq!(out.summary.delimiter, ";");
-    assert_eq!((out.summary.rows, out.summary.critical, out.summary.no_risk), (200, 100, 100));
+    assert_eq!(
+        (out.summary.rows, out.summary.critical, out.summary.no_risk),
+        (200, 100, 100)
+    );
     assert_eq!(out.summary.unknown_columns.len(), cols - 2);
 }
 
@@ -584,7 +962,10 @@ fn a_one_megabyte_line_of_delimiters() {
     assert_eq!((out.summary.rows, out.summary.critical), (2, 2));
     let p = &out.summary.problem_list[0];
     assert!(p.expected.contains("2 fields") && p.line == 2);
-    assert!(p.value.chars().count() <= 201, "a short prefix of the extra fields is shown");
+    assert!(
+        p.value.chars().count() <= 201,
+        "a short prefix of the extra fields is shown"
+    );
 }
 
 #[test]
@@ -598,10 +979,23 @@ fn deep_quoting() {
     csv.extend_from_slice(b",si\n");
     let out = run_big("deep quoting", &csv, BOUND);
     assert_eq!(out.summary.rows, 3);
-    let one = out.items.iter().find(|w| w.contact.id == "1").expect("row 1 classified");
-    assert!(one.contact.name.starts_with("\"\"\"\"") && one.contact.name.ends_with("… [truncated]"));
-    assert!(out.items.iter().any(|w| w.contact.id == "2"), "row 2 not swallowed");
-    assert!(out.summary.problem_list.iter().any(|p| p.line == 2 && p.expected.contains("32,767")));
+    let one = out
+        .items
+        .iter()
+        .find(|w| w.contact.id == "1")
+        .expect("row 1 classified");
+    assert!(
+        one.contact.name.starts_with("\"\"\"\"") && one.contact.name.ends_with("… [truncated]")
+    );
+    assert!(
+        out.items.iter().any(|w| w.contact.id == "2"),
+        "row 2 not swallowed"
+    );
+    assert!(out
+        .summary
+        .problem_list
+        .iter()
+        .any(|p| p.line == 2 && p.expected.contains("32,767")));
 }
 
 #[test]
@@ -621,7 +1015,13 @@ fn a_nul_byte_after_the_first_4096_characters_is_data_and_the_workbook_stays_val
 fn many_short_rows_in_bounded_time() {
     let mut csv = String::from("id;estado;fin_trial;pago_fallido\n");
     for i in 0..5_000 {
-        csv += &format!("t{i};{};2{:03}-11-2{};{}\n", ["prueba", "activo", "zombie"][i % 3], i % 1000, i % 9, i % 2);
+        csv += &format!(
+            "t{i};{};2{:03}-11-2{};{}\n",
+            ["prueba", "activo", "zombie"][i % 3],
+            i % 1000,
+            i % 9,
+            i % 2
+        );
     }
     let out = run_big("5,000 rows", csv.as_bytes(), BOUND);
     assert_eq!(out.summary.rows, 5_000);
@@ -654,13 +1054,29 @@ fn check_split(n: usize, sheet_rows: usize) {
     let o = options(Lang::Es);
     let a = analyze(csv.as_bytes(), &o).unwrap();
     assert_eq!(a.items.len(), n);
-    let xlsx = render::render_with_sheet_rows(&a.items, &a.problems, &a.summary, &o, sheet_rows).unwrap();
+    let xlsx =
+        render::render_with_sheet_rows(&a.items, &a.problems, &a.summary, &o, sheet_rows).unwrap();
     let mut book = Book::open(&xlsx);
     let per = sheet_rows - 1;
     let names = book.names();
     let pages = n.div_ceil(per);
-    let want: Vec<String> = (0..pages).map(|p| if p == 0 { "Worklist".into() } else { format!("Worklist ({})", p + 1) }).collect();
-    assert_eq!(names.iter().filter(|s| s.starts_with("Worklist")).cloned().collect::<Vec<_>>(), want);
+    let want: Vec<String> = (0..pages)
+        .map(|p| {
+            if p == 0 {
+                "Worklist".into()
+            } else {
+                format!("Worklist ({})", p + 1)
+            }
+        })
+        .collect();
+    assert_eq!(
+        names
+            .iter()
+            .filter(|s| s.starts_with("Worklist"))
+            .cloned()
+            .collect::<Vec<_>>(),
+        want
+    );
     // No row lost, none repeated: the union of the pages' line numbers is
     // exactly the tenants' lines, in urgency order, each page ≤ per rows.
     let line_col = 19;
@@ -678,14 +1094,33 @@ fn check_split(n: usize, sheet_rows: usize) {
     let expected: Vec<u64> = a.items.iter().map(|w| w.line).collect();
     assert_eq!(seen, expected, "every worklist row, once, in order");
     // The campaign (MEDIO) and problems lists split the same way.
-    let medium = a.items.iter().filter(|w| w.level == retention_worklist::Level::Medium).count();
+    let medium = a
+        .items
+        .iter()
+        .filter(|w| w.level == retention_worklist::Level::Medium)
+        .count();
     assert_eq!(book.paged_rows("Campaña").len(), medium);
-    assert_eq!(names.iter().filter(|s| s.starts_with("Campaña")).count(), medium.div_ceil(per).max(1));
+    assert_eq!(
+        names.iter().filter(|s| s.starts_with("Campaña")).count(),
+        medium.div_ceil(per).max(1)
+    );
     let problems = book.paged_rows("Problemas");
     assert_eq!(problems.len(), a.problems.len());
-    let problem_lines: Vec<u64> = problems.iter().map(|r| match r[0] { Data::Float(f) => f as u64, _ => 0 }).collect();
-    assert_eq!(problem_lines, a.problems.iter().map(|p| p.line).collect::<Vec<_>>());
-    assert_eq!(names.iter().filter(|s| s.starts_with("Problemas")).count(), a.problems.len().div_ceil(per));
+    let problem_lines: Vec<u64> = problems
+        .iter()
+        .map(|r| match r[0] {
+            Data::Float(f) => f as u64,
+            _ => 0,
+        })
+        .collect();
+    assert_eq!(
+        problem_lines,
+        a.problems.iter().map(|p| p.line).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        names.iter().filter(|s| s.starts_with("Problemas")).count(),
+        a.problems.len().div_ceil(per)
+    );
 }
 
 #[test]
@@ -736,5 +1171,8 @@ fn fuzz_regressions() {
 fn problems_carry_the_expected_kind() {
     // The engine's Expected for a swallowed row, as the workbook lists it.
     let a = analyze(&read("unbalanced-quote-in-notes.csv"), &options(Lang::Es)).unwrap();
-    assert_eq!(a.problems[0].expected, Expected::SwallowedLines { lines: 2 });
+    assert_eq!(
+        a.problems[0].expected,
+        Expected::SwallowedLines { lines: 2 }
+    );
 }

@@ -1135,4 +1135,3 @@ fn the_oracle_reads_the_rules_at_their_boundaries() {
     };
     assert_eq!(lv(&active), None);
 }
-

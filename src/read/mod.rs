@@ -508,9 +508,12 @@ mod tests {
         assert_eq!((p[0].line, p[0].column.as_str()), (2, "notas"));
         assert_eq!(p[0].expected, Expected::SwallowedLines { lines: 2 });
         // A multi-line address, or prose with many commas, is not a swallowed row.
-        let (_, p) = rows("id,name,trial_ends_at,notas\n1,x,2026-11-27,\"Calle 5, piso 2\nMadrid, España\"\n");
+        let (_, p) = rows(
+            "id,name,trial_ends_at,notas\n1,x,2026-11-27,\"Calle 5, piso 2\nMadrid, España\"\n",
+        );
         assert!(p.is_empty());
-        let (_, p) = rows("id,trial_ends_at,notas\n1,2026-11-27,\"a\nuno, dos, tres, cuatro, cinco\"\n");
+        let (_, p) =
+            rows("id,trial_ends_at,notas\n1,2026-11-27,\"a\nuno, dos, tres, cuatro, cinco\"\n");
         assert!(p.is_empty());
     }
 

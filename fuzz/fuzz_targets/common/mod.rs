@@ -31,16 +31,28 @@ pub fn options(h: &[u8; 6], body: &[u8]) -> Options {
         _ => None,
     };
     o.tz = ZONES[usize::from((h[0] >> 3) & 7)].parse().unwrap();
-    let high = if h[2] == 0xff { 400 } else { i64::from(h[2] % 40) };
+    let high = if h[2] == 0xff {
+        400
+    } else {
+        i64::from(h[2] % 40)
+    };
     o.thresholds = Thresholds {
         high_days: high,
         medium_days: high + i64::from(h[3] % 40),
-        usage_percent: if h[4] == 0 { 90.0 } else { f64::from(h[4]) * 0.75 },
+        usage_percent: if h[4] == 0 {
+            90.0
+        } else {
+            f64::from(h[4]) * 0.75
+        },
     };
     if h[0] & 0x40 != 0 {
         // Map a field by hand to the first header cell (whatever it is).
         let text = String::from_utf8_lossy(&body[..body.len().min(256)]);
-        let first = text.split(['\n', ',', ';', '\t', '|']).next().unwrap_or("").to_string();
+        let first = text
+            .split(['\n', ',', ';', '\t', '|'])
+            .next()
+            .unwrap_or("")
+            .to_string();
         o.columns.push((Field::ALL[usize::from(h[5] % 13)], first));
     }
     if h[0] & 0x80 != 0 {
