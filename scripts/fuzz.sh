@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Fuzzes the whole pipeline (bytes + options → build_worklist: a workbook or an
+# error, never a panic) for SECONDS seconds (default 60).
+#
+#   scripts/fuzz.sh            # ≈60 s, as in CI
+#   scripts/fuzz.sh 1800       # the long run (30 min)
+#   TARGET=analyze scripts/fuzz.sh 600   # the reader only, ~5× more inputs/s
+#   SANITIZER=address scripts/fuzz.sh    # with AddressSanitizer (≈4× slower)
+#
+# Installs what is missing: the nightly toolchain (cargo fuzz needs it) and
+# cargo-fuzz. The corpus grows in fuzz/corpus/<target>/ (only the seed-*
+# files are committed). A crash stops the run with a non-zero exit and the
+# input in fuzz/artifacts/<target>/: fix the bug, then keep the input as a
+# regression test by copying it to tests/hostile/fuzz-<what-it-broke>
+# (tests/hostile.rs replays every fuzz-* file with the target's options).
+set -euo pipefail
+
+SECONDS_TO_RUN=${1:-60}
+TARGET=${TARGET:-pipeline}
+# The engine has no unsafe code: without a sanitizer libFuzzer runs ~4× more
+# inputs per second and still catches every panic, overflow and hang.
+SANITIZER=${SANITIZER:-none}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT/fuzz"
+
+log() { printf '[fuzz] %s\n' "$*"; }
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  log "installing the nightly toolchain (cargo fuzz needs -Z flags)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  log "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
+mkdir -p "corpus/$TARGET"
+CORPORA=("corpus/$TARGET")
+# Every target starts from the pipeline's seeds (same input format).
+[[ $TARGET != pipeline ]] && CORPORA+=("corpus/pipeline")
+
+log "target $TARGET, ${SECONDS_TO_RUN}s, sanitizer $SANITIZER, corpus ${CORPORA[*]}"
+cargo +nightly fuzz run -s "$SANITIZER" "$TARGET" "${CORPORA[@]}" -- \
+  -max_total_time="$SECONDS_TO_RUN" \
+  -max_len=4096 \
+  -timeout=10 \
+  -rss_limit_mb=2048 \
+  -print_final_stats=1
+log "no crash in ${SECONDS_TO_RUN}s; corpus: $(find "corpus/$TARGET" -type f | wc -l) inputs"
