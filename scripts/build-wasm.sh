@@ -19,6 +19,7 @@
 #   RETENTION_WORKLIST_WASM_ROUTE  auto (default) | rustup | debian
 #   RETENTION_WORKLIST_WASM_OPT    auto (default: run wasm-opt if it is on PATH) | 0 (never)
 #   WASM_OPT_LEVEL                 wasm-opt level, default -O3 (speed; the engine is CPU-bound)
+#   RETENTION_WORKLIST_WASM_KEEP_NAMES=1  keep the wasm name section (readable stack traces, ~180 KB more)
 set -euo pipefail
 
 log()  { printf '[build-wasm] %s\n' "$*"; }
@@ -298,7 +299,10 @@ wait_wasm_bindgen
 t0=$(now)
 mkdir -p "$OUT_DIR"
 rm -f "$OUT_DIR/$OUT_NAME.js" "$OUT_DIR/${OUT_NAME}_bg.wasm" "$OUT_DIR/$OUT_NAME.d.ts" "$OUT_DIR/${OUT_NAME}_bg.wasm.d.ts"
-"$WB_BIN" --target web --out-dir "$OUT_DIR" --out-name "$OUT_NAME" "$WASM_IN"
+# The function-name section only serves stack traces (~180 KB raw); keep it with RETENTION_WORKLIST_WASM_KEEP_NAMES=1.
+WB_ARGS=(--target web --out-dir "$OUT_DIR" --out-name "$OUT_NAME" --remove-producers-section)
+[[ "${RETENTION_WORKLIST_WASM_KEEP_NAMES:-0}" == 1 ]] || WB_ARGS+=(--remove-name-section)
+"$WB_BIN" "${WB_ARGS[@]}" "$WASM_IN"
 record "wasm-bindgen --target web" "$(elapsed "$t0")"
 
 WASM_OUT="$OUT_DIR/${OUT_NAME}_bg.wasm"
