@@ -349,8 +349,9 @@ fn write_worklist(
         put_text(ws, r, col::OWNER, &c.owner, &st.wrap, lang)?;
         match &w.dial {
             // A formula we build from digits only, never from the cell text:
-            // the phone column can't smuggle a formula in.
-            Some(digits) => {
+            // the phone column can't smuggle a formula in. Excel allows 255
+            // characters of text in a formula; a longer phone stays text.
+            Some(digits) if c.phone.trim().chars().count() <= 255 => {
                 let formula = format!("=HYPERLINK(\"tel:{digits}\",\"{}\")", c.phone.trim());
                 ws.write_formula_with_format(
                     r,
@@ -360,7 +361,7 @@ fn write_worklist(
                 )
                 .map_err(xlsx_err)?;
             }
-            None => put_text(ws, r, col::PHONE, &c.phone, &st.text, lang)?,
+            _ => put_text(ws, r, col::PHONE, &c.phone, &st.text, lang)?,
         }
         match w.mailto() {
             // Excel accepts at most 65,530 links per sheet; past that the
