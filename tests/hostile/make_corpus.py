@@ -79,7 +79,10 @@ put("rtl-emoji.csv", H +
 put("phone-formula.csv", "id,name,phone,status\n"
     "p1,A,+52 (55) 1234-5678,past_due\n"
     "p2,B,\"=HYPERLINK(\"\"tel:1\"\",\"\"x\"\")+1\",past_due\n"
-    "p3,C,\"555\"\",\"\"x\"\")&cmd|'/c calc'!A0\",past_due\n")
+    "p3,C,\"555\"\",\"\"x\"\")&cmd|'/c calc'!A0\",past_due\n"
+    # Dialable, but longer than the 255 characters Excel allows for a text
+    # in a formula: a HYPERLINK would make Excel repair the file.
+    "p4,D,5" + " -" * 150 + "512345678,past_due\n")
 long_name = "N" * 40000
 put("overlong-cell.csv", H + f"o1,{long_name},{'😀' * 20000},a@b.co,past_due,,,,\n")
 put("huge-numbers.csv", H + "n1,A,,,active,,,99999999999999999999999,100\nn2,B,,,active,,,18446744073709551615,18446744073709551615\nn3,C,,,active,,,1.000.000.000,1.000\n")
