@@ -70,11 +70,18 @@ impl WorkItem {
             return None;
         }
         const MAX: usize = 2079;
-        let base = format!(
-            "mailto:{}?subject={}",
-            self.contact.email,
-            percent_encode(&self.subject)
-        );
+        // The address is percent-encoded too (keeping `@` and `+`): a `?`
+        // or `&` in the email column must not add recipients (`cc=`, `bcc=`).
+        let to: String = self
+            .contact
+            .email
+            .chars()
+            .map(|c| match c {
+                '@' | '+' => c.to_string(),
+                _ => percent_encode(c.encode_utf8(&mut [0; 4])),
+            })
+            .collect();
+        let base = format!("mailto:{to}?subject={}", percent_encode(&self.subject));
         let with_body = format!("{base}&body={}", percent_encode(&self.draft));
         [with_body, base]
             .into_iter()
