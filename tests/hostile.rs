@@ -306,6 +306,11 @@ const MANIFEST: &[Case] = &[
         check: Some(check_extreme_dates),
     },
     Case {
+        file: "mailto-injection.csv",
+        outcome: Gives(Counts(2, 2, 0, 0, 0, 0, 0, 0)),
+        check: Some(check_mailto_injection),
+    },
+    Case {
         file: "phone-formula.csv",
         outcome: Gives(Counts(4, 4, 0, 0, 0, 0, 0, 0)),
         check: Some(check_phone_formula),
@@ -320,6 +325,8 @@ struct Book {
     xlsx: Xlsx<Cursor<Vec<u8>>>,
     /// (sheet name, sheet XML) in workbook order.
     sheets_xml: Vec<(String, String)>,
+    /// Every hyperlink target (XML entities decoded), from the sheets' rels.
+    links: Vec<String>,
 }
 
 impl Book {
@@ -330,6 +337,7 @@ impl Book {
         let mut zip =
             zip::ZipArchive::new(Cursor::new(bytes.to_vec())).expect("the workbook is a zip");
         let mut sheets_xml = Vec::new();
+        let mut links = Vec::new();
         for (i, name) in names.iter().enumerate() {
             let mut xml = String::new();
             zip.by_name(&format!("xl/worksheets/sheet{}.xml", i + 1))
@@ -337,8 +345,20 @@ impl Book {
                 .read_to_string(&mut xml)
                 .expect("sheet XML is UTF-8");
             sheets_xml.push((name.clone(), xml));
+            let mut rels = String::new();
+            if let Ok(mut f) = zip.by_name(&format!("xl/worksheets/_rels/sheet{}.xml.rels", i + 1))
+            {
+                f.read_to_string(&mut rels).expect("rels are UTF-8");
+            }
+            for part in rels.split("Target=\"").skip(1) {
+                links.push(unescape(part.split('"').next().unwrap_or("")));
+            }
         }
-        Book { xlsx, sheets_xml }
+        Book {
+            xlsx,
+            sheets_xml,
+            links,
+        }
     }
 
     fn names(&self) -> Vec<String> {
@@ -441,6 +461,21 @@ fn check_invariants(out: &Output, book: &mut Book, lang: Lang) {
         s.critical + s.high + s.medium + s.info
     );
     assert_eq!(s.problems as usize, s.problem_list.len());
+    // A mailto: link carries only the address, a subject and a body: text in
+    // the email column cannot add recipients (cc=, bcc=) or other fields.
+    for link in book.links.iter().filter(|l| l.starts_with("mailto:")) {
+        let (to, query) = link["mailto:".len()..]
+            .split_once('?')
+            .unwrap_or((link, ""));
+        assert!(!to.contains(['&', '=', '#']), "address part of {link:?}");
+        for param in query.split('&').filter(|p| !p.is_empty()) {
+            let name = param.split('=').next().unwrap();
+            assert!(
+                name == "subject" || name == "body",
+                "mailto parameter {name:?} in {link:?}"
+            );
+        }
+    }
     for (sheet, f) in book.formulas() {
         assert!(
             is_safe_tel_formula(&f),
@@ -833,6 +868,26 @@ fn check_extreme_dates(o: &Output, _: &Book) {
     // is 14:00 UTC on the as-of day: 0 days.
     assert!(days.contains(&Some(0)));
     assert!(days.iter().any(|d| d.is_some_and(|d| d < -700_000)));
+}
+
+fn check_mailto_injection(o: &Output, book: &Book) {
+    // The address with ?cc=…&bcc=… is one recipient, percent-encoded; the
+    // generic check (no parameter but subject and body) holds it too.
+    let evil = book
+        .links
+        .iter()
+        .find(|l| l.contains("evil"))
+        .expect("the link is kept");
+    assert!(
+        evil.starts_with("mailto:a%3Fcc%3Dx%2540evil.com%26bcc%3Dy%2540evil.com%26b@x.co?subject="),
+        "{evil}"
+    );
+    assert_eq!(o.items.len(), 2);
+    let plain = book.links.iter().find(|l| l.contains("ana@")).unwrap();
+    assert!(
+        plain.starts_with("mailto:ana@ejemplo.com?subject="),
+        "a plain address is unchanged: {plain}"
+    );
 }
 
 fn check_phone_formula(o: &Output, book: &Book) {

