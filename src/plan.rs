@@ -63,29 +63,29 @@ impl WorkItem {
             .map(|(u, l)| u as f64 / l as f64)
     }
 
-    /// The `mailto:` link with subject and, when it fits Excel's URL limit,
-    /// the draft.
-    pub fn mailto(&self) -> Option<String> {
+    /// The `mailto:` link with the subject and, when `with_draft` and it fits
+    /// Excel's URL limit, the draft.
+    pub fn mailto(&self, with_draft: bool) -> Option<String> {
         if !self.email_ok {
             return None;
         }
         const MAX: usize = 2079;
         // The address is percent-encoded too (keeping `@` and `+`): a `?`
         // or `&` in the email column must not add recipients (`cc=`, `bcc=`).
-        let to: String = self
-            .contact
-            .email
-            .chars()
-            .map(|c| match c {
-                '@' | '+' => c.to_string(),
-                _ => percent_encode(c.encode_utf8(&mut [0; 4])),
-            })
-            .collect();
-        let base = format!("mailto:{to}?subject={}", percent_encode(&self.subject));
-        let with_body = format!("{base}&body={}", percent_encode(&self.draft));
-        [with_body, base]
-            .into_iter()
-            .find(|u| u.encode_utf16().count() <= MAX)
+        let mut base = String::from("mailto:");
+        push_percent_encoded(&mut base, &self.contact.email, b"@+");
+        base.push_str("?subject=");
+        push_percent_encoded(&mut base, &self.subject, b"");
+        if with_draft {
+            let mut with_body = base.clone();
+            with_body.push_str("&body=");
+            push_percent_encoded(&mut with_body, &self.draft, b"");
+            // Percent-encoded URLs are ASCII: bytes = UTF-16 units.
+            if with_body.len() <= MAX {
+                return Some(with_body);
+            }
+        }
+        (base.len() <= MAX).then_some(base)
     }
 }
 
@@ -302,16 +302,21 @@ fn compare_usage_desc(a: Option<(u64, u64)>, b: Option<(u64, u64)>) -> Ordering 
 }
 
 /// Percent-encodes text for a URL query (RFC 3986 unreserved kept).
-fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
+/// Appends `s` percent-encoded (RFC 3986 unreserved bytes and `keep` stay
+/// as they are). A table lookup, not `format!`: drafts are encoded for every
+/// worklist row.
+fn push_percent_encoded(out: &mut String, s: &str, keep: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') || keep.contains(&b)
+        {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
-    out
 }
 
 /// Whether a signal list mentions a trial ending (for the campaign sheet).
@@ -357,7 +362,7 @@ mod tests {
         assert!(w.draft.contains("suspendida"));
         assert_eq!(w.reason, "Pago fallido (past_due)");
         assert_eq!(w.dial.as_deref(), Some("+525512345678"));
-        let link = w.mailto().unwrap();
+        let link = w.mailto(true).unwrap();
         assert!(link.starts_with("mailto:ana@acme.mx?subject=Acci%C3%B3n%20Urgente"));
         assert!(link.contains("&body=Hola%20Ana%2C"));
     }
@@ -402,7 +407,7 @@ mod tests {
         };
         let c = classify(&s, &opts().thresholds).unwrap();
         let w = plan(2, ct, None, None, None, &c, &opts());
-        let link = w.mailto().unwrap();
+        let link = w.mailto(true).unwrap();
         assert!(!link.contains("&body="));
     }
 
@@ -418,7 +423,7 @@ mod tests {
             w.level = level;
             w
         };
-        let mut v = vec![
+        let mut v = [
             mk(Level::Info, None, Some((91, 100)), 1),
             mk(Level::Medium, Some(7), None, 2),
             mk(Level::High, Some(3), None, 3),

@@ -29,6 +29,9 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 pub const MAX_SHEET_ROWS: usize = 1_048_576;
 /// Excel's limit of hyperlinks per sheet.
 pub const MAX_LINKS_PER_SHEET: usize = 65_530;
+/// How many `mailto:` links per sheet carry the whole draft as well as the
+/// subject (each such link is ~2 KB in the file).
+pub const MAX_LINKS_WITH_DRAFT: usize = 10_000;
 
 /// Cuts text to Excel's cell limit (counted in UTF-16 units, as Excel does),
 /// ending it with a visible marker. Returns whether it was cut.
@@ -212,6 +215,9 @@ pub fn render_with_sheet_rows(
     let names = text::sheet_names(lang);
     let styles = Styles::new(lang);
     let mut wb = Workbook::new();
+    // Level 2 saves in ~0.57× the time of the default 6 for ~1.1× the size
+    // (rust_xlsxwriter's performance notes); the worklist is mostly text.
+    wb.set_zip_compression_level(2);
 
     // Creation date = report date at midnight UTC: no wall clock in the file.
     let created = excel_date(o.as_of)
@@ -363,10 +369,17 @@ fn write_worklist(
             }
             _ => put_text(ws, r, col::PHONE, &c.phone, &st.text, lang)?,
         }
-        match w.mailto() {
-            // Excel accepts at most 65,530 links per sheet; past that the
-            // address is plain text (still complete and copyable).
-            Some(link) if links < MAX_LINKS_PER_SHEET => {
+        // Excel accepts at most 65,530 links per sheet; past that the address
+        // is plain text (still complete and copyable). The most urgent rows'
+        // links also carry the draft; past MAX_LINKS_WITH_DRAFT, the subject
+        // only, which keeps very large workbooks light to build and open.
+        let link = match links {
+            n if n < MAX_LINKS_WITH_DRAFT => w.mailto(true),
+            n if n < MAX_LINKS_PER_SHEET => w.mailto(false),
+            _ => None,
+        };
+        match link {
+            Some(link) => {
                 links += 1;
                 let (shown, _) = fit_cell(&c.email, lang);
                 ws.write_url_with_format(r, col::EMAIL, Url::new(link).set_text(shown), &st.link)
@@ -771,7 +784,7 @@ fn write_campaign(
         }
         r += 1;
     }
-    ws.autofilter(0, 0, r.saturating_sub(1).max(0), (headers.len() - 1) as u16)
+    ws.autofilter(0, 0, r.saturating_sub(1), (headers.len() - 1) as u16)
         .map_err(xlsx_err)?;
     print_setup(ws)?;
     Ok(())

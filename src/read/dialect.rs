@@ -74,7 +74,7 @@ fn sep_line(text: &str) -> Option<(u8, usize)> {
     let rest = line.trim_matches('"');
     let value = rest.get(..4).filter(|p| p.eq_ignore_ascii_case("sep="))?;
     let _ = value;
-    let d = rest[4..].as_bytes();
+    let d = &rest.as_bytes()[4..];
     if d.len() == 1 && d[0].is_ascii() && d[0] != b'"' && !d[0].is_ascii_alphanumeric() {
         Some((d[0], (line_end + 1).min(text.len())))
     } else {

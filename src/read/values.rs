@@ -73,8 +73,23 @@ impl Status {
 }
 
 /// Lowercase, accent-free, `_` for spaces and hyphens: for matching words.
-fn word_key(s: &str) -> String {
-    crate::read::columns::normalize_header(s)
+///
+/// Cells are usually already in that form (`trialing`, `no`, `past_due`):
+/// then the cell is borrowed, not copied. This runs for several cells of
+/// every row.
+fn word_key(s: &str) -> std::borrow::Cow<'_, str> {
+    let t = s.trim();
+    let simple = t
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'/')
+        && !t.starts_with('_')
+        && !t.ends_with('_')
+        && !t.contains("__");
+    if simple {
+        std::borrow::Cow::Borrowed(t)
+    } else {
+        std::borrow::Cow::Owned(crate::read::columns::normalize_header(s))
+    }
 }
 
 /// Parses a boolean cell. Empty is `Ok(None)` (unknown, not false).
@@ -88,7 +103,7 @@ fn word_key(s: &str) -> String {
 /// assert!(parse_bool("quizás").is_err());
 /// ```
 pub fn parse_bool(s: &str) -> Result<Option<bool>, Expected> {
-    match word_key(s).as_str() {
+    match word_key(s).as_ref() {
         "" => Ok(None),
         "true" | "1" | "yes" | "y" | "si" | "s" | "x" | "verdadero" | "t" => Ok(Some(true)),
         "false" | "0" | "no" | "n" | "falso" | "f" | "-" => Ok(Some(false)),
@@ -105,7 +120,7 @@ pub fn parse_bool(s: &str) -> Result<Option<bool>, Expected> {
 /// assert_eq!(parse_status("Cancelado"), Ok(Some(Status::Canceled)));
 /// ```
 pub fn parse_status(s: &str) -> Result<Option<Status>, Expected> {
-    Ok(Some(match word_key(s).as_str() {
+    Ok(Some(match word_key(s).as_ref() {
         "" => return Ok(None),
         "trialing" | "trial" | "prueba" | "en_prueba" | "periodo_de_prueba" => Status::Trialing,
         "active" | "activo" | "activa" | "paid" | "pagado" => Status::Active,
@@ -130,7 +145,7 @@ pub fn parse_status(s: &str) -> Result<Option<Status>, Expected> {
 /// assert_eq!(parse_payment_status("succeeded"), Ok(Some(false)));
 /// ```
 pub fn parse_payment_status(s: &str) -> Result<Option<bool>, Expected> {
-    match word_key(s).as_str() {
+    match word_key(s).as_ref() {
         "" => Ok(None),
         "failed"
         | "fallido"
