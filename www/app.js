@@ -169,6 +169,7 @@ const I18N = {
     workerDied: 'El motor se detuvo mientras procesaba el archivo (posiblemente por falta de memoria{detail}). La página sigue funcionando: prueba con un archivo más pequeño o con la línea de comandos.',
     workerBadMessage: 'El motor devolvió un resultado que no se pudo leer.',
     sampleFailed: 'No se pudo cargar el archivo de ejemplo ({detail}).',
+    sampleDated: 'Los datos de ejemplo son del 26/11/2026: la fecha de corte se fijó en ese día.',
     downloadNothing: 'Todavía no hay un XLSX para descargar.',
     footer: 'Todo el cálculo ocurre en tu navegador con WebAssembly; esta página no envía datos a ningún servidor.',
     seconds: '{n} s',
@@ -301,6 +302,7 @@ const I18N = {
     workerDied: 'The engine stopped while processing the file (possibly out of memory{detail}). The page still works: try a smaller file or the command line.',
     workerBadMessage: 'The engine returned a result that could not be read.',
     sampleFailed: 'The sample file could not be loaded ({detail}).',
+    sampleDated: 'The sample data is from 2026-11-26: the as-of date was set to that day.',
     downloadNothing: 'There is no XLSX to download yet.',
     footer: 'All computation happens in your browser with WebAssembly; this page sends no data to any server.',
     seconds: '{n} s',
@@ -670,6 +672,9 @@ async function acceptFile(file) {
   await processNewFile();
 }
 
+/** The day the bundled sample export was taken. */
+const SAMPLE_AS_OF = '2026-11-26';
+
 async function loadSample() {
   const name = 'tenants-ejemplo.csv';
   el.error.hidden = true;
@@ -681,6 +686,11 @@ async function loadSample() {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     state.file = { name, bytes };
+    // The sample is a snapshot: read on another day its trials would all be
+    // long expired, so it is shown as of the day it was exported.
+    el.asOf.value = SAMPLE_AS_OF;
+    state.asOfTouched = true;
+    announce(t('sampleDated'));
   } catch (e) {
     showError(t('sampleFailed', { detail: e && e.message ? e.message : String(e) }), name);
     finishRun();
