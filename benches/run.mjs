@@ -173,6 +173,7 @@ async function measureChild(mode, input, out, a, extra = []) {
   return {
     ok: true,
     time_s: res.call_ms / 1000,
+    cpu_s: res.call_cpu_ms / 1000,
     process_wall_s: r.wall_ms / 1000,
     peak_mb: res.max_rss_mb,
     wasm_memory_mb: res.wasm_memory_mb,
@@ -328,8 +329,10 @@ function best(samples) {
   if (!ok.length) return samples[samples.length - 1];
   const sorted = [...ok].sort((x, y) => x.time_s - y.time_s);
   const min = sorted[0];
+  const cpus = ok.map((s) => s.cpu_s).filter((c) => c != null);
   return {
     ...min,
+    cpu_s: cpus.length ? Math.min(...cpus) : null,
     peak_mb: Math.max(...ok.map((s) => s.peak_mb ?? 0)) || min.peak_mb,
     times_s: ok.map((s) => Number(s.time_s.toFixed(4))),
     median_s: sorted[Math.floor((sorted.length - 1) / 2)].time_s,
@@ -408,7 +411,7 @@ async function main() {
     options: { sizes: a.sizes, as_of: a.asOf, tz: a.tz, ref_timeout_s: a.refTimeout, smoke: a.smoke },
     wasm,
     results,
-    method: 'time = best of N runs (N=3 below 1M rows, 1 at 1M; the JS reference once at ≥100k). native: wall time of the CLI process (read, parse, classify, render, atomic write), peak RSS from /usr/bin/time -v. wasm: build_worklist() call in a fresh Node process (module instantiated beforehand; file already read), wasm linear memory after the call, process maxRSS. page: change event on <input type=file> → body[data-state=done] with the download button enabled (File read, worker run, result render), Chromium process-tree peak PSS. JS ref: buildWorklistRef() call in a fresh Node process (default heap limit), process maxRSS.',
+    method: 'time = best of N runs (N=3 below 1M rows, 1 at 1M; the JS reference once at ≥100k). CPU s = user+sys CPU time of the same run (best of N); on a shared machine it is the steadier number (wall time includes waiting for a core; the native CLI assembles sheets on a second thread, so its CPU can exceed its wall time). native: wall time of the CLI process (read, parse, classify, render, atomic write), peak RSS and CPU from /usr/bin/time -v. wasm: build_worklist() call in a fresh Node process (module instantiated beforehand; file already read), wasm linear memory after the call, process maxRSS. page: change event on <input type=file> → body[data-state=done] with the download button enabled (File read, worker run, result render), Chromium process-tree peak PSS. JS ref: buildWorklistRef() call in a fresh Node process (default heap limit), process maxRSS.',
   };
   fs.mkdirSync(BENCH, { recursive: true });
   fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(report, null, 2) + '\n');
@@ -430,17 +433,19 @@ function table(report) {
     `Commit ${m.git}${m.git_dirty ? ' (with uncommitted changes)' : ''}. Load average at start ${m.loadavg_start.join(' / ')}, at end ${m.loadavg_end.join(' / ')}` +
     `${m.loadavg_start[0] > m.nproc * 0.5 ? ' (shared machine: other builds were running, expect noise)' : ''}.`, '');
   if (report.wasm) lines.push(`.wasm size: ${(report.wasm.raw_bytes / 1024).toFixed(0)} KB raw, ${(report.wasm.gzip_bytes / 1024).toFixed(0)} KB gzip -9, ${(report.wasm.brotli_bytes / 1024).toFixed(0)} KB brotli.`, '');
-  lines.push('| rows | input MB | implementation | time s | rows/s | peak memory MB | × native | JS ref (writeBuffer) ÷ this | notes |');
-  lines.push('|---:|---:|---|---:|---:|---:|---:|---:|---|');
+  lines.push('| rows | input MB | implementation | time s | CPU s | rows/s | peak memory MB | × native | JS ref (writeBuffer) ÷ this | notes |');
+  lines.push('|---:|---:|---|---:|---:|---:|---:|---:|---:|---|');
   for (const e of report.results) {
     const nat = e.impls.native?.ok ? e.impls.native.time_s : null;
     const ref = e.impls.ref?.ok ? e.impls.ref.time_s : null;
+    const natCpu = e.impls.native?.ok ? e.impls.native.cpu_s : null;
     for (const impl of IMPLS) {
       const r = e.impls[impl.key];
       if (!r) continue;
       const notes = [];
       if (!r.ok) notes.push(`**${r.failure || 'failed'}**${r.error ? `: ${r.error.replace(/\|/g, '/').slice(0, 120)}` : ''}`);
       if (r.wasm_memory_mb != null) notes.push(`wasm memory ${r.wasm_memory_mb.toFixed(0)} MB`);
+      if (impl.key !== 'native' && r.ok && r.cpu_s != null && natCpu) notes.push(`CPU ${(r.cpu_s / natCpu).toFixed(2)}× native`);
       if (r.bytes_identical_to_native === true) notes.push('bytes = native');
       if (r.bytes_identical_to_native === false) notes.push('**bytes differ from native**');
       if (r.main_thread_max_stall_ms != null) notes.push(`main thread max stall ${r.main_thread_max_stall_ms} ms`);
@@ -451,6 +456,7 @@ function table(report) {
       lines.push([
         fmtRows(e.rows), e.input_mb.toFixed(1), impl.label,
         t != null ? t.toFixed(3) : (r.time_s != null ? `(${r.time_s.toFixed(1)})` : '—'),
+        r.ok && r.cpu_s != null ? r.cpu_s.toFixed(2) : '—',
         t != null ? Math.round(e.rows / t).toLocaleString('en-US') : '—',
         r.peak_mb != null && r.ok ? r.peak_mb.toFixed(0) : '—',
         t != null && nat ? `${(t / nat).toFixed(2)}×` : '—',
