@@ -49,6 +49,14 @@ seeds["header-only"] = "tenant_id,trial_ends_at\n".encode("utf-8")
 seeds["ragged"] = "id,trial_ends_at\n1,2026-11-27,extra,more\n2\n3,2026-11-30\n".encode("utf-8")
 seeds["dup-ids"] = "id,pago_fallido\n1,si\n1,no\n2,x\n".encode("utf-8")
 
+# The dialect fixtures of the engine's own tests, as they are.
+FIXTURES = os.path.join(HERE, "..", "tests", "fixtures")
+if os.path.isdir(FIXTURES):
+    for f in sorted(os.listdir(FIXTURES)):
+        data = open(os.path.join(FIXTURES, f), "rb").read()
+        if data and len(data) <= 4096 and not f.startswith("unusable"):
+            seeds["fixture-" + os.path.splitext(f)[0]] = data
+
 for name, data in seeds.items():
     prefix = EN_MDY_MX if name == "pipes-mdy" else DEFAULT
     with open(os.path.join(OUT, "seed-" + name), "wb") as f:
