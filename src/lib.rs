@@ -177,38 +177,30 @@ fn analyze_with_progress(
             rejected += 1;
             continue;
         };
+        let who = if row.id.is_empty() {
+            &row.name
+        } else {
+            &row.id
+        };
         if !row.id.is_empty() && !seen_ids.insert(row.id.as_str().into()) {
-            problems.push(Problem {
+            problems.push(table.problem(
                 line,
-                tenant: read::shorten(&row.id),
-                column: table.headers[table.map.get(Field::TenantId).unwrap_or(0)].clone(),
-                value: read::shorten(&row.id),
-                expected: Expected::UniqueId,
-            });
+                who,
+                Some(Field::TenantId),
+                &row.id,
+                Expected::UniqueId,
+            ));
         }
         let Some(c) = classify::classify(&row.signals, &o.thresholds) else {
             no_risk += 1;
             continue;
         };
         counts[c.level as usize] += 1;
+        // Text over Excel's cell limit is cut here, once, and reported.
         let mut text_of = |field: Field, value: &str| -> String {
             let (fitted, cut) = render::fit_cell(value, o.lang);
             if cut {
-                problems.push(Problem {
-                    line,
-                    tenant: read::shorten(if row.id.is_empty() {
-                        &row.name
-                    } else {
-                        &row.id
-                    }),
-                    column: table
-                        .headers
-                        .get(table.map.get(field).unwrap_or(usize::MAX))
-                        .cloned()
-                        .unwrap_or_default(),
-                    value: read::shorten(value),
-                    expected: Expected::CellLength,
-                });
+                problems.push(table.problem(line, who, Some(field), value, Expected::CellLength));
             }
             fitted
         };
@@ -225,21 +217,13 @@ fn analyze_with_progress(
             plan: text_of(Field::Plan, table.cell(&rec, Field::Plan)),
         };
         if !contact.email.is_empty() && !read::values::is_plausible_email(&contact.email) {
-            problems.push(Problem {
+            problems.push(table.problem(
                 line,
-                tenant: read::shorten(if row.id.is_empty() {
-                    &row.name
-                } else {
-                    &row.id
-                }),
-                column: table
-                    .headers
-                    .get(table.map.get(Field::OwnerEmail).unwrap_or(usize::MAX))
-                    .cloned()
-                    .unwrap_or_default(),
-                value: read::shorten(&contact.email),
-                expected: Expected::Email,
-            });
+                who,
+                Some(Field::OwnerEmail),
+                &contact.email,
+                Expected::Email,
+            ));
         }
         items.push(plan::plan(
             line,

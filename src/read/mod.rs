@@ -211,6 +211,25 @@ impl<'a> Table<'a> {
             .unwrap_or_else(|| field.name().to_string())
     }
 
+    /// A problem with a field of the record starting at `line`, for the
+    /// tenant `who` (its id, or its name when it has no id).
+    pub fn problem(
+        &self,
+        line: u64,
+        who: &str,
+        field: Option<Field>,
+        value: &str,
+        expected: Expected,
+    ) -> Problem {
+        Problem {
+            line,
+            tenant: shorten(who),
+            column: field.map_or_else(String::new, |f| self.header_of(f)),
+            value: shorten(value),
+            expected,
+        }
+    }
+
     /// Types one record. Problems go to `problems`; `None` means the row is
     /// rejected (neither id nor name), which is also recorded as a problem.
     pub fn parse_row(
@@ -239,13 +258,7 @@ impl<'a> Table<'a> {
             }
         }
         let mut report = |field: Option<Field>, value: &str, expected: Expected| {
-            problems.push(Problem {
-                line,
-                tenant: shorten(who),
-                column: field.map_or_else(String::new, |f| self.header_of(f)),
-                value: shorten(value),
-                expected,
-            });
+            problems.push(self.problem(line, who, field, value, expected));
         };
         if rec.len() != self.headers.len() {
             let extra: Vec<&str> = rec.iter().skip(self.headers.len()).collect();
