@@ -42,8 +42,15 @@ test_files() { [[ -d "$1" ]] && find "$1" -type f -name '*.test.mjs' | LC_ALL=C 
 stage cargo-test cargo test --all-targets
 stage cargo-doctest cargo test --doc
 
-if [[ -d node_modules/playwright-core ]]; then
-  skip npm-install "node_modules/playwright-core already present"
+# Every package the manifest lists (playwright-core for the browser tests, and the benchmark's reference libs).
+deps_installed() {
+  [[ -d node_modules/playwright-core ]] && node -e '
+    const fs = require("fs"); const p = require("./package.json");
+    const names = Object.keys({ ...p.dependencies, ...p.devDependencies });
+    process.exit(names.every((n) => fs.existsSync(`node_modules/${n}/package.json`)) ? 0 : 1);'
+}
+if deps_installed; then
+  skip npm-install "node_modules already has every package of package.json"
 elif [[ -f package-lock.json ]]; then
   stage npm-ci npm ci --no-audit --no-fund
 else
