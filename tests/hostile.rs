@@ -1199,10 +1199,10 @@ fn no_row_is_lost_when_the_worklist_is_split_across_sheets() {
 
 /// The real limit: 1,048,576 rows a sheet, so 1,048,576 at-risk tenants need
 /// two worklist sheets. Optimised, it takes ~80 s and ~8.5 GB of memory
-/// (mostly reading the workbook back); run it with
+/// (input, analysis, workbook and its read-back all in memory); run it with
 /// `CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo test --test hostile -- --ignored excel_row_limit`
-/// (`cargo test --release` does not link here: the lib is both rlib and
-/// cdylib, and release LTO makes their outputs collide).
+/// (`cargo test --release` fails to build the test binaries here: the lib's
+/// rlib and cdylib outputs collide in the release profile, cargo#6313).
 #[test]
 #[ignore]
 fn excel_row_limit_full_size() {
