@@ -1,6 +1,11 @@
 //! Microbenchmarks of the engine's hot stages, in ns per input row.
 //!
-//! `cargo bench --bench stages` (release profile; < 1 min). Plain timing, no
+//! `cargo bench --bench stages` (release profile; < 1 min; prefix it with
+//! `CARGO_PROFILE_BENCH_PANIC=unwind` until Cargo.toml has `[profile.bench]
+//! panic = "unwind"`: with `panic = "abort"` inherited from release, cargo
+//! builds the library twice and warns about colliding output file names,
+//! which now and then fails the build; `bash scripts/bench.sh --stages` does
+//! it for you). Plain timing, no
 //! framework: each stage runs a few times on the same generated export and the
 //! best time is reported (best-of-N is the least noisy estimate on a shared
 //! machine).

@@ -7,6 +7,7 @@
 #   bash scripts/bench.sh --smoke             # 10k rows, all four measurements, no speed checks (CI)
 #   bash scripts/bench.sh --sizes 100000      # any benches/run.mjs option passes through
 #   BENCH_SKIP_BUILD=1 bash scripts/bench.sh  # use the existing builds as they are
+#   bash scripts/bench.sh --stages            # only the Rust stage microbenchmarks (benches/stages.rs)
 #
 # Builds what is needed first: cargo build --release, scripts/build-wasm.sh (www/pkg), npm ci
 # when node_modules lacks the benchmark's packages, GNU time (apt) and Chromium when missing.
@@ -17,8 +18,12 @@ cd "$ROOT"
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
-SMOKE=0
-for a in "$@"; do [[ $a == --smoke ]] && SMOKE=1; done
+if [[ ${1:-} == --stages ]]; then
+  # panic=unwind for the bench profile: with release's panic=abort cargo builds the library twice
+  # and the two builds' output files collide (see benches/stages.rs).
+  log "cargo bench --bench stages"
+  exec env CARGO_PROFILE_BENCH_PANIC=unwind cargo bench --bench stages
+fi
 
 SUDO=()
 if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); fi
