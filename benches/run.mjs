@@ -406,6 +406,16 @@ async function main() {
       entry.impls.wasm.bytes_identical_to_native = same;
       if (!same) problems++;
     }
+    // The reference must stay an honest peer: same worklist, cell for cell (values, links, fills).
+    // Reported, not fatal (a wording change in the engine should not fail the benchmark); skipped
+    // above 100k rows, where reading the workbooks back with ExcelJS would dominate the run.
+    if (native?.ok && entry.impls.ref?.ok && rows <= 100_000) {
+      const c = await runProcess(process.execPath, [path.join(ROOT, 'benches', 'reference', 'compare.mjs'),
+        path.join(out, `native-${rows}.xlsx`), path.join(out, `ref-${rows}.xlsx`), '--max-diffs', '5']);
+      entry.impls.ref.same_worklist_as_native = c.code === 0;
+      if (c.code !== 0) entry.impls.ref.worklist_diffs = c.stdout.trim().split('\n').slice(1).map((l) => l.trim());
+      process.stderr.write(`[bench]   reference vs engine workbook: ${c.stdout.trim().split('\n')[0]}\n`);
+    }
     for (const k of ['native', 'wasm', 'ref', 'ref-stream']) fs.rmSync(path.join(out, `${k}-${rows}.xlsx`), { force: true });
   }
   await browserTeardown();
@@ -458,6 +468,8 @@ function table(report) {
       if (r.main_thread_max_stall_ms != null) notes.push(`main thread max stall ${r.main_thread_max_stall_ms} ms`);
       if (impl.key === 'browser' && r.peak_mb != null) notes.push('memory = all Chromium processes (PSS)');
       if (r.mismatch) notes.push(`**counts differ: ${r.mismatch}**`);
+      if (r.same_worklist_as_native === true) notes.push('worklist = native, cell for cell');
+      if (r.same_worklist_as_native === false) notes.push(`worklist differs from native (${(r.worklist_diffs || [])[0] || '?'})`.replace(/\|/g, '/'));
       if (r.times_s && r.times_s.length > 1) notes.push(`runs ${r.times_s.map((t) => t.toFixed(2)).join(' / ')}`);
       const t = r.ok ? r.time_s : null;
       lines.push([

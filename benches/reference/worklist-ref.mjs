@@ -379,11 +379,22 @@ function planItem(line, contact, trialDay, days, usage, level, main, secondary, 
   };
 }
 
-function mailto(item) {
+/** Percent-encoding as the engine does it: RFC 3986 unreserved characters (plus `keep`) stay. */
+function percentEncodeKeeping(s, keep) {
+  let out = percentEncode(s);
+  for (const c of keep) out = out.split(`%${c.charCodeAt(0).toString(16).toUpperCase()}`).join(c);
+  return out;
+}
+
+/** The mailto: link: address (keeping `@` and `+`), subject and, when asked and it fits, the draft. */
+function mailto(item, withDraft) {
   if (!item.emailOk) return null;
-  const base = `mailto:${item.contact.email}?subject=${percentEncode(item.subject)}`;
-  const withBody = `${base}&body=${percentEncode(item.draft)}`;
-  return withBody.length <= 2079 ? withBody : base.length <= 2079 ? base : null;
+  const base = `mailto:${percentEncodeKeeping(item.contact.email, '@+')}?subject=${percentEncode(item.subject)}`;
+  if (withDraft) {
+    const withBody = `${base}&body=${percentEncode(item.draft)}`;
+    if (withBody.length <= 2079) return withBody;
+  }
+  return base.length <= 2079 ? base : null;
 }
 
 function byUrgency(a, b) {
@@ -679,7 +690,9 @@ function writeWorklist(ws, items, streaming) {
     put(row, 5, c.owner, st.wrap);
     if (w.dial) put(row, 6, { formula: `HYPERLINK("tel:${w.dial}","${c.phone.trim()}")`, result: c.phone.trim() }, st.link);
     else put(row, 6, c.phone, st.text);
-    const link = links < 65_530 ? mailto(w) : null;
+    // The engine's rule: the first 10,000 links carry the draft, then the subject only, and Excel
+    // takes at most 65,530 links per sheet.
+    const link = links < 10_000 ? mailto(w, true) : links < 65_530 ? mailto(w, false) : null;
     if (link) { links++; put(row, 7, { text: c.email, hyperlink: link }, st.link); }
     else put(row, 7, c.email, st.text);
     put(row, 8, c.executive, st.wrap);
