@@ -143,6 +143,10 @@ fn main() -> ExitCode {
             }
         }
     }
+    // The process ends now: freeing the worklist and the input one allocation
+    // at a time (~8 % of a 1M-row run) would only delay the exit.
+    std::mem::forget(out);
+    std::mem::forget(input);
     ExitCode::SUCCESS
 }
 
