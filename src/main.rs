@@ -233,15 +233,22 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".retention-worklist-").suffix(".xlsx.tmp");
-    // Like any new file (0666 minus the umask), not tempfile's 0600: the
-    // workbook is for others to open.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    // The temporary file's name is registered for the interrupt handler
+    // *before* the file exists, so there is no moment in which an interrupt
+    // could leave it behind. Created like any new file (0666 minus the
+    // umask), not tempfile's 0600: the workbook is for others to open.
     let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-    // From here until it is renamed or deleted, an interrupt removes it.
-    interrupt::writing(tmp.path());
+        .make_in(dir, |p| {
+            interrupt::writing(p);
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(p)
+        })
+        .map_err(|e| {
+            interrupt::done();
+            format!("cannot write in {}: {e}", dir.display())
+        })?;
     let written = tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all());
     let result = match written {
         Ok(()) => tmp
