@@ -11,11 +11,27 @@ fn root(p: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p)
 }
 
-fn tmpdir(name: &str) -> PathBuf {
+/// A scratch folder, removed when the test ends.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tmpdir(name: &str) -> Scratch {
     let d = std::env::temp_dir().join(format!("rw-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    Scratch(d)
 }
 
 fn json_field(json: &str, key: &str) -> i64 {
@@ -77,7 +93,7 @@ fn default_output_name_uses_the_as_of_date_and_stdin_works() {
     let dir = tmpdir("default");
     let input = std::fs::read(root("tests/fixtures/en-db-comma.csv")).unwrap();
     let mut child = bin()
-        .current_dir(&dir)
+        .current_dir(&*dir)
         .args([
             "-",
             "--as-of",
@@ -98,7 +114,7 @@ fn default_output_name_uses_the_as_of_date_and_stdin_works() {
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(o.stderr.is_empty(), "--quiet prints nothing");
-    let written: Vec<String> = std::fs::read_dir(&dir)
+    let written: Vec<String> = std::fs::read_dir(&*dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -157,7 +173,7 @@ fn unusable_input_fails_clearly_and_writes_nothing() {
         );
         assert!(!out.exists(), "{f}: no output file");
         assert_eq!(
-            std::fs::read_dir(&dir).unwrap().count(),
+            std::fs::read_dir(&*dir).unwrap().count(),
             0,
             "{f}: no temp file left"
         );
