@@ -2,20 +2,13 @@
 // status updates go to an aria-live region, the level cards are buttons that filter the table.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { AS_OF, FIXTURES, TZ, launchBrowser, openPage, requireBuilt, setSettings, uploadFile } from './helpers.mjs';
+import { test } from 'node:test';
+import { AS_OF, FIXTURES, TZ, useBrowser, openPage, setSettings, uploadFile } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  requireBuilt({ cli: false });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser({ cli: false });
 
 test('defaults: today in the browser\'s zone, the protocol\'s thresholds, Spanish', async () => {
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -42,7 +35,7 @@ test('defaults: today in the browser\'s zone, the protocol\'s thresholds, Spanis
 });
 
 test('labels, live region, keyboard', async () => {
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     const unlabeled = await page.evaluate(() =>

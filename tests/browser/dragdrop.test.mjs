@@ -2,26 +2,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  AS_OF, FIXTURES, assertCountsEqual, cardCounts, downloadXlsx, launchBrowser, openPage, requireBuilt, runCli,
+  AS_OF, FIXTURES, assertCountsEqual, cardCounts, downloadXlsx, useBrowser, openPage, runCli,
   runsDone, setSettings, waitForRun,
 } from './helpers.mjs';
 
 const FIXTURE = path.join(FIXTURES, 'tenants-mixed.csv');
 
-let browser;
-before(async () => {
-  requireBuilt();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 test('a dropped file is processed and downloads the CLI\'s bytes', async () => {
   const cli = await runCli(FIXTURE);
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     await setSettings(page, { asOf: AS_OF });

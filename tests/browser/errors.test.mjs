@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  AS_OF, FIXTURES, assertCountsEqual, cardCounts, launchBrowser, openPage, requireBuilt, runCli, runCliFailing,
+  AS_OF, FIXTURES, assertCountsEqual, cardCounts, useBrowser, openPage, runCli, runCliFailing,
   runsDone, scratchDir, setSettings, uploadFile, waitForRun,
 } from './helpers.mjs';
 
@@ -35,21 +35,14 @@ function emptyFile() {
 
 const norm = (s) => String(s).replace(/\s+/g, ' ').trim();
 
-let browser;
-before(async () => {
-  requireBuilt();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 for (const [label, make] of [['binary garbage', garbageFile], ['an empty file', emptyFile]]) {
   test(`${label}: the engine's message is shown, then a good file works`, async () => {
     const bad = make();
     const cliStderr = await runCliFailing(bad);
     const cliGood = await runCli(GOOD);
-    const p = await openPage(browser);
+    const p = await openPage(chrome.browser);
     try {
       const { page } = p;
       await setSettings(page, { asOf: AS_OF });
@@ -77,7 +70,7 @@ test('a file over the stated limit is refused before reading it', async () => {
   const fd = openSync(big, 'w');
   ftruncateSync(fd, 257 * 1024 * 1024); // sparse: costs no disk
   closeSync(fd);
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     assert.match(await page.textContent('#limit-note'), /256 MB/, 'the limit is stated on the page');
@@ -94,7 +87,7 @@ test('a file over the stated limit is refused before reading it', async () => {
 test('a worker that dies becomes an error message and the page keeps working', async () => {
   const cliGood = await runCli(GOOD);
   let crashes = 0;
-  const p = await openPage(browser, {
+  const p = await openPage(chrome.browser, {
     async beforeGoto({ page }) {
       // The first worker the page starts crashes when it gets a file (as if out of memory).
       await page.route('**/worker.js', async (route) => {
@@ -125,7 +118,7 @@ test('a worker that dies becomes an error message and the page keeps working', a
 });
 
 test('an invalid setting shows a message and a valid one brings the results back', async () => {
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     await setSettings(page, { asOf: AS_OF });

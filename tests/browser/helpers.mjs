@@ -6,6 +6,7 @@
 // (cargo build --release). When either is missing they fail with a message saying so.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -52,6 +53,24 @@ export async function launchBrowser() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * One Chromium for a whole test file: checks the build (`requireBuilt(options)`; `sample: true` also
+ * checks the bundled sample), launches before the first test and closes after the last. Use
+ * `chrome.browser` in the tests.
+ */
+export function useBrowser({ sample = false, ...options } = {}) {
+  const chrome = { browser: undefined };
+  before(async () => {
+    requireBuilt(options);
+    if (sample) requireSample();
+    chrome.browser = await launchBrowser();
+  });
+  after(async () => {
+    await chrome.browser?.close();
+  });
+  return chrome;
 }
 
 /** A scratch directory removed at process exit. */

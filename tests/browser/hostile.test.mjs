@@ -1,9 +1,9 @@
 // Test 3: tenant text with HTML and script shows literally; nothing in it runs.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  AS_OF, FIXTURES, assertCountsEqual, cardCounts, launchBrowser, openPage, requireBuilt, runCli, setSettings, uploadFile,
+  AS_OF, FIXTURES, assertCountsEqual, cardCounts, useBrowser, openPage, runCli, setSettings, uploadFile,
 } from './helpers.mjs';
 
 const FIXTURE = path.join(FIXTURES, 'hostile.csv');
@@ -15,19 +15,12 @@ const NAMES = [
   '&lt;b&gt;entity&lt;/b&gt;',
 ];
 
-let browser;
-before(async () => {
-  requireBuilt();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 for (const lang of ['es', 'en']) {
   test(`hostile tenant text renders literally (${lang})`, async () => {
     const cli = await runCli(FIXTURE, { lang });
-    const p = await openPage(browser);
+    const p = await openPage(chrome.browser);
     try {
       const { page } = p;
       await setSettings(page, { asOf: AS_OF, lang });

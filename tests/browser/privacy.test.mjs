@@ -4,19 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  AS_OF, FIXTURES, WWW, downloadXlsx, launchBrowser, openPage, requireBuilt, setSettings, uploadFile,
+  AS_OF, FIXTURES, WWW, downloadXlsx, useBrowser, openPage, setSettings, uploadFile,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  requireBuilt({ cli: false });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser({ cli: false });
 
 test('index.html carries a CSP that allows only the page\'s own origin', () => {
   const html = readFileSync(path.join(WWW, 'index.html'), 'utf8');
@@ -37,7 +30,7 @@ test('index.html carries a CSP that allows only the page\'s own origin', () => {
 });
 
 test('processing files sends nothing anywhere; no console or page errors', async () => {
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page, origin } = p;
     await setSettings(page, { asOf: AS_OF });
@@ -59,7 +52,7 @@ test('processing files sends nothing anywhere; no console or page errors', async
 });
 
 test('the CSP blocks other origins in the page and in the worker', async () => {
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     await setSettings(page, { asOf: AS_OF });

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  AS_OF, assertCountsEqual, cardCounts, downloadXlsx, launchBrowser, openPage, requireBuilt, runCli, scratchDir,
+  AS_OF, assertCountsEqual, cardCounts, downloadXlsx, useBrowser, openPage, runCli, scratchDir,
   setSettings, uploadFile,
 } from './helpers.mjs';
 
@@ -31,19 +31,12 @@ async function bigExport() {
   return file;
 }
 
-let browser;
-before(async () => {
-  requireBuilt();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 test(`a ${ROWS.toLocaleString('en')}-row export: stages shown and announced, page responsive, CLI-equal result`, async () => {
   const file = await bigExport();
   const cli = await runCli(file);
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     await setSettings(page, { asOf: AS_OF });

@@ -1,26 +1,17 @@
 // Test 6: "Probar con datos de ejemplo" loads the bundled sample (same origin) and processes it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  AS_OF, SAMPLE, assertCountsEqual, cardCounts, downloadXlsx, launchBrowser, openPage, requireBuilt, requireSample,
-  runCli, runsDone, setSettings, waitForRun,
+  AS_OF, SAMPLE, assertCountsEqual, cardCounts, downloadXlsx, useBrowser, openPage, runCli, runsDone, setSettings, waitForRun,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  requireBuilt();
-  requireSample();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser({ sample: true });
 
 for (const lang of ['es', 'en']) {
   test(`the sample-data button works (${lang})`, async () => {
     const cli = await runCli(SAMPLE, { lang, fileName: 'tenants-ejemplo.csv' });
     for (const k of ['critical', 'high', 'medium', 'info']) assert.ok(cli.summary[k] > 0, `the sample has ${k} tenants`);
-    const p = await openPage(browser);
+    const p = await openPage(chrome.browser);
     try {
       const { page, origin } = p;
       await setSettings(page, { asOf: AS_OF, lang });

@@ -4,23 +4,16 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  AS_OF, FIXTURES, SAMPLE, launchBrowser, openPage, requireBuilt, runsDone, scratchDir, screenshotPath,
+  AS_OF, FIXTURES, SAMPLE, useBrowser, openPage, runsDone, scratchDir, screenshotPath,
   setSettings, uploadFile, waitForRun,
 } from './helpers.mjs';
 import { existsSync } from 'node:fs';
 
 const FIXTURE = path.join(FIXTURES, 'tenants-mixed.csv');
 
-let browser;
-before(async () => {
-  requireBuilt({ cli: false });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser({ cli: false });
 
 async function loadSampleOrFixture(page) {
   if (existsSync(SAMPLE)) {
@@ -40,7 +33,7 @@ async function assertNoSidewaysScroll(page, label) {
 }
 
 test('empty, loaded and error screenshots (1366 px)', async () => {
-  const p = await openPage(browser);
+  const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     await setSettings(page, { asOf: AS_OF });
@@ -61,7 +54,7 @@ test('empty, loaded and error screenshots (1366 px)', async () => {
 });
 
 test('narrow window (400 px): loaded view, nothing overflows sideways', async () => {
-  const p = await openPage(browser, { viewport: { width: 400, height: 860 } });
+  const p = await openPage(chrome.browser, { viewport: { width: 400, height: 860 } });
   try {
     const { page } = p;
     await assertNoSidewaysScroll(page, 'empty at 400px');
@@ -86,7 +79,7 @@ test('narrow window (400 px): loaded view, nothing overflows sideways', async ()
 });
 
 test('200 % zoom (1280 px window at device scale 2 = 640 CSS px): readable, no sideways scroll', async () => {
-  const p = await openPage(browser, {
+  const p = await openPage(chrome.browser, {
     viewport: { width: 640, height: 450 },
     contextOptions: { deviceScaleFactor: 2 },
   });

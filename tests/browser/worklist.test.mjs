@@ -2,29 +2,22 @@
 // saves exactly the CLI's bytes for the same options (as-of, time zone, language, file name).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  AS_OF, FIXTURES, SAMPLE, TZ, assertCountsEqual, cardCounts, downloadXlsx, launchBrowser, openPage,
-  requireBuilt, requireSample, runCli, runsDone, setSettings, uploadFile, waitForRun,
+  AS_OF, FIXTURES, SAMPLE, TZ, assertCountsEqual, cardCounts, downloadXlsx, openPage,
+  requireSample, useBrowser, runCli, runsDone, setSettings, uploadFile, waitForRun,
 } from './helpers.mjs';
 
 const FIXTURE = path.join(FIXTURES, 'tenants-mixed.csv');
 
 describe('worklist: counts and bytes equal the CLI', () => {
-  let browser;
-  before(async () => {
-    requireBuilt();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chrome = useBrowser();
 
   for (const file of [FIXTURE, SAMPLE]) {
     test(`Spanish: ${path.basename(file)}`, async () => {
       if (file === SAMPLE) requireSample();
       const cli = await runCli(file, { lang: 'es' });
-      const p = await openPage(browser);
+      const p = await openPage(chrome.browser);
       try {
         const { page } = p;
         await setSettings(page, { asOf: AS_OF });
@@ -61,7 +54,7 @@ describe('worklist: counts and bytes equal the CLI', () => {
   test('English: switching the language re-runs the engine; page and workbook in English', async () => {
     const [cliEs, cliEn] = await Promise.all([runCli(FIXTURE, { lang: 'es' }), runCli(FIXTURE, { lang: 'en' })]);
     assert.ok(!cliEs.xlsx.equals(cliEn.xlsx), 'the CLI writes different workbooks per language');
-    const p = await openPage(browser);
+    const p = await openPage(chrome.browser);
     try {
       const { page } = p;
       await setSettings(page, { asOf: AS_OF });
@@ -93,7 +86,7 @@ describe('worklist: counts and bytes equal the CLI', () => {
   test('changing the thresholds and product name re-runs; the download equals the CLI with the same options', async () => {
     const extra = ['--high-days', '5', '--medium-days', '10', '--usage-percent', '80', '--product-name', 'MiCRM Plus'];
     const cli = await runCli(FIXTURE, { extra });
-    const p = await openPage(browser);
+    const p = await openPage(chrome.browser);
     try {
       const { page } = p;
       await setSettings(page, { asOf: AS_OF });
@@ -123,7 +116,7 @@ describe('worklist: counts and bytes equal the CLI', () => {
 
   test('English chosen before the upload; the filter and search narrow the preview', async () => {
     const cli = await runCli(FIXTURE, { lang: 'en' });
-    const p = await openPage(browser);
+    const p = await openPage(chrome.browser);
     try {
       const { page } = p;
       await setSettings(page, { asOf: AS_OF, lang: 'en' });
