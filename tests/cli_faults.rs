@@ -24,6 +24,17 @@ fn run(args: &[&str]) -> Output {
         .expect("the CLI runs")
 }
 
+/// Runs the CLI on `input` writing to `out`, as of the fixtures' day.
+fn run_to(input: &Path, out: &Path) -> Output {
+    run(&[
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2026-11-26",
+    ])
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -91,13 +102,7 @@ fn output_under_a_regular_file_is_refused_with_a_message() {
     let input = small_input(d.path());
     fs::write(d.path().join("file.txt"), "x").unwrap();
     let out = d.path().join("file.txt/worklist.xlsx");
-    let o = run(&[
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--as-of",
-        "2026-11-26",
-    ]);
+    let o = run_to(&input, &out);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(
@@ -113,13 +118,7 @@ fn output_in_a_missing_directory_is_refused_with_a_message() {
     let d = tempdir();
     let input = small_input(d.path());
     let out = d.path().join("no/such/dir/worklist.xlsx");
-    let o = run(&[
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--as-of",
-        "2026-11-26",
-    ]);
+    let o = run_to(&input, &out);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(
@@ -136,13 +135,7 @@ fn output_onto_a_directory_is_refused_and_leaves_no_temp_file() {
     let sub = d.path().join("sub");
     fs::create_dir(&sub).unwrap();
     fs::write(sub.join("keep.txt"), "mine").unwrap();
-    let o = run(&[
-        input.to_str().unwrap(),
-        "-o",
-        sub.to_str().unwrap(),
-        "--as-of",
-        "2026-11-26",
-    ]);
+    let o = run_to(&input, &sub);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
     assert_eq!(
@@ -232,13 +225,7 @@ fn a_full_disk_ends_with_a_message_and_keeps_the_previous_workbook() {
     let input = big_input(work.path(), 400);
     let out = m.path().join("worklist.xlsx");
     fs::write(&out, b"previous workbook").unwrap();
-    let o = run(&[
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--as-of",
-        "2026-11-26",
-    ]);
+    let o = run_to(&input, &out);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(
@@ -265,13 +252,7 @@ fn a_read_only_filesystem_ends_with_a_message() {
     let work = tempdir();
     let input = small_input(work.path());
     let out = m.path().join("worklist.xlsx");
-    let o = run(&[
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--as-of",
-        "2026-11-26",
-    ]);
+    let o = run_to(&input, &out);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(e.contains("cannot write") && e.contains("Read-only"), "{e}");
@@ -416,13 +397,7 @@ fn unusable_input_exits_non_zero_with_a_message_and_no_output() {
         let input = d.path().join(name);
         fs::write(&input, bytes).unwrap();
         let out = d.path().join(format!("{name}.xlsx"));
-        let o = run(&[
-            input.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--as-of",
-            "2026-11-26",
-        ]);
+        let o = run_to(&input, &out);
         assert_eq!(o.status.code(), Some(1), "{name}");
         let e = stderr(&o);
         assert!(e.contains(fragment), "{name}: {e}");
