@@ -6,7 +6,7 @@
 
 use crate::error::Error;
 use crate::read::columns::Field;
-use chrono::{FixedOffset, NaiveDate, Offset, TimeZone};
+use chrono::{FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -97,17 +97,6 @@ impl ReportZone {
         match self {
             ReportZone::Iana(tz) => instant.with_timezone(&tz).date_naive(),
             ReportZone::Fixed(off) => instant.with_timezone(&off).date_naive(),
-        }
-    }
-
-    /// UTC offset in seconds at the given UTC instant (for display).
-    pub fn offset_seconds_at(self, instant: chrono::DateTime<chrono::Utc>) -> i32 {
-        match self {
-            ReportZone::Iana(tz) => tz
-                .offset_from_utc_datetime(&instant.naive_utc())
-                .fix()
-                .local_minus_utc(),
-            ReportZone::Fixed(off) => off.local_minus_utc(),
         }
     }
 }

@@ -319,11 +319,6 @@ fn push_percent_encoded(out: &mut String, s: &str, keep: &[u8]) {
     }
 }
 
-/// Whether a signal list mentions a trial ending (for the campaign sheet).
-pub fn is_campaign(item: &WorkItem) -> bool {
-    item.level == Level::Medium
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
