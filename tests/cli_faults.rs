@@ -324,7 +324,9 @@ fn an_interrupt_while_reading_leaves_nothing_and_says_so() {
 #[test]
 fn an_interrupt_while_writing_leaves_no_partial_workbook_nor_temp_file() {
     let d = tempdir();
-    let input = big_input(d.path(), 3_000);
+    // Big enough (a ~5 MB workbook) that writing and syncing it takes a
+    // while: a small one is written too fast for the poll below to catch.
+    let input = big_input(d.path(), 20_000);
     let mut caught = 0;
     let mut attempts = 0;
     while caught < 2 && attempts < 8 {
