@@ -285,6 +285,27 @@ fn spawn(input: &Path, out: &Path) -> Child {
         .unwrap()
 }
 
+/// Waits (up to 2 s) until `/proc` shows `pid` stopped; false if it exited
+/// (a zombie, or gone) first.
+fn is_stopped(pid: u32) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline {
+        let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            return false;
+        };
+        // The state follows the parenthesised command name: "pid (comm) S ...".
+        match stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next())
+        {
+            Some('T' | 't') => return true,
+            Some('Z' | 'X') | None => return false,
+            _ => std::thread::sleep(Duration::from_millis(1)),
+        }
+    }
+    false
+}
+
 fn temp_present(dir: &Path) -> bool {
     fs::read_dir(dir)
         .map(|rd| {
@@ -340,8 +361,11 @@ fn an_interrupt_while_writing_leaves_no_partial_workbook_nor_temp_file() {
         loop {
             if temp_present(d.path()) {
                 signal(pid, "STOP");
-                // Renamed between the look and the stop? Then it is not this case.
-                frozen_with_temp = temp_present(d.path());
+                // `kill` returns before the stop takes effect: wait until the
+                // kernel reports the process stopped (or gone), then look
+                // again. Renamed between the look and the stop, or already
+                // exited? Then it is not this case.
+                frozen_with_temp = is_stopped(pid) && temp_present(d.path());
                 if frozen_with_temp {
                     signal(pid, "INT");
                 }
