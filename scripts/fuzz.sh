@@ -31,7 +31,8 @@ if ! rustup toolchain list | grep -q '^nightly'; then
 fi
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   log "installing cargo-fuzz"
-  cargo install cargo-fuzz --locked
+  # --locked first (reproducible); if the registry lacks a pinned version, resolve afresh.
+  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 fi
 
 mkdir -p "corpus/$TARGET"
