@@ -159,8 +159,8 @@ fn analyze_with_progress(
     let mut items = Vec::new();
     // Every id is remembered to report duplicates. Fx hashing: this runs once
     // per row and SipHash showed in the profile; crafted colliding ids can
-    // only make a run slower, never its result wrong.
-    // Pre-sized from the input (a row is rarely under 100 bytes): no rehashing.
+    // only make a run slower, never its result wrong. Pre-sized from the
+    // input (a row is rarely under 100 bytes), so it never rehashes.
     let mut seen_ids: rustc_hash::FxHashSet<Box<str>> =
         rustc_hash::FxHashSet::with_capacity_and_hasher(input.len() / 100, Default::default());
     let mut records = table.records();
@@ -218,16 +218,7 @@ fn analyze_with_progress(
             ),
             plan: text_of(Field::Plan, table.cell(&rec, Field::Plan)),
         };
-        if !contact.email.is_empty() && !read::values::is_plausible_email(&contact.email) {
-            problems.push(table.problem(
-                line,
-                who,
-                Some(Field::OwnerEmail),
-                &contact.email,
-                Expected::Email,
-            ));
-        }
-        items.push(plan::plan(
+        let item = plan::plan(
             line,
             contact,
             row.trial_end,
@@ -235,7 +226,18 @@ fn analyze_with_progress(
             row.signals.usage,
             &c,
             o,
-        ));
+        );
+        // The plan already judged the address (no link for a bad one).
+        if !item.email_ok && !item.contact.email.is_empty() {
+            problems.push(table.problem(
+                line,
+                who,
+                Some(Field::OwnerEmail),
+                &item.contact.email,
+                Expected::Email,
+            ));
+        }
+        items.push(item);
     }
     progress(Stage::Reading, 1.0);
     progress(Stage::Classifying, 0.0);
