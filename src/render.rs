@@ -181,6 +181,45 @@ fn put_text(
     Ok(())
 }
 
+/// Writes text as text (never a formula), cut to Excel's limit, without a
+/// format: the column's formats are applied afterwards by [`format_runs`].
+fn put_value(ws: &mut Worksheet, row: u32, col: u16, s: &str, lang: Lang) -> Result<(), Error> {
+    let (s, _) = fit_cell(s, lang);
+    ws.write_string(row, col, s).map_err(xlsx_err)?;
+    Ok(())
+}
+
+/// Formats rows `first_row..first_row + n` of column `col`, where
+/// `format_of(i)` is the format of the `i`-th of those rows. Consecutive rows
+/// with the same format (the same `&Format`) get one range call.
+///
+/// Why not a format per write: rust_xlsxwriter looks every format up by
+/// hashing the whole `Format` on each call that takes one; per cell that was
+/// ~11 % of a 1M-row run (benches/PROFILE.md). A sorted worklist column is a
+/// handful of runs, so this costs a few lookups per sheet. Cells not written
+/// yet become formatted blanks.
+fn format_runs<'f>(
+    ws: &mut Worksheet,
+    col: u16,
+    first_row: u32,
+    n: usize,
+    format_of: impl Fn(usize) -> &'f Format,
+) -> Result<(), Error> {
+    let mut start = 0;
+    while start < n {
+        let f = format_of(start);
+        let mut end = start + 1;
+        while end < n && std::ptr::eq(format_of(end), f) {
+            end += 1;
+        }
+        let row = |i: usize| first_row + i as u32;
+        ws.set_range_format(row(start), col, row(end - 1), col, f)
+            .map_err(xlsx_err)?;
+        start = end;
+    }
+    Ok(())
+}
+
 /// The sheet names for `count` pages of a long sheet: "Worklist",
 /// "Worklist (2)", …
 fn paged_name(base: &str, page: usize) -> String {
@@ -340,41 +379,39 @@ fn write_worklist(
     header_row(ws, &headers, &W_WIDTHS, s)?;
     let states = text::tracking_states(lang);
     let mut links = 0usize;
+    // Which rows' phone and email cells are links (they take the link look).
+    let mut phone_link = Vec::with_capacity(items.len());
+    let mut email_link = Vec::with_capacity(items.len());
+    // Values first, without formats; the formats follow column by column in
+    // `format_runs`.
     for (i, w) in items.iter().enumerate() {
         let r = (i + 1) as u32;
-        let st = s.of(w.level);
         let c = &w.contact;
-        put_text(
-            ws,
-            r,
-            col::LEVEL,
-            &text::level_label(w.level, lang),
-            &st.strong,
-            lang,
-        )?;
-        match w.days_left {
-            Some(d) => ws.write_number_with_format(r, col::DAYS, d as f64, &st.int),
-            None => ws.write_blank(r, col::DAYS, &st.text),
+        put_value(ws, r, col::LEVEL, &text::level_label(w.level, lang), lang)?;
+        if let Some(d) = w.days_left {
+            ws.write_number(r, col::DAYS, d as f64).map_err(xlsx_err)?;
         }
-        .map_err(xlsx_err)?;
-        put_text(ws, r, col::ID, &c.id, &st.text, lang)?;
-        put_text(ws, r, col::TENANT, &c.name, &st.wrap, lang)?;
-        put_text(ws, r, col::OWNER, &c.owner, &st.wrap, lang)?;
+        put_value(ws, r, col::ID, &c.id, lang)?;
+        put_value(ws, r, col::TENANT, &c.name, lang)?;
+        put_value(ws, r, col::OWNER, &c.owner, lang)?;
         match &w.dial {
             // A formula we build from digits only, never from the cell text:
             // the phone column can't smuggle a formula in. Excel allows 255
             // characters of text in a formula; a longer phone stays text.
             Some(digits) if c.phone.trim().chars().count() <= 255 => {
                 let formula = format!("=HYPERLINK(\"tel:{digits}\",\"{}\")", c.phone.trim());
-                ws.write_formula_with_format(
+                ws.write_formula(
                     r,
                     col::PHONE,
                     Formula::new(formula).set_result(c.phone.trim()),
-                    &st.link,
                 )
                 .map_err(xlsx_err)?;
+                phone_link.push(true);
             }
-            _ => put_text(ws, r, col::PHONE, &c.phone, &st.text, lang)?,
+            _ => {
+                put_value(ws, r, col::PHONE, &c.phone, lang)?;
+                phone_link.push(false);
+            }
         }
         // Excel accepts at most 65,530 links per sheet; past that the address
         // is plain text (still complete and copyable). The most urgent rows'
@@ -389,34 +426,53 @@ fn write_worklist(
             Some(link) => {
                 links += 1;
                 let (shown, _) = fit_cell(&c.email, lang);
+                let st = s.of(w.level);
                 ws.write_url_with_format(r, col::EMAIL, Url::new(link).set_text(shown), &st.link)
                     .map_err(xlsx_err)?;
+                email_link.push(true);
             }
-            _ => put_text(ws, r, col::EMAIL, &c.email, &st.text, lang)?,
+            _ => {
+                put_value(ws, r, col::EMAIL, &c.email, lang)?;
+                email_link.push(false);
+            }
         }
-        put_text(ws, r, col::EXECUTIVE, &c.executive, &st.wrap, lang)?;
-        put_text(ws, r, col::PLAN, &c.plan, &st.text, lang)?;
-        put_text(ws, r, col::REASON, &w.reason, &st.wrap, lang)?;
-        put_text(ws, r, col::ACTION, &w.action, &st.wrap, lang)?;
-        put_text(ws, r, col::STATUS, states[0], &st.text, lang)?;
-        ws.write_blank(r, col::NOTES, &st.wrap).map_err(xlsx_err)?;
-        match w.trial_end.and_then(excel_date) {
-            Some(d) => ws.write_datetime_with_format(r, col::TRIAL_END, &d, &st.date),
-            None => ws.write_blank(r, col::TRIAL_END, &st.text),
+        put_value(ws, r, col::EXECUTIVE, &c.executive, lang)?;
+        put_value(ws, r, col::PLAN, &c.plan, lang)?;
+        put_value(ws, r, col::REASON, &w.reason, lang)?;
+        put_value(ws, r, col::ACTION, &w.action, lang)?;
+        put_value(ws, r, col::STATUS, states[0], lang)?;
+        if let Some(d) = w.trial_end.and_then(excel_date) {
+            ws.write_datetime(r, col::TRIAL_END, &d).map_err(xlsx_err)?;
         }
-        .map_err(xlsx_err)?;
-        match w.usage_ratio() {
-            Some(u) => ws.write_number_with_format(r, col::USAGE, u, &st.percent),
-            None => ws.write_blank(r, col::USAGE, &st.text),
+        if let Some(u) = w.usage_ratio() {
+            ws.write_number(r, col::USAGE, u).map_err(xlsx_err)?;
         }
-        .map_err(xlsx_err)?;
-        put_text(ws, r, col::SUBJECT, &w.subject, &st.wrap, lang)?;
-        put_text(ws, r, col::DRAFT, &w.draft, &st.text, lang)?;
-        put_text(ws, r, col::GOAL, &w.goal, &st.wrap, lang)?;
-        put_text(ws, r, col::OTHER, &w.other_signals, &st.wrap, lang)?;
-        ws.write_number_with_format(r, col::LINE, w.line as f64, &st.int)
+        put_value(ws, r, col::SUBJECT, &w.subject, lang)?;
+        put_value(ws, r, col::DRAFT, &w.draft, lang)?;
+        put_value(ws, r, col::GOAL, &w.goal, lang)?;
+        put_value(ws, r, col::OTHER, &w.other_signals, lang)?;
+        ws.write_number(r, col::LINE, w.line as f64)
             .map_err(xlsx_err)?;
         ws.set_row_height(r, 60).map_err(xlsx_err)?;
+    }
+    // Every cell of a row takes its level's fill; empty cells (no days left,
+    // no notes yet) are formatted blanks, so the row is coloured edge to edge.
+    for column in 0..W_WIDTHS.len() as u16 {
+        format_runs(ws, column, 1, items.len(), |i| {
+            let st = s.of(items[i].level);
+            match column {
+                col::LEVEL => &st.strong,
+                col::DAYS | col::LINE => &st.int,
+                col::PHONE if phone_link[i] => &st.link,
+                col::EMAIL if email_link[i] => &st.link,
+                col::ID | col::PHONE | col::EMAIL | col::PLAN | col::STATUS | col::DRAFT => {
+                    &st.text
+                }
+                col::TRIAL_END => &st.date,
+                col::USAGE => &st.percent,
+                _ => &st.wrap,
+            }
+        })?;
     }
     let last = items.len() as u32;
     ws.autofilter(0, 0, last, (headers.len() - 1) as u16)
@@ -772,24 +828,21 @@ fn write_campaign(
     let mut r = 1u32;
     for w in items {
         let c = &w.contact;
-        put_text(ws, r, 0, &c.owner, &s.plain, lang)?;
-        put_text(ws, r, 1, &c.email, &s.plain, lang)?;
-        put_text(ws, r, 2, &c.name, &s.plain, lang)?;
-        put_text(ws, r, 3, &c.id, &s.plain, lang)?;
-        match w.trial_end.and_then(excel_date) {
-            Some(d) => {
-                ws.write_datetime_with_format(r, 4, &d, &s.date)
-                    .map_err(xlsx_err)?;
-            }
-            None => {
-                ws.write_blank(r, 4, &s.plain).map_err(xlsx_err)?;
-            }
+        put_value(ws, r, 0, &c.owner, lang)?;
+        put_value(ws, r, 1, &c.email, lang)?;
+        put_value(ws, r, 2, &c.name, lang)?;
+        put_value(ws, r, 3, &c.id, lang)?;
+        if let Some(d) = w.trial_end.and_then(excel_date) {
+            ws.write_datetime(r, 4, &d).map_err(xlsx_err)?;
         }
         if let Some(d) = w.days_left {
-            ws.write_number_with_format(r, 5, d as f64, &s.plain)
-                .map_err(xlsx_err)?;
+            ws.write_number(r, 5, d as f64).map_err(xlsx_err)?;
         }
         r += 1;
+    }
+    for column in 0..headers.len() as u16 {
+        let f = if column == 4 { &s.date } else { &s.plain };
+        format_runs(ws, column, 1, items.len(), |_| f)?;
     }
     ws.autofilter(0, 0, r.saturating_sub(1), (headers.len() - 1) as u16)
         .map_err(xlsx_err)?;
@@ -844,19 +897,15 @@ fn write_problems(
     }
     for (i, p) in problems.iter().enumerate() {
         let r = (i + 1) as u32;
-        ws.write_number_with_format(r, 0, p.line as f64, &s.plain)
-            .map_err(xlsx_err)?;
-        put_text(ws, r, 1, &p.tenant, &s.plain, lang)?;
-        put_text(ws, r, 2, &p.column, &s.plain, lang)?;
-        put_text(ws, r, 3, &p.value, &s.plain, lang)?;
-        put_text(
-            ws,
-            r,
-            4,
-            &text::expected_text(p.expected, lang),
-            &s.wrap,
-            lang,
-        )?;
+        ws.write_number(r, 0, p.line as f64).map_err(xlsx_err)?;
+        put_value(ws, r, 1, &p.tenant, lang)?;
+        put_value(ws, r, 2, &p.column, lang)?;
+        put_value(ws, r, 3, &p.value, lang)?;
+        put_value(ws, r, 4, &text::expected_text(p.expected, lang), lang)?;
+    }
+    for column in 0..headers.len() as u16 {
+        let f = if column == 4 { &s.wrap } else { &s.plain };
+        format_runs(ws, column, 1, problems.len(), |_| f)?;
     }
     if !problems.is_empty() {
         ws.autofilter(0, 0, problems.len() as u32, 4)

@@ -25,6 +25,33 @@ const DRAFT: u32 = 16;
 const OTHER: u32 = 18;
 const LINE: u32 = 19;
 
+/// The link font colour of the worklist (render::Styles).
+const LINK_BLUE: u32 = 0x0B3D91;
+
+/// The XML of one cell, `<c r="…" …>` up to its end.
+fn cell_xml<'a>(sheet: &'a str, cell: &str) -> &'a str {
+    let at = sheet
+        .find(&format!("<c r=\"{cell}\""))
+        .unwrap_or_else(|| panic!("no cell {cell}"));
+    let rest = &sheet[at..];
+    let end = rest.find("</c>").map_or(rest.len(), |e| e + 4);
+    let empty = rest.find("/>").map_or(rest.len(), |e| e + 2);
+    &rest[..end.min(empty)]
+}
+
+/// Phone and email cells of worklist row `r` look like links (blue font)
+/// exactly when they are links; returns (phone is a link, email is a link).
+fn assert_link_looks(book: &Book, sheet: &str, r: u32) -> (bool, bool) {
+    let phone = format!("{}{}", col_letter(PHONE), r + 1);
+    let email = format!("{}{}", col_letter(EMAIL), r + 1);
+    let is_link = |c: &str| book.font_color_of(1, c) == Some(LINK_BLUE);
+    let phone_is_formula = cell_xml(sheet, &phone).contains("<f>HYPERLINK(\"tel:");
+    assert_eq!(is_link(&phone), phone_is_formula, "link look of {phone}");
+    let email_has_link = sheet.contains(&format!("<hyperlink ref=\"{email}\""));
+    assert_eq!(is_link(&email), email_has_link, "link look of {email}");
+    (phone_is_formula, email_has_link)
+}
+
 fn level_of(label: &str) -> Level {
     for l in Level::ALL {
         for lang in [Lang::Es, Lang::En] {
@@ -107,6 +134,7 @@ fn every_row_is_one_tenant_sorted_by_urgency_and_filled_by_level() {
         "one row per tenant to act on, plus the header"
     );
 
+    let sheet = book.sheet_xml(1);
     let mut prev: Option<(Level, f64)> = None;
     let mut ids = std::collections::HashSet::new();
     for r in 1..=n {
@@ -137,7 +165,8 @@ fn every_row_is_one_tenant_sorted_by_urgency_and_filled_by_level() {
             }
         }
         prev = Some((level, key));
-        for c in [LEVEL, ID, TENANT, REASON, ACTION, STATUS, LINE] {
+        // Every cell of the row, empty ones (notes) included, has the fill.
+        for c in 0..=LINE {
             let cell = format!("{}{}", col_letter(c), r + 1);
             assert_eq!(
                 book.fill_of(1, &cell),
@@ -145,6 +174,7 @@ fn every_row_is_one_tenant_sorted_by_urgency_and_filled_by_level() {
                 "fill of {cell}"
             );
         }
+        assert_link_looks(&book, &sheet, r);
     }
     // The four fills are distinct: one colour per level.
     let mut fills: Vec<u32> = Level::ALL.iter().map(|&l| level_fill(l)).collect();
@@ -438,4 +468,43 @@ fn product_name_and_thresholds_are_options() {
     assert!(book
         .text("Worklist", 2, DRAFT)
         .contains("Has usado más del 80% de tu límite"));
+}
+
+#[test]
+fn phone_and_email_look_like_links_only_where_they_are_links() {
+    // Same level, links and plain text interleaved: the formats are applied
+    // in runs (render::format_runs), so each switch must start a new run.
+    let csv = "id,name,owner_email,owner_phone,payment_failed\n\
+               1,A,a@x.mx,+52 55 1111 2222,yes\n\
+               2,B,no-es-correo,sin teléfono,yes\n\
+               3,C,c@x.mx,55 3333 4444,yes\n\
+               4,D,,,yes\n\
+               5,E,e@x.mx,+34 600 000 000,yes\n";
+    let out = build_worklist(csv.as_bytes(), &options()).unwrap();
+    assert_eq!(out.summary.critical, 5);
+    let book = Book::new(out.xlsx);
+    let sheet = book.sheet_xml(1);
+    let looks: Vec<(bool, bool)> = (1..=5)
+        .map(|r| assert_link_looks(&book, &sheet, r))
+        .collect();
+    assert_eq!(
+        looks,
+        [
+            (true, true),
+            (false, false),
+            (true, true),
+            (false, false),
+            (true, true)
+        ]
+    );
+    for r in 1..=5 {
+        for c in 0..=LINE {
+            let cell = format!("{}{}", col_letter(c), r + 1);
+            assert_eq!(
+                book.fill_of(1, &cell),
+                Some(level_fill(Level::Critical)),
+                "{cell}"
+            );
+        }
+    }
 }

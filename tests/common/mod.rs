@@ -83,15 +83,32 @@ impl Book {
         self.part(&format!("xl/worksheets/sheet{n}.xml"))
     }
 
-    /// The solid fill colour (RRGGBB) of a cell, if any.
-    pub fn fill_of(&self, sheet_n: usize, cell: &str) -> Option<u32> {
+    /// The `<xf …>` (cell format) of a cell, and the styles part it is in.
+    fn xf_of(&self, sheet_n: usize, cell: &str) -> Option<(String, String)> {
         let xml = self.sheet_xml(sheet_n);
         let at = xml.find(&format!("<c r=\"{cell}\""))?;
         let tag = &xml[at..at + xml[at..].find('>')?];
         let style: usize = attr(tag, "s").map_or(0, |s| s.parse().unwrap());
         let styles = self.part("xl/styles.xml");
         let xfs = section(&styles, "cellXfs");
-        let xf = xfs.split("<xf ").nth(style + 1)?;
+        let xf = xfs.split("<xf ").nth(style + 1)?.to_string();
+        Some((xf, styles))
+    }
+
+    /// The font colour (RRGGBB) of a cell, if its font has one.
+    pub fn font_color_of(&self, sheet_n: usize, cell: &str) -> Option<u32> {
+        let (xf, styles) = self.xf_of(sheet_n, cell)?;
+        let font_id: usize = attr(&xf, "fontId")?.parse().ok()?;
+        let font = section(&styles, "fonts").split("<font>").nth(font_id + 1)?;
+        let color = &font[font.find("<color")?..];
+        let rgb = attr(color, "rgb")?;
+        u32::from_str_radix(&rgb[rgb.len() - 6..], 16).ok()
+    }
+
+    /// The solid fill colour (RRGGBB) of a cell, if any.
+    pub fn fill_of(&self, sheet_n: usize, cell: &str) -> Option<u32> {
+        let (xf, styles) = self.xf_of(sheet_n, cell)?;
+        let xf = xf.as_str();
         let fill_id: usize = attr(xf, "fillId")?.parse().ok()?;
         let fills = section(&styles, "fills");
         let fill = fills.split("<fill>").nth(fill_id + 1)?;
