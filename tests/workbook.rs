@@ -16,7 +16,6 @@ const TENANT: u32 = 3;
 const PHONE: u32 = 5;
 const EMAIL: u32 = 6;
 const REASON: u32 = 9;
-const ACTION: u32 = 10;
 const STATUS: u32 = 11;
 const TRIAL_END: u32 = 13;
 const USAGE: u32 = 14;
