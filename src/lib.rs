@@ -180,16 +180,16 @@ fn analyze_with_progress(
             continue;
         };
         let who = if row.id.is_empty() {
-            &row.name
+            row.name
         } else {
-            &row.id
+            row.id
         };
-        if !row.id.is_empty() && !seen_ids.insert(row.id.as_str().into()) {
+        if !row.id.is_empty() && !seen_ids.insert(row.id.into()) {
             problems.push(table.problem(
                 line,
                 who,
                 Some(Field::TenantId),
-                &row.id,
+                row.id,
                 Expected::UniqueId,
             ));
         }
@@ -207,8 +207,8 @@ fn analyze_with_progress(
             fitted
         };
         let contact = Contact {
-            id: text_of(Field::TenantId, &row.id),
-            name: text_of(Field::TenantName, &row.name),
+            id: text_of(Field::TenantId, row.id),
+            name: text_of(Field::TenantName, row.name),
             owner: text_of(Field::OwnerName, table.cell(&rec, Field::OwnerName)),
             email: text_of(Field::OwnerEmail, table.cell(&rec, Field::OwnerEmail)),
             phone: text_of(Field::OwnerPhone, table.cell(&rec, Field::OwnerPhone)),
