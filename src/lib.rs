@@ -179,11 +179,7 @@ fn analyze_with_progress(
             rejected += 1;
             continue;
         };
-        let who = if row.id.is_empty() {
-            row.name
-        } else {
-            row.id
-        };
+        let who = if row.id.is_empty() { row.name } else { row.id };
         if !row.id.is_empty() && !seen_ids.insert(row.id.into()) {
             problems.push(table.problem(
                 line,
@@ -241,7 +237,7 @@ fn analyze_with_progress(
     }
     progress(Stage::Reading, 1.0);
     progress(Stage::Classifying, 0.0);
-    items.sort_by(plan::by_urgency);
+    let items = plan::sort_by_urgency(items);
     problems.sort_by_key(|p| p.line);
 
     let lang = o.lang;

@@ -287,6 +287,30 @@ pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
         .then_with(|| a.line.cmp(&b.line))
 }
 
+/// Sorts the worklist with [`by_urgency`], moving each item once.
+///
+/// A `WorkItem` is a few hundred bytes; sorting them in place moved each one
+/// ~log n times (3.6 % of a 100k-row run in the profile). The sort runs on
+/// indices instead, then the items are taken out in that order.
+///
+/// ```
+/// use retention_worklist::{analyze, plan::sort_by_urgency, Options};
+/// let csv = "id,trial_ends_at,payment_failed\nA,2026-12-01,no\nB,,yes\n";
+/// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+/// let mut items = analyze(csv.as_bytes(), &o).unwrap().items;
+/// items.reverse();
+/// let ids: Vec<String> = sort_by_urgency(items).into_iter().map(|w| w.contact.id).collect();
+/// assert_eq!(ids, ["B", "A"]); // CRÍTICO, then MEDIO (5 days left)
+/// ```
+pub fn sort_by_urgency(items: Vec<WorkItem>) -> Vec<WorkItem> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // Stable on indices: ties (none, as `by_urgency` ends on the line) keep
+    // the file's order either way.
+    order.sort_by(|&a, &b| by_urgency(&items[a], &items[b]));
+    let mut slots: Vec<Option<WorkItem>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 /// Higher usage first, compared exactly as fractions.
 fn compare_usage_desc(a: Option<(u64, u64)>, b: Option<(u64, u64)>) -> Ordering {
     match (a, b) {
@@ -427,8 +451,11 @@ mod tests {
             mk(Level::Critical, None, None, 6),
             mk(Level::Medium, Some(4), None, 7),
         ];
+        let sorted = sort_by_urgency(v.to_vec());
         v.sort_by(by_urgency);
         let lines: Vec<u64> = v.iter().map(|w| w.line).collect();
         assert_eq!(lines, [6, 5, 3, 7, 2, 4, 1]);
+        let lines: Vec<u64> = sorted.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [6, 5, 3, 7, 2, 4, 1], "sort_by_urgency = by_urgency");
     }
 }
