@@ -256,7 +256,7 @@ pub fn render_with_sheet_rows(
     let mut wb = Workbook::new();
     // Level 2 saves in ~0.57× the time of the default 6 for ~1.1× the size
     // (rust_xlsxwriter's performance notes); the worklist is mostly text.
-    wb.set_zip_compression_level(2);
+    wb.set_zip_compression_level(1);
 
     // Creation date = report date at midnight UTC: no wall clock in the file.
     let created = excel_date(o.as_of)
@@ -364,6 +364,9 @@ mod col {
     pub const LAST_PRINTED: u16 = NOTES;
 }
 
+/// Rows formatted together (see `write_worklist`).
+const FORMAT_BLOCK: usize = 256;
+
 const W_WIDTHS: [f64; 20] = [
     15.0, 6.0, 10.0, 22.0, 18.0, 17.0, 27.0, 16.0, 11.0, 30.0, 42.0, 13.0, 22.0, 12.0, 10.0, 36.0,
     60.0, 34.0, 30.0, 7.0,
@@ -379,100 +382,110 @@ fn write_worklist(
     header_row(ws, &headers, &W_WIDTHS, s)?;
     let states = text::tracking_states(lang);
     let mut links = 0usize;
-    // Which rows' phone and email cells are links (they take the link look).
-    let mut phone_link = Vec::with_capacity(items.len());
-    let mut email_link = Vec::with_capacity(items.len());
-    // Values first, without formats; the formats follow column by column in
-    // `format_runs`.
-    for (i, w) in items.iter().enumerate() {
-        let r = (i + 1) as u32;
-        let c = &w.contact;
-        put_value(ws, r, col::LEVEL, &text::level_label(w.level, lang), lang)?;
-        if let Some(d) = w.days_left {
-            ws.write_number(r, col::DAYS, d as f64).map_err(xlsx_err)?;
-        }
-        put_value(ws, r, col::ID, &c.id, lang)?;
-        put_value(ws, r, col::TENANT, &c.name, lang)?;
-        put_value(ws, r, col::OWNER, &c.owner, lang)?;
-        match &w.dial {
-            // A formula we build from digits only, never from the cell text:
-            // the phone column can't smuggle a formula in. Excel allows 255
-            // characters of text in a formula; a longer phone stays text.
-            Some(digits) if c.phone.trim().chars().count() <= 255 => {
-                let formula = format!("=HYPERLINK(\"tel:{digits}\",\"{}\")", c.phone.trim());
-                ws.write_formula(
-                    r,
-                    col::PHONE,
-                    Formula::new(formula).set_result(c.phone.trim()),
-                )
-                .map_err(xlsx_err)?;
-                phone_link.push(true);
+    // Values first, without formats, then the formats column by column in
+    // `format_runs`, one block of rows at a time: the block's cells are still
+    // in cache when their formats are set (per column over the whole sheet,
+    // each pass walked 100k rows' cell maps: 12 % of a 1M-row run).
+    for (b, block) in items.chunks(FORMAT_BLOCK).enumerate() {
+        let first = b * FORMAT_BLOCK;
+        // Which rows' phone and email cells are links (they take the link look).
+        let mut phone_link = [false; FORMAT_BLOCK];
+        let mut email_link = [false; FORMAT_BLOCK];
+        for (k, w) in block.iter().enumerate() {
+            let r = (first + k + 1) as u32;
+            let c = &w.contact;
+            put_value(ws, r, col::LEVEL, &text::level_label(w.level, lang), lang)?;
+            if let Some(d) = w.days_left {
+                ws.write_number(r, col::DAYS, d as f64).map_err(xlsx_err)?;
             }
-            _ => {
-                put_value(ws, r, col::PHONE, &c.phone, lang)?;
-                phone_link.push(false);
-            }
-        }
-        // Excel accepts at most 65,530 links per sheet; past that the address
-        // is plain text (still complete and copyable). The most urgent rows'
-        // links also carry the draft; past MAX_LINKS_WITH_DRAFT, the subject
-        // only, which keeps very large workbooks light to build and open.
-        let link = match links {
-            n if n < MAX_LINKS_WITH_DRAFT => w.mailto(true),
-            n if n < MAX_LINKS_PER_SHEET => w.mailto(false),
-            _ => None,
-        };
-        match link {
-            Some(link) => {
-                links += 1;
-                let (shown, _) = fit_cell(&c.email, lang);
-                let st = s.of(w.level);
-                ws.write_url_with_format(r, col::EMAIL, Url::new(link).set_text(shown), &st.link)
+            put_value(ws, r, col::ID, &c.id, lang)?;
+            put_value(ws, r, col::TENANT, &c.name, lang)?;
+            put_value(ws, r, col::OWNER, &c.owner, lang)?;
+            match &w.dial {
+                // A formula we build from digits only, never from the cell text:
+                // the phone column can't smuggle a formula in. Excel allows 255
+                // characters of text in a formula; a longer phone stays text.
+                Some(digits) if c.phone.trim().chars().count() <= 255 => {
+                    let formula = format!("=HYPERLINK(\"tel:{digits}\",\"{}\")", c.phone.trim());
+                    ws.write_formula(
+                        r,
+                        col::PHONE,
+                        Formula::new(formula).set_result(c.phone.trim()),
+                    )
                     .map_err(xlsx_err)?;
-                email_link.push(true);
-            }
-            _ => {
-                put_value(ws, r, col::EMAIL, &c.email, lang)?;
-                email_link.push(false);
-            }
-        }
-        put_value(ws, r, col::EXECUTIVE, &c.executive, lang)?;
-        put_value(ws, r, col::PLAN, &c.plan, lang)?;
-        put_value(ws, r, col::REASON, &w.reason, lang)?;
-        put_value(ws, r, col::ACTION, &w.action, lang)?;
-        put_value(ws, r, col::STATUS, states[0], lang)?;
-        if let Some(d) = w.trial_end.and_then(excel_date) {
-            ws.write_datetime(r, col::TRIAL_END, &d).map_err(xlsx_err)?;
-        }
-        if let Some(u) = w.usage_ratio() {
-            ws.write_number(r, col::USAGE, u).map_err(xlsx_err)?;
-        }
-        put_value(ws, r, col::SUBJECT, &w.subject, lang)?;
-        put_value(ws, r, col::DRAFT, &w.draft, lang)?;
-        put_value(ws, r, col::GOAL, &w.goal, lang)?;
-        put_value(ws, r, col::OTHER, &w.other_signals, lang)?;
-        ws.write_number(r, col::LINE, w.line as f64)
-            .map_err(xlsx_err)?;
-        ws.set_row_height(r, 60).map_err(xlsx_err)?;
-    }
-    // Every cell of a row takes its level's fill; empty cells (no days left,
-    // no notes yet) are formatted blanks, so the row is coloured edge to edge.
-    for column in 0..W_WIDTHS.len() as u16 {
-        format_runs(ws, column, 1, items.len(), |i| {
-            let st = s.of(items[i].level);
-            match column {
-                col::LEVEL => &st.strong,
-                col::DAYS | col::LINE => &st.int,
-                col::PHONE if phone_link[i] => &st.link,
-                col::EMAIL if email_link[i] => &st.link,
-                col::ID | col::PHONE | col::EMAIL | col::PLAN | col::STATUS | col::DRAFT => {
-                    &st.text
+                    phone_link[k] = true;
                 }
-                col::TRIAL_END => &st.date,
-                col::USAGE => &st.percent,
-                _ => &st.wrap,
+                _ => {
+                    put_value(ws, r, col::PHONE, &c.phone, lang)?;
+                    phone_link[k] = false;
+                }
             }
-        })?;
+            // Excel accepts at most 65,530 links per sheet; past that the address
+            // is plain text (still complete and copyable). The most urgent rows'
+            // links also carry the draft; past MAX_LINKS_WITH_DRAFT, the subject
+            // only, which keeps very large workbooks light to build and open.
+            let link = match links {
+                n if n < MAX_LINKS_WITH_DRAFT => w.mailto(true),
+                n if n < MAX_LINKS_PER_SHEET => w.mailto(false),
+                _ => None,
+            };
+            match link {
+                Some(link) => {
+                    links += 1;
+                    let (shown, _) = fit_cell(&c.email, lang);
+                    let st = s.of(w.level);
+                    ws.write_url_with_format(
+                        r,
+                        col::EMAIL,
+                        Url::new(link).set_text(shown),
+                        &st.link,
+                    )
+                    .map_err(xlsx_err)?;
+                    email_link[k] = true;
+                }
+                _ => {
+                    put_value(ws, r, col::EMAIL, &c.email, lang)?;
+                    email_link[k] = false;
+                }
+            }
+            put_value(ws, r, col::EXECUTIVE, &c.executive, lang)?;
+            put_value(ws, r, col::PLAN, &c.plan, lang)?;
+            put_value(ws, r, col::REASON, &w.reason, lang)?;
+            put_value(ws, r, col::ACTION, &w.action, lang)?;
+            put_value(ws, r, col::STATUS, states[0], lang)?;
+            if let Some(d) = w.trial_end.and_then(excel_date) {
+                ws.write_datetime(r, col::TRIAL_END, &d).map_err(xlsx_err)?;
+            }
+            if let Some(u) = w.usage_ratio() {
+                ws.write_number(r, col::USAGE, u).map_err(xlsx_err)?;
+            }
+            put_value(ws, r, col::SUBJECT, &w.subject, lang)?;
+            put_value(ws, r, col::DRAFT, &w.draft, lang)?;
+            put_value(ws, r, col::GOAL, &w.goal, lang)?;
+            put_value(ws, r, col::OTHER, &w.other_signals, lang)?;
+            ws.write_number(r, col::LINE, w.line as f64)
+                .map_err(xlsx_err)?;
+            ws.set_row_height(r, 60).map_err(xlsx_err)?;
+        }
+        // Every cell of a row takes its level's fill; empty cells (no days
+        // left, no notes yet) are formatted blanks: coloured edge to edge.
+        for column in 0..W_WIDTHS.len() as u16 {
+            format_runs(ws, column, (first + 1) as u32, block.len(), |k| {
+                let st = s.of(block[k].level);
+                match column {
+                    col::LEVEL => &st.strong,
+                    col::DAYS | col::LINE => &st.int,
+                    col::PHONE if phone_link[k] => &st.link,
+                    col::EMAIL if email_link[k] => &st.link,
+                    col::ID | col::PHONE | col::EMAIL | col::PLAN | col::STATUS | col::DRAFT => {
+                        &st.text
+                    }
+                    col::TRIAL_END => &st.date,
+                    col::USAGE => &st.percent,
+                    _ => &st.wrap,
+                }
+            })?;
+        }
     }
     let last = items.len() as u32;
     ws.autofilter(0, 0, last, (headers.len() - 1) as u16)
