@@ -157,12 +157,10 @@ fn analyze_with_progress(
     let (mut rows, mut no_risk, mut rejected, mut blank) = (0u64, 0u64, 0u64, 0u64);
     let mut problems = Vec::new();
     let mut items = Vec::new();
-    // Every id is remembered to report duplicates. Fx hashing: this runs once
-    // per row and SipHash showed in the profile; crafted colliding ids can
-    // only make a run slower, never its result wrong. Pre-sized from the
-    // input (a row is rarely under 100 bytes), so it never rehashes.
-    let mut seen_ids: rustc_hash::FxHashSet<Box<str>> =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(input.len() / 100, Default::default());
+    // Every id is remembered to report duplicates. Pre-sized from the input
+    // (a row is rarely under 100 bytes; ids are a small part of a row), so it never
+    // rehashes.
+    let mut seen_ids = read::ids::IdSet::with_capacity(input.len() / 100, input.len() / 12);
     let mut records = table.records();
     let mut rec = csv::StringRecord::new();
     let total_bytes = decoded.text.len().max(1) as f64;
@@ -180,7 +178,7 @@ fn analyze_with_progress(
             continue;
         };
         let who = if row.id.is_empty() { row.name } else { row.id };
-        if !row.id.is_empty() && !seen_ids.insert(row.id.into()) {
+        if !row.id.is_empty() && !seen_ids.insert(row.id) {
             problems.push(table.problem(
                 line,
                 who,

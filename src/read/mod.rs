@@ -11,6 +11,7 @@
 pub mod columns;
 pub mod decode;
 pub mod dialect;
+pub mod ids;
 pub mod values;
 
 use crate::classify::{PaymentFailure, Signals};
