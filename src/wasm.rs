@@ -13,7 +13,7 @@
 //! show it instead of "unreachable".
 
 use crate::{
-    build_worklist_with_progress, parse_as_of, DateOrder, Error, Field, Lang, Options, ReportZone,
+    build_worklist_owned, parse_as_of, DateOrder, Error, Field, Lang, Options, ReportZone,
     Thresholds,
 };
 use js_sys::{Object, Reflect, Uint8Array};
@@ -133,7 +133,9 @@ fn options_from(js: JsOptions) -> Result<Options, (Error, Lang)> {
 /// `"classifying"` and `"writing"`.
 #[wasm_bindgen(js_name = build_worklist)]
 pub fn build_worklist_js(
-    bytes: &[u8],
+    // By value: wasm-bindgen copies the JS bytes into the module's memory
+    // either way; owning the copy lets the run free it once it is read.
+    bytes: Vec<u8>,
     options: JsValue,
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsError> {
@@ -173,8 +175,7 @@ pub fn build_worklist_js(
             );
         }
     };
-    let out =
-        build_worklist_with_progress(bytes, &o, &mut progress).map_err(|e| js_error(&e, o.lang))?;
+    let out = build_worklist_owned(bytes, &o, &mut progress).map_err(|e| js_error(&e, o.lang))?;
 
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     let result = Object::new();
