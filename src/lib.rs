@@ -193,21 +193,22 @@ fn analyze_with_progress(
     // (a row is rarely under 100 bytes; ids are a small part of a row), so it never
     // rehashes.
     let mut seen_ids = read::ids::IdSet::with_capacity(input.len() / 100, input.len() / 12);
-    let mut records = table.records();
-    let mut rec = csv::StringRecord::new();
     let total_bytes = decoded.text.len().max(1) as f64;
-    while let Some(line) = records.next_record(&mut rec) {
-        if read::is_blank(&rec) {
+    // Natively a large file is read on a second thread, a batch ahead (same
+    // records, same order); wasm has one thread, and small files gain nothing.
+    let threaded = cfg!(not(target_arch = "wasm32")) && decoded.text.len() >= 1 << 20;
+    table.for_each_record(threaded, |line, rec, byte_offset| {
+        if read::is_blank(rec) {
             blank += 1;
-            continue;
+            return;
         }
         rows += 1;
         if rows % 65_536 == 0 {
-            progress(Stage::Reading, records.byte_offset() as f64 / total_bytes);
+            progress(Stage::Reading, byte_offset as f64 / total_bytes);
         }
-        let Some(row) = table.parse_row(&rec, line, &ctx, &mut problems) else {
+        let Some(row) = table.parse_row(rec, line, &ctx, &mut problems) else {
             rejected += 1;
-            continue;
+            return;
         };
         let who = if row.id.is_empty() { row.name } else { row.id };
         if !row.id.is_empty() && !seen_ids.insert(row.id) {
@@ -221,7 +222,7 @@ fn analyze_with_progress(
         }
         let Some(c) = classify::classify(&row.signals, &o.thresholds) else {
             no_risk += 1;
-            continue;
+            return;
         };
         counts[c.level as usize] += 1;
         // Text over Excel's cell limit is cut here, once, and reported.
@@ -235,14 +236,14 @@ fn analyze_with_progress(
         let contact = Contact {
             id: text_of(Field::TenantId, row.id),
             name: text_of(Field::TenantName, row.name),
-            owner: text_of(Field::OwnerName, table.cell(&rec, Field::OwnerName)),
-            email: text_of(Field::OwnerEmail, table.cell(&rec, Field::OwnerEmail)),
-            phone: text_of(Field::OwnerPhone, table.cell(&rec, Field::OwnerPhone)),
+            owner: text_of(Field::OwnerName, table.cell(rec, Field::OwnerName)),
+            email: text_of(Field::OwnerEmail, table.cell(rec, Field::OwnerEmail)),
+            phone: text_of(Field::OwnerPhone, table.cell(rec, Field::OwnerPhone)),
             executive: text_of(
                 Field::AccountExecutive,
-                table.cell(&rec, Field::AccountExecutive),
+                table.cell(rec, Field::AccountExecutive),
             ),
-            plan: text_of(Field::Plan, table.cell(&rec, Field::Plan)),
+            plan: text_of(Field::Plan, table.cell(rec, Field::Plan)),
         };
         let item = plan::plan(
             line,
@@ -264,7 +265,7 @@ fn analyze_with_progress(
             ));
         }
         items.push(item);
-    }
+    });
     progress(Stage::Reading, 1.0);
     progress(Stage::Classifying, 0.0);
     let items = plan::sort_by_urgency(items);
