@@ -17,8 +17,11 @@
 # Environment knobs (all optional):
 #   RETENTION_WORKLIST_CACHE       cache directory (default above)
 #   RETENTION_WORKLIST_WASM_ROUTE  auto (default) | rustup | debian
-#   RETENTION_WORKLIST_WASM_OPT    auto (default: run wasm-opt if it is on PATH) | 0 (never)
+#   RETENTION_WORKLIST_WASM_OPT    auto (default: run binaryen's wasm-opt, installing the pinned npm
+#                                  package `binaryen` into the cache when missing) | 0 (never)
 #   WASM_OPT_LEVEL                 wasm-opt level, default -O3 (speed; the engine is CPU-bound)
+#   RETENTION_WORKLIST_WASM_PROFILE  cargo profile, default wasm-release (Cargo.toml: opt-level "s" for
+#                                  size, opt-level 3 for the hot crates); `release` gives the old build
 #   RETENTION_WORKLIST_WASM_KEEP_NAMES=1  keep the wasm name section (readable stack traces, ~180 KB more)
 set -euo pipefail
 
@@ -41,7 +44,10 @@ CACHE=$(cd "$CACHE" && pwd)
 ROUTE_REQ=${RETENTION_WORKLIST_WASM_ROUTE:-auto}
 TARGET=wasm32-unknown-unknown
 TARGET_DIR="$ROOT/target/wasm"
-WASM_IN="$TARGET_DIR/$TARGET/release/retention_worklist.wasm"
+# The wasm build has its own cargo profile (Cargo.toml, [profile.wasm-release]): optimised for size
+# except the crates the run spends its time in; the native CLI keeps [profile.release].
+PROFILE=${RETENTION_WORKLIST_WASM_PROFILE:-wasm-release}
+WASM_IN="$TARGET_DIR/$TARGET/$PROFILE/retention_worklist.wasm"
 OUT_DIR="$ROOT/www/pkg"
 OUT_NAME=retention_worklist
 
@@ -269,7 +275,17 @@ find_rust_lld() {
 }
 
 # ---------------------------------------------------------------- build
-CARGO_ARGS=(build --lib --release --target "$TARGET" --target-dir "$TARGET_DIR")
+CARGO_ARGS=(build --lib --profile "$PROFILE" --target "$TARGET" --target-dir "$TARGET_DIR")
+# The rustup route links rustup's prebuilt std (compiled at opt-level 3). The Debian route compiles std
+# with the chosen profile, so keep std's hot crates (the allocator, core's hashing/UTF-8/fmt, alloc's
+# Vec/String growth) at opt-level 3 there too: at "s" they cost ~15 % of the 1M-row run. These specs
+# live here, not in Cargo.toml, because cargo warns about them in any build without -Zbuild-std.
+BUILD_STD_PROFILE=()
+if [[ "$PROFILE" != release && "$PROFILE" != dev ]]; then
+  for p in core alloc std dlmalloc compiler_builtins; do
+    BUILD_STD_PROFILE+=(--config "profile.$PROFILE.package.$p.opt-level=3")
+  done
+fi
 if [[ "$ROUTE" == rustup ]]; then
   log "route: rustup (active toolchain has the $TARGET target)"
   t0=$(now)
@@ -288,7 +304,7 @@ else
       RUSTC="$PREFIX/usr/bin/rustc" \
       RUSTC_BOOTSTRAP=1 \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \
-      cargo "${CARGO_ARGS[@]}" -Zbuild-std=std,panic_abort \
+      cargo "${CARGO_ARGS[@]}" "${BUILD_STD_PROFILE[@]}" -Zbuild-std=std,panic_abort \
     || die "cargo build for $TARGET failed (route debian: RUSTC=$PREFIX/usr/bin/rustc, -Zbuild-std; compiler errors above)"
   record "cargo build -Zbuild-std (debian, $TARGET)" "$(elapsed "$t0")"
 fi
@@ -308,14 +324,70 @@ record "wasm-bindgen --target web" "$(elapsed "$t0")"
 WASM_OUT="$OUT_DIR/${OUT_NAME}_bg.wasm"
 size_line() { printf '%s bytes raw, %s bytes gzip -9' "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
 
-# ---------------------------------------------------------------- optional wasm-opt
-if [[ "${RETENTION_WORKLIST_WASM_OPT:-auto}" != 0 ]] && command -v wasm-opt >/dev/null 2>&1; then
+# ---------------------------------------------------------------- wasm-opt (binaryen)
+# Binaryen's npm package: wasm-opt compiled to WebAssembly, run by node (a project prerequisite). Pinned
+# version and checksum; unpacked once into the cache (about 2 s and 23 MB download on an empty cache).
+BINARYEN_VERSION=132.0.0
+BINARYEN_INTEGRITY=sha512-4Usg7yEvwO3FMso3Oov6qkOOHSod1IEv+boKkh77kTljM+eNBouqCTbqWswGzbG+vDNO/b/v2C4gfEh1WgB9Lg==
+BINARYEN_DIR="$CACHE/binaryen-$BINARYEN_VERSION"
+WASM_OPT_JS="$BINARYEN_DIR/package/bin/wasm-opt"
+wasm_opt() { node "$WASM_OPT_JS" "$@"; }
+binaryen_ok() {
+  [[ -f "$BINARYEN_DIR/.retention-worklist-complete" && -f "$WASM_OPT_JS" ]] || return 1
+  [[ "$(wasm_opt --version 2>/dev/null)" == "wasm-opt version ${BINARYEN_VERSION%%.*}"* ]]
+}
+# Prints why it failed on stderr and returns 1; the build then goes on without wasm-opt.
+install_binaryen() {
+  if ! flock -n 7; then
+    log "another build is installing binaryen into $CACHE; waiting for it..."
+    flock 7
+  fi
+  binaryen_ok && return 0
+  command -v npm >/dev/null 2>&1 || { warn "npm not found: cannot install binaryen $BINARYEN_VERSION"; return 1; }
+  local t0 tmp tgz sri
+  t0=$(now)
+  tmp=$(mktemp -d "$CACHE/binaryen.partial.XXXXXX")
+  log "binaryen $BINARYEN_VERSION: not cached; npm pack binaryen@$BINARYEN_VERSION -> $BINARYEN_DIR"
+  if ! (cd "$tmp" && npm pack --silent --ignore-scripts "binaryen@$BINARYEN_VERSION" >/dev/null); then
+    rm -rf "$tmp"; warn "\`npm pack binaryen@$BINARYEN_VERSION\` failed (no access to the npm registry?)"; return 1
+  fi
+  tgz="$tmp/binaryen-$BINARYEN_VERSION.tgz"
+  sri=$(node -e 'const c=require("crypto"),f=require("fs");process.stdout.write("sha512-"+c.createHash("sha512").update(f.readFileSync(process.argv[1])).digest("base64"))' "$tgz" 2>/dev/null || true)
+  if [[ "$sri" != "$BINARYEN_INTEGRITY" ]]; then
+    rm -rf "$tmp"; warn "binaryen-$BINARYEN_VERSION.tgz does not match its pinned checksum (got ${sri:-nothing})"; return 1
+  fi
+  # bin/package.json marks the emscripten output as CommonJS; without it node refuses to run it.
+  tar -xzf "$tgz" -C "$tmp" package/bin/wasm-opt package/bin/package.json package/package.json package/LICENSE && rm -f "$tgz" \
+    || { rm -rf "$tmp"; warn "could not unpack binaryen-$BINARYEN_VERSION.tgz"; return 1; }
+  echo "binaryen@$BINARYEN_VERSION $BINARYEN_INTEGRITY" >"$tmp/.retention-worklist-complete"
+  rm -rf "$BINARYEN_DIR"
+  mv "$tmp" "$BINARYEN_DIR"
+  binaryen_ok || { warn "$WASM_OPT_JS does not run: $(wasm_opt --version 2>&1 | tail -n 3)"; return 1; }
+  record "binaryen $BINARYEN_VERSION install (npm pack)" "$(elapsed "$t0")"
+}
+
+RUN_WASM_OPT=0
+if [[ "${RETENTION_WORKLIST_WASM_OPT:-auto}" == 0 ]]; then
+  log "wasm-opt: skipped (RETENTION_WORKLIST_WASM_OPT=0)"
+elif binaryen_ok; then
+  log "binaryen $BINARYEN_VERSION: cached in $BINARYEN_DIR (skip install)"
+  RUN_WASM_OPT=1
+elif install_binaryen 7>"$CACHE/.lock-binaryen-$BINARYEN_VERSION"; then
+  RUN_WASM_OPT=1
+else
+  warn "wasm-opt unavailable; keeping the module as cargo built it ($(size_line "$WASM_OUT"))"
+fi
+if ((RUN_WASM_OPT)); then
   t0=$(now)
   level=${WASM_OPT_LEVEL:--O3}
-  log "wasm-opt $level ($(wasm-opt --version 2>/dev/null || echo unknown version)); before: $(size_line "$WASM_OUT")"
-  # Features rustc enables by default for wasm32 (1.82+); older binaryen needs them spelled out.
-  if wasm-opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  log "wasm-opt $level ($(wasm_opt --version), $WASM_OPT_JS); before: $(size_line "$WASM_OUT")"
+  # Features rustc enables by default for wasm32 (1.82+), spelled out for binaryen.
+  # Two passes are skipped because they make the gzipped module larger although the raw one shrinks:
+  # memory-packing (splits the data segment at runs of zeros: +21 KB gzip) and inlining-optimizing
+  # (inlines what LLVM chose not to inline under opt-level "s": +13 KB gzip).
+  if wasm_opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+       --skip-pass=memory-packing --skip-pass=inlining-optimizing \
        "$WASM_OUT" -o "$WASM_OUT.opt"; then
     mv "$WASM_OUT.opt" "$WASM_OUT"
     record "wasm-opt $level" "$(elapsed "$t0")"
@@ -323,8 +395,6 @@ if [[ "${RETENTION_WORKLIST_WASM_OPT:-auto}" != 0 ]] && command -v wasm-opt >/de
     rm -f "$WASM_OUT.opt"
     warn "wasm-opt failed; keeping the unoptimised module (set RETENTION_WORKLIST_WASM_OPT=0 to skip it)"
   fi
-else
-  log "wasm-opt: not on PATH (optional; skipped)"
 fi
 
 log "output: $OUT_DIR/$OUT_NAME.js, $WASM_OUT"
