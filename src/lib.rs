@@ -190,13 +190,13 @@ fn analyze_with_progress(
     let mut problems = Vec::new();
     let mut items = Vec::new();
     // Every id is remembered to report duplicates. Pre-sized from the input
-    // (a row is rarely under 100 bytes; ids are a small part of a row), so it never
-    // rehashes.
+    // (a row is rarely under 100 bytes; ids are a small part of a row), so it
+    // never rehashes.
     let mut seen_ids = read::ids::IdSet::with_capacity(input.len() / 100, input.len() / 12);
     let total_bytes = decoded.text.len().max(1) as f64;
-    // Natively a large file is read on a second thread, a batch ahead (same
-    // records, same order); wasm has one thread, and small files gain nothing.
-    let threaded = cfg!(not(target_arch = "wasm32")) && decoded.text.len() >= 1 << 20;
+    // A large file is read on a second thread, a batch ahead (same records,
+    // same order); small files gain nothing from it.
+    let threaded = decoded.text.len() >= 1 << 20;
     table.for_each_record(threaded, |line, rec, byte_offset| {
         if read::is_blank(rec) {
             blank += 1;

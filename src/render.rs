@@ -415,10 +415,7 @@ fn write_worklist(
                     .map_err(xlsx_err)?;
                     phone_link[k] = true;
                 }
-                _ => {
-                    put_value(ws, r, col::PHONE, &c.phone, lang)?;
-                    phone_link[k] = false;
-                }
+                _ => put_value(ws, r, col::PHONE, &c.phone, lang)?,
             }
             // Excel accepts at most 65,530 links per sheet; past that the address
             // is plain text (still complete and copyable). The most urgent rows'
@@ -443,10 +440,7 @@ fn write_worklist(
                     .map_err(xlsx_err)?;
                     email_link[k] = true;
                 }
-                _ => {
-                    put_value(ws, r, col::EMAIL, &c.email, lang)?;
-                    email_link[k] = false;
-                }
+                _ => put_value(ws, r, col::EMAIL, &c.email, lang)?,
             }
             put_value(ws, r, col::EXECUTIVE, &c.executive, lang)?;
             put_value(ws, r, col::PLAN, &c.plan, lang)?;

@@ -169,7 +169,8 @@ impl<'a> Table<'a> {
     /// With `threaded`, the CSV reading runs on a second thread, a batch of
     /// records ahead of `f` (natively it is a third of the front half's time
     /// and the second core is otherwise idle then). The records, their lines
-    /// and their order are the same either way: only the reading moves.
+    /// and their order are the same either way: only the reading moves. In
+    /// WebAssembly, which has one thread, `threaded` is ignored.
     ///
     /// ```
     /// use retention_worklist::read::Table;
