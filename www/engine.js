@@ -1,0 +1,139 @@
+// The engine as the page sees it: a Web Worker (worker.js) running the WebAssembly module, so the
+// page stays responsive on large files. Requests:
+//
+//   buildWorklist(bytes, options, onStage) → { xlsx, summary, preview, problems, notices, rules_not_evaluated }
+//   engineInfo(options)                    → engine_info(options): defaults, levels, shared words
+//
+// A newer build replaces one in progress (the worker is stopped at once: the old promise rejects
+// with Superseded). A worker that dies or traps is replaced by a fresh one for the next request;
+// requests for engine_info still waiting are sent again to the fresh worker.
+
+import { t } from './i18n.js';
+
+/** The build was replaced by a newer one; nothing to show. */
+export class Superseded extends Error {}
+
+let worker = null;
+let nextId = 1;
+/** @type {Map<number, { type: 'build'|'info', post: object, transfer: Transferable[], resolve: Function, reject: Function, onStage?: Function, tries: number }>} */
+const pending = new Map();
+
+function getWorker() {
+  if (worker) return worker;
+  worker = new Worker('./worker.js', { type: 'module' });
+  worker.addEventListener('message', onMessage);
+  worker.addEventListener('error', onWorkerError);
+  worker.addEventListener('messageerror', onMessageError);
+  return worker;
+}
+
+/**
+ * Stops the worker. Builds still waiting reject with `buildError`; info requests are sent again
+ * to a fresh worker (once; a second failure rejects them with `infoError`).
+ */
+function restart(buildError, infoError = buildError) {
+  if (worker) {
+    worker.removeEventListener('message', onMessage);
+    worker.removeEventListener('error', onWorkerError);
+    worker.removeEventListener('messageerror', onMessageError);
+    worker.terminate();
+    worker = null;
+  }
+  const retry = [];
+  for (const [id, p] of pending) {
+    if (p.type === 'info' && p.tries < 2) {
+      retry.push(p);
+    } else {
+      pending.delete(id);
+      p.reject(p.type === 'info' ? infoError : buildError);
+    }
+  }
+  for (const p of retry) send(p);
+}
+
+function send(p) {
+  p.tries++;
+  try {
+    getWorker().postMessage(p.post, p.transfer);
+  } catch (e) {
+    pending.delete(p.post.id);
+    p.reject(e);
+  }
+}
+
+function request(type, fields, { transfer = [], onStage } = {}) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const p = { type, post: { id, type, ...fields }, transfer, resolve, reject, onStage, tries: 0 };
+    pending.set(id, p);
+    send(p);
+  });
+}
+
+/** The message of an 'error' reply, in the page's words when it is the page's to say. */
+function errorText(msg) {
+  if (msg.code === 'engine-load') return t('engineLoad', { detail: msg.message });
+  return String(msg.message || 'error');
+}
+
+function onMessage(ev) {
+  const msg = ev.data;
+  const p = msg && pending.get(msg.id);
+  if (!p) return;
+  if (msg.type === 'progress') {
+    p.onStage?.(msg.stage, msg.fraction);
+    return;
+  }
+  pending.delete(msg.id);
+  if (msg.type === 'error') {
+    const error = new Error(errorText(msg));
+    // A wasm trap can leave the engine's memory inconsistent: start afresh.
+    if (msg.fatal) restart(error);
+    p.reject(error);
+  } else if (msg.type === 'result' && p.type === 'build') {
+    p.resolve(msg);
+  } else if (msg.type === 'info' && p.type === 'info') {
+    p.resolve(msg.info);
+  } else {
+    p.reject(new Error(t('workerBadMessage')));
+  }
+}
+
+/** The worker died (uncaught error, failed to load, out of memory). */
+function onWorkerError(ev) {
+  ev.preventDefault?.();
+  const detail = ev && ev.message ? `: ${ev.message}` : '';
+  restart(new Error(t('workerDied', { detail })), new Error(t('engineLoad', { detail: ev?.message || 'worker' })));
+}
+
+function onMessageError() {
+  restart(new Error(t('workerBadMessage')));
+}
+
+/** Start the worker early so the engine is compiled by the time a file arrives. */
+export function startEngine() {
+  try {
+    getWorker();
+  } catch {
+    /* reported by the first request */
+  }
+}
+
+/** engine_info(options): { version, defaults, levels, words }. */
+export function engineInfo(options) {
+  return request('info', { options });
+}
+
+/** Runs build_worklist on a copy of bytes (the page keeps its own to re-run when a setting changes). */
+export function buildWorklist(bytes, options, onStage) {
+  for (const [id, p] of pending) {
+    if (p.type !== 'build') continue;
+    // A newer run replaces the one in progress: stop it at once.
+    pending.delete(id);
+    restart(new Superseded('superseded'));
+    p.reject(new Superseded('superseded'));
+    break;
+  }
+  const copy = bytes.slice();
+  return request('build', { bytes: copy, options }, { transfer: [copy.buffer], onStage });
+}

@@ -1,0 +1,235 @@
+// The page's own words, Spanish and English, and the number formats that go with them.
+//
+// Only words the page alone uses live here. Words the page shares with the workbook (level
+// labels and triggers, "Fecha de corte", "Sin riesgo", the problems sheet's headers, notices,
+// rules not evaluated, what a cell should have contained) come from the engine: engine_info()
+// and the result of build_worklist (see levels.js and results.js).
+
+const WORDS = {
+  es: {
+    docTitle: 'Lista de trabajo de retención',
+    skip: 'Saltar al contenido',
+    title: 'Lista de trabajo de retención',
+    subtitle: 'Protocolo diario de retención y upselling',
+    language: 'Idioma',
+    intakeTitle: 'Exportación de tenants',
+    dropMain: 'Suelta aquí el CSV o elige un archivo',
+    chooseFile: 'Elegir archivo',
+    dropHelp: 'CSV, TXT o TSV exportado de {product}, Excel o la base de datos',
+    limitNote: 'Tamaño máximo: {max}. Los archivos más grandes se rechazan antes de leerlos.',
+    sample: 'Probar con datos de ejemplo',
+    privacy: 'El archivo se procesa en esta computadora y nunca se sube a ningún servidor.',
+    settings: 'Ajustes del reporte',
+    tzHelp: 'Zona IANA (America/Mexico_City) o desfase (-06:00, UTC)',
+    highDaysRule: 'el trial vence en ≤ días',
+    mediumDaysRule: 'el trial vence en ≤ días',
+    usagePercentRule: 'uso de mensajes > %',
+    dateOrderLabel: 'Fechas como 03/04/2026',
+    dateOrderAuto: 'Detectar automáticamente',
+    dateOrderDmy: 'Día/mes/año',
+    dateOrderMdy: 'Mes/día/año',
+    productName: 'Nombre del producto (en los emails)',
+    resetSettings: 'Restablecer valores del protocolo',
+    resultsTitle: 'Resultado',
+    stageLoad: 'Cargando el archivo',
+    stageReading: 'Leyendo filas',
+    stageClassifying: 'Clasificando tenants',
+    stageWriting: 'Generando el XLSX',
+    errorTitle: 'No se pudo procesar el archivo',
+    errorHint: 'Revisa que sea la exportación de tenants (CSV con encabezados) y los ajustes del reporte. Puedes elegir otro archivo en cualquier momento.',
+    emptyTitle: 'Cómo funciona',
+    how1: 'Exporta los tenants de la mañana como CSV.',
+    how2: 'Suéltalo aquí: se clasifica al instante en los cuatro niveles del protocolo.',
+    how3: 'Revisa la vista previa y descarga el XLSX con la lista de trabajo del día.',
+    levelsLegend: 'Niveles del protocolo',
+    download: 'Descargar XLSX',
+    cardsLabel: 'Conteo por nivel',
+    cardNoRiskSub: 'Sin acción hoy',
+    cardRejectedSub: 'Sin ID ni nombre',
+    cardProblemsSub: 'Datos por revisar',
+    previewTitle: 'Lista de trabajo',
+    allLevels: 'Todos los niveles',
+    search: 'Buscar',
+    searchPlaceholder: 'Tenant, owner, email, ejecutivo…',
+    colContact: 'Contacto',
+    colField: 'Campo',
+    problemsIntro: 'Estas filas se clasificaron con las señales que sí se pudieron leer; corrige el dato en el sistema de origen. La línea es la del archivo, como la muestra un editor de texto.',
+    problemsNone: 'Ningún problema: todos los valores se leyeron correctamente.',
+    problemsCapped: 'Se muestran los primeros {shown} de {total}; el XLSX los tiene todos en la hoja de problemas.',
+    orderSource: { option: 'ajuste', default: 'por defecto', detected: 'detectado' },
+    orderName: { dmy: 'día/mes/año', mdy: 'mes/día/año' },
+    delimiterName: { ',': 'coma (,)', ';': 'punto y coma (;)', '\t': 'tabulador', '|': 'barra vertical (|)' },
+    duplicateColumns: 'Columnas repetidas (se usó la primera): {list}',
+    unknownColumns: 'Columnas ignoradas (no reconocidas): {list}',
+    rulesNotEvaluatedIntro: 'Al archivo le faltan columnas para estas reglas; el resto de la lista sí es válido.',
+    tableCount: 'Mostrando {shown} de {total} tenants',
+    tableCountCapped: 'Mostrando los primeros {shown} de {total} tenants que coinciden; el XLSX los tiene todos.',
+    tableEmptyFiltered: 'Ningún tenant coincide con el filtro.',
+    tableEmptyNone: 'Ningún tenant requiere acción hoy según el protocolo.',
+    idPrefix: 'ID',
+    lineN: 'línea {n}',
+    alsoPrefix: 'También:',
+    factTime: 'Procesado en',
+    seconds: '{n} s',
+    statusReadingFile: 'Cargando {name}…',
+    statusStage: { reading: 'Leyendo filas de {name}…', classifying: 'Clasificando tenants…', writing: 'Generando el XLSX…' },
+    statusDone: 'Listo: {rows} filas leídas. {levels}; {problems} problemas.',
+    statusError: 'Error: {message}',
+    statusDownloaded: 'Se descargó {name}.',
+    statusInvalidSettings: 'Revisa los ajustes: {field}: {message}',
+    tooBig: 'El archivo «{name}» pesa {size}; el máximo que acepta esta página es {max}. Para archivos más grandes usa la línea de comandos (retention-worklist).',
+    emptyPick: 'No se eligió ningún archivo.',
+    readFailed: 'No se pudo leer el archivo «{name}»: {detail}',
+    engineLoad: 'No se pudo cargar el motor WebAssembly ({detail}). Constrúyelo con "npm run build" y recarga la página.',
+    workerDied: 'El motor se detuvo mientras procesaba el archivo (posiblemente por falta de memoria{detail}). La página sigue funcionando: prueba con un archivo más pequeño o con la línea de comandos.',
+    workerBadMessage: 'El motor devolvió un resultado que no se pudo leer.',
+    sampleFailed: 'No se pudo cargar el archivo de ejemplo ({detail}).',
+    sampleDated: 'Los datos de ejemplo son del 26/11/2026: la fecha de corte se fijó en ese día.',
+    downloadNothing: 'Todavía no hay un XLSX para descargar.',
+    footer: 'Todo el cálculo ocurre en tu navegador con WebAssembly; esta página no envía datos a ningún servidor.',
+  },
+  en: {
+    docTitle: 'Retention worklist',
+    skip: 'Skip to content',
+    title: 'Retention worklist',
+    subtitle: 'Daily retention and upselling protocol',
+    language: 'Language',
+    intakeTitle: 'Tenant export',
+    dropMain: 'Drop the CSV here or choose a file',
+    chooseFile: 'Choose file',
+    dropHelp: 'CSV, TXT or TSV exported from {product}, Excel or the database',
+    limitNote: 'Maximum size: {max}. Larger files are refused before they are read.',
+    sample: 'Try it with sample data',
+    privacy: 'The file is processed on this computer and is never uploaded to any server.',
+    settings: 'Report settings',
+    tzHelp: 'IANA zone (America/Mexico_City) or offset (-06:00, UTC)',
+    highDaysRule: 'trial ends in ≤ days',
+    mediumDaysRule: 'trial ends in ≤ days',
+    usagePercentRule: 'message usage > %',
+    dateOrderLabel: 'Dates like 03/04/2026',
+    dateOrderAuto: 'Detect automatically',
+    dateOrderDmy: 'Day/month/year',
+    dateOrderMdy: 'Month/day/year',
+    productName: 'Product name (in the emails)',
+    resetSettings: 'Reset to the protocol defaults',
+    resultsTitle: 'Result',
+    stageLoad: 'Loading the file',
+    stageReading: 'Reading rows',
+    stageClassifying: 'Classifying tenants',
+    stageWriting: 'Writing the XLSX',
+    errorTitle: 'The file could not be processed',
+    errorHint: 'Check that it is the tenant export (a CSV with headers) and the report settings. You can choose another file at any time.',
+    emptyTitle: 'How it works',
+    how1: "Export the morning's tenants as CSV.",
+    how2: "Drop it here: it is sorted at once into the protocol's four levels.",
+    how3: "Review the preview and download the XLSX with the day's worklist.",
+    levelsLegend: 'Protocol levels',
+    download: 'Download XLSX',
+    cardsLabel: 'Count per level',
+    cardNoRiskSub: 'No action today',
+    cardRejectedSub: 'No ID and no name',
+    cardProblemsSub: 'Data to review',
+    previewTitle: 'Worklist',
+    allLevels: 'All levels',
+    search: 'Search',
+    searchPlaceholder: 'Tenant, owner, email, executive…',
+    colContact: 'Contact',
+    colField: 'Field',
+    problemsIntro: 'These rows were classified on the signals that could be read; fix the value in the source system. The line is the line in the file, as a text editor shows it.',
+    problemsNone: 'No problems: every value was read correctly.',
+    problemsCapped: 'Showing the first {shown} of {total}; the XLSX has all of them on the problems sheet.',
+    orderSource: { option: 'setting', default: 'default', detected: 'detected' },
+    orderName: { dmy: 'day/month/year', mdy: 'month/day/year' },
+    delimiterName: { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'pipe (|)' },
+    duplicateColumns: 'Repeated columns (the first one was used): {list}',
+    unknownColumns: 'Ignored columns (not recognised): {list}',
+    rulesNotEvaluatedIntro: 'The file lacks the columns for these rules; the rest of the worklist is valid.',
+    tableCount: 'Showing {shown} of {total} tenants',
+    tableCountCapped: 'Showing the first {shown} of {total} matching tenants; the XLSX has all of them.',
+    tableEmptyFiltered: 'No tenant matches the filter.',
+    tableEmptyNone: 'No tenant needs action today according to the protocol.',
+    idPrefix: 'ID',
+    lineN: 'line {n}',
+    alsoPrefix: 'Also:',
+    factTime: 'Processed in',
+    seconds: '{n} s',
+    statusReadingFile: 'Loading {name}…',
+    statusStage: { reading: 'Reading rows of {name}…', classifying: 'Classifying tenants…', writing: 'Writing the XLSX…' },
+    statusDone: 'Done: {rows} rows read. {levels}; {problems} problems.',
+    statusError: 'Error: {message}',
+    statusDownloaded: 'Downloaded {name}.',
+    statusInvalidSettings: 'Check the settings: {field}: {message}',
+    tooBig: 'The file “{name}” is {size}; the largest this page accepts is {max}. For larger files use the command line (retention-worklist).',
+    emptyPick: 'No file was chosen.',
+    readFailed: 'The file “{name}” could not be read: {detail}',
+    engineLoad: 'The WebAssembly engine could not be loaded ({detail}). Build it with "npm run build" and reload the page.',
+    workerDied: 'The engine stopped while processing the file (possibly out of memory{detail}). The page still works: try a smaller file or the command line.',
+    workerBadMessage: 'The engine returned a result that could not be read.',
+    sampleFailed: 'The sample file could not be loaded ({detail}).',
+    sampleDated: 'The sample data is from 2026-11-26: the as-of date was set to that day.',
+    downloadNothing: 'There is no XLSX to download yet.',
+    footer: 'All computation happens in your browser with WebAssembly; this page sends no data to any server.',
+  },
+};
+
+let current = 'es';
+
+/** The page's language ('es' or 'en'); anything else is Spanish. */
+export function setLang(lang) {
+  current = lang === 'en' ? 'en' : 'es';
+  return current;
+}
+
+export function getLang() {
+  return current;
+}
+
+/** A page word, with {name} placeholders filled from vars. Objects (maps of codes) come back as they are. */
+export function t(key, vars) {
+  let s = WORDS[current][key] ?? WORDS.es[key] ?? key;
+  if (typeof s === 'string' && vars) {
+    s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  }
+  return s;
+}
+
+function locale() {
+  return current === 'en' ? 'en-US' : 'es-MX';
+}
+
+export function fmtInt(n) {
+  return new Intl.NumberFormat(locale()).format(Number(n) || 0);
+}
+
+export function fmtDecimal(n, maximumFractionDigits = 1) {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits }).format(Number(n) || 0);
+}
+
+export function fmtBytes(n) {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${fmtDecimal(v, i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+/**
+ * Puts the page words into the document: `data-i18n` (text), `data-i18n-placeholder`,
+ * `data-i18n-aria` (aria-label). `vars` fills placeholders such as {product} and {max}.
+ */
+export function applyPageWords(vars) {
+  document.documentElement.lang = current;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const v = t(node.dataset.i18n, vars);
+    if (typeof v === 'string') node.textContent = v;
+  }
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
+    node.placeholder = t(node.dataset.i18nPlaceholder, vars);
+  }
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) {
+    node.setAttribute('aria-label', t(node.dataset.i18nAria, vars));
+  }
+}

@@ -1,0 +1,57 @@
+// What engine_info says, put on the page: the level colours (the workbook's fills), the level
+// words, labels and triggers (legend, cards, filter, table headers) and the words the page shares
+// with the workbook. Nothing here decides anything: it shows the engine's answer for the settings
+// in force.
+//
+// Markup hooks (filled here, by textContent):
+//   data-word="key"            engine_info().words[key] (a path: "problems.line")
+//   data-level-word="level"    the level's word (CRÍTICO)
+//   data-level-label="level"   emoji and word (🔴 CRÍTICO)
+//   data-level-trigger="level" the level's trigger for the thresholds in force
+//   data-level-legend="level"  word — trigger
+
+import { setText } from './dom.js';
+
+export const LEVEL_KEYS = ['critical', 'high', 'medium', 'info'];
+
+let info = null;
+
+/** The engine_info last applied (null before the engine answered). */
+export function currentInfo() {
+  return info;
+}
+
+/** One level of engine_info by key ('critical' | 'high' | 'medium' | 'info'). */
+export function level(key) {
+  return info?.levels?.find((l) => l.key === key) ?? null;
+}
+
+/** A word the page shares with the workbook: engine_info().words[key], `key` a path like 'problems.line'. */
+export function word(key) {
+  const w = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), info?.words);
+  if (typeof w === 'string') return w;
+  console.warn(`retention-worklist: engine_info().words has no "${key}"`);
+  return '';
+}
+
+export function applyEngineInfo(next) {
+  info = next;
+  const root = document.documentElement.style;
+  for (const l of info.levels || []) {
+    // The CSP allows style changes made through the CSSOM: the workbook's fill becomes the page's.
+    if (/^#[0-9a-f]{6}$/i.test(l.fill)) root.setProperty(`--${l.key}`, l.fill);
+  }
+  const fill = (attr, text) => {
+    for (const node of document.querySelectorAll(`[${attr}]`)) {
+      setText(node, text(node.getAttribute(attr)));
+    }
+  };
+  fill('data-word', (k) => word(k));
+  fill('data-level-word', (k) => level(k)?.word ?? '');
+  fill('data-level-label', (k) => level(k)?.label ?? '');
+  fill('data-level-trigger', (k) => level(k)?.trigger ?? '');
+  fill('data-level-legend', (k) => {
+    const l = level(k);
+    return l ? `${l.word} — ${l.trigger}` : '';
+  });
+}

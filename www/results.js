@@ -1,0 +1,153 @@
+// The result of a run on the page: facts about the file, the counts per level, the engine's
+// notices and rules not evaluated, the table per executive, the data problems and the columns.
+//
+// The summary is facts (numbers and codes); every sentence shown comes either from the engine
+// (problems, notices, rules_not_evaluated, engine_info's words) or from the page's own words.
+
+import { $, make, setText, textCell } from './dom.js';
+import { fmtDecimal, fmtInt, t } from './i18n.js';
+import { LEVEL_KEYS, level, word } from './levels.js';
+import { state } from './state.js';
+import { renderFilterState, renderTable } from './table.js';
+
+const MAX_PROBLEM_ROWS = 1000;
+
+const list = (v) => (Array.isArray(v) ? v : []);
+
+function renderFacts(s, r) {
+  const delimiter = t('delimiterName')[s.delimiter] ?? s.delimiter;
+  const source = t('orderSource')[s.date_order_source];
+  const order = (t('orderName')[s.date_order] ?? s.date_order) + (source ? ` (${source})` : '');
+  const facts = [
+    [word('rowsRead'), fmtInt(s.rows), 'rows'],
+    [word('encoding'), s.encoding, 'encoding'],
+    [word('delimiter'), delimiter, 'delimiter'],
+    [word('dateOrder'), order, 'date-order'],
+    [word('asOf'), s.as_of, 'as-of'],
+    [word('timeZone'), s.tz, 'tz'],
+    [t('factTime'), t('seconds', { n: fmtDecimal(r.ms / 1000) }), 'time'],
+  ];
+  if (Number(s.blank_rows) > 0) facts.splice(1, 0, [word('blankRows'), fmtInt(s.blank_rows), 'blank-rows']);
+  const frag = document.createDocumentFragment();
+  for (const [label, value, key] of facts) {
+    const div = make('div');
+    div.dataset.fact = key;
+    div.append(make('dt', null, label), make('dd', null, value));
+    frag.append(div);
+  }
+  $('facts').replaceChildren(frag);
+}
+
+function notice(className, id, text) {
+  const box = make('p', `notice ${className}`, text);
+  if (id) box.id = id;
+  return box;
+}
+
+function renderNotices(s, r) {
+  const frag = document.createDocumentFragment();
+  const rules = list(r.rules_not_evaluated);
+  if (rules.length) {
+    const box = make('div', 'notice notice-warn');
+    box.id = 'rules-not-evaluated';
+    const ul = make('ul');
+    for (const rule of rules) {
+      // The engine's sentence names the level itself ("INFORMATIVO no evaluado: …").
+      const li = make('li', null, rule.text);
+      li.dataset.level = rule.level;
+      ul.append(li);
+    }
+    box.append(make('h3', null, word('rulesNotEvaluated')), make('p', null, t('rulesNotEvaluatedIntro')), ul);
+    frag.append(box);
+  }
+  for (const note of list(r.notices)) frag.append(notice('notice-warn engine-notice', null, note));
+  const dup = list(s.duplicate_columns);
+  if (dup.length) frag.append(notice('notice-info', 'duplicate-columns', t('duplicateColumns', { list: dup.join(', ') })));
+  const unknown = list(s.unknown_columns);
+  if (unknown.length) frag.append(notice('notice-info', 'unknown-columns', t('unknownColumns', { list: unknown.join(', ') })));
+  $('notices').replaceChildren(frag);
+}
+
+function renderExecutives(s) {
+  const rows = list(s.by_executive);
+  const frag = document.createDocumentFragment();
+  for (const e of rows) {
+    const tr = make('tr');
+    const name = textCell(tr, e.executive || word('unassigned'));
+    if (!e.executive) name.className = 'muted';
+    let total = 0;
+    for (const key of LEVEL_KEYS) {
+      const n = Number(e[key]) || 0;
+      total += n;
+      textCell(tr, n ? fmtInt(n) : '–', 'num');
+    }
+    textCell(tr, fmtInt(total), 'num total');
+    frag.append(tr);
+  }
+  $('executives-body').replaceChildren(frag);
+  $('executives').hidden = rows.length === 0;
+}
+
+function renderProblems(r) {
+  const problems = list(r.problems);
+  const shown = problems.slice(0, MAX_PROBLEM_ROWS);
+  const frag = document.createDocumentFragment();
+  for (const p of shown) {
+    const tr = make('tr');
+    textCell(tr, p.line, 'num');
+    textCell(tr, p.tenant);
+    textCell(tr, p.column);
+    textCell(tr, p.value, 'c-value');
+    textCell(tr, p.expected);
+    frag.append(tr);
+  }
+  $('problems-body').replaceChildren(frag);
+  $('problems-scroll').hidden = problems.length === 0;
+  let intro = problems.length ? t('problemsIntro') : t('problemsNone');
+  if (problems.length > shown.length) {
+    intro += ' ' + t('problemsCapped', { shown: fmtInt(shown.length), total: fmtInt(problems.length) });
+  }
+  setText($('problems-intro'), intro);
+}
+
+function renderColumns(s) {
+  const cols = list(s.columns);
+  const frag = document.createDocumentFragment();
+  for (const c of cols) {
+    const tr = make('tr');
+    textCell(tr, c.field);
+    textCell(tr, c.header);
+    frag.append(tr);
+  }
+  $('columns-body').replaceChildren(frag);
+  $('columns-details').hidden = cols.length === 0;
+}
+
+/** Shows state.result (again: also after the language or the engine's words changed). */
+export function renderResult() {
+  const r = state.result;
+  if (!r) return;
+  const s = r.summary;
+  $('empty').hidden = true;
+  $('error').hidden = true;
+  $('results').hidden = false;
+
+  setText($('result-title'), s.file_name || r.options.fileName || '');
+  renderFacts(s, r);
+  for (const node of $('cards').querySelectorAll('[data-count]')) {
+    setText(node, fmtInt(s[node.dataset.count]));
+  }
+  renderNotices(s, r);
+  renderFilterState();
+  renderTable();
+  renderExecutives(s);
+  renderProblems(r);
+  renderColumns(s);
+}
+
+/** The sentence announced when a run is done: rows, counts per level (engine words), problems. */
+export function doneAnnouncement() {
+  const s = state.result.summary;
+  const levels = LEVEL_KEYS.map((k) => `${level(k)?.word ?? k} ${fmtInt(s[k])}`).join(', ');
+  return t('statusDone', { rows: fmtInt(s.rows), levels, problems: fmtInt(s.problems) });
+}

@@ -1,0 +1,171 @@
+// The report settings: the form's fields, their defaults (the engine's, from engine_info), what
+// the browser remembers between visits, and the engine options they make.
+
+import { $, make } from './dom.js';
+import { getLang, t } from './i18n.js';
+
+const STORAGE_KEY = 'retention-worklist.settings.v1';
+const COMMON_ZONES = [
+  'America/Mexico_City', 'America/Monterrey', 'America/Cancun', 'America/Tijuana', 'America/Hermosillo',
+  'America/Chihuahua', 'America/Mazatlan', 'America/Bogota', 'America/Lima', 'America/Guayaquil',
+  'America/Caracas', 'America/Santiago', 'America/Argentina/Buenos_Aires', 'America/Montevideo',
+  'America/Asuncion', 'America/La_Paz', 'America/Sao_Paulo', 'America/Guatemala', 'America/El_Salvador',
+  'America/Tegucigalpa', 'America/Managua', 'America/Costa_Rica', 'America/Panama',
+  'America/Santo_Domingo', 'America/Puerto_Rico', 'America/Havana', 'America/New_York', 'America/Chicago',
+  'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'Europe/Madrid', 'Europe/London', 'UTC',
+];
+/** The fields checked before the engine is asked anything. */
+const VALIDATED = ['asOf', 'tz', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
+/** The fields engine_info needs (the legend and the cards follow them). */
+const INFO_FIELDS = ['highDays', 'mediumDays', 'usagePercent', 'productName'];
+
+const field = (id) => $(id);
+
+export function browserZone() {
+  try {
+    const z = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (z && z !== 'Etc/Unknown') return z;
+  } catch {
+    /* fall through */
+  }
+  return 'UTC';
+}
+
+/** Today's date (YYYY-MM-DD) in an IANA zone or a fixed offset; null if the zone is unknown. */
+export function todayIn(zone) {
+  const now = new Date();
+  const z = String(zone || '').trim();
+  const off = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
+  if (/^(utc|gmt|z)$/i.test(z) || off) {
+    const minutes = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3] || 0)) : 0;
+    return new Date(now.getTime() + minutes * 60000).toISOString().slice(0, 10);
+  }
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: z, year: 'numeric', month: '2-digit', day: '2-digit',
+    }).formatToParts(now);
+    const get = (type) => parts.find((p) => p.type === type)?.value;
+    return `${get('year')}-${get('month')}-${get('day')}`;
+  } catch {
+    return null;
+  }
+}
+
+export function fillZoneList() {
+  const zones = new Set([browserZone(), ...COMMON_ZONES]);
+  try {
+    for (const z of Intl.supportedValuesOf('timeZone')) zones.add(z);
+  } catch {
+    /* older browsers: the common list is enough */
+  }
+  const frag = document.createDocumentFragment();
+  for (const z of zones) {
+    const o = make('option');
+    o.value = z;
+    frag.append(o);
+  }
+  field('tz-list').replaceChildren(frag);
+}
+
+/** What the browser remembered from the last visit ({} when nothing or unreadable). */
+export function storedSettings() {
+  try {
+    const v = JSON.parse(localStorage.getItem(STORAGE_KEY) || '{}');
+    return v && typeof v === 'object' ? v : {};
+  } catch {
+    return {};
+  }
+}
+
+export function storeSettings() {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({
+      lang: getLang(),
+      highDays: field('highDays').value,
+      mediumDays: field('mediumDays').value,
+      usagePercent: field('usagePercent').value,
+      productName: field('productName').value,
+      dateOrder: field('dateOrder').value,
+    }));
+  } catch {
+    /* storage unavailable: settings just are not remembered */
+  }
+}
+
+const isNumberText = (v) => typeof v === 'string' || typeof v === 'number' ? String(v).trim() !== '' && Number.isFinite(Number(v)) : false;
+
+/**
+ * Fills the form: the remembered settings where there are some, the engine's defaults elsewhere;
+ * today in the browser's zone. Returns the language to use.
+ */
+export function applyInitialSettings(defaults, stored) {
+  const pick = (k) => (isNumberText(stored[k]) ? String(stored[k]) : String(defaults[k]));
+  field('highDays').value = pick('highDays');
+  field('mediumDays').value = pick('mediumDays');
+  field('usagePercent').value = pick('usagePercent');
+  field('productName').value = typeof stored.productName === 'string' && stored.productName.trim()
+    ? stored.productName : defaults.productName;
+  field('dateOrder').value = stored.dateOrder === 'dmy' || stored.dateOrder === 'mdy' ? stored.dateOrder : '';
+  field('tz').value = browserZone();
+  field('asOf').value = todayIn(field('tz').value) || new Date().toISOString().slice(0, 10);
+  return stored.lang === 'en' || stored.lang === 'es' ? stored.lang : defaults.lang;
+}
+
+/** The protocol's values back (the engine's defaults); date, zone and language stay. */
+export function resetToDefaults(defaults) {
+  field('highDays').value = String(defaults.highDays);
+  field('mediumDays').value = String(defaults.mediumDays);
+  field('usagePercent').value = String(defaults.usagePercent);
+  field('productName').value = defaults.productName;
+  field('dateOrder').value = '';
+}
+
+export function productName() {
+  return field('productName').value.trim();
+}
+
+/** The first field the browser finds invalid, as { error, input }; null when all are valid. */
+function firstInvalid(ids) {
+  for (const id of ids) {
+    const input = field(id);
+    if (!input.checkValidity()) {
+      const label = document.querySelector(`label[for="${id}"]`)?.textContent.trim() || id;
+      return { error: t('statusInvalidSettings', { field: label, message: input.validationMessage }), input };
+    }
+  }
+  return null;
+}
+
+/** Marks the given input invalid (and no other). */
+export function markInvalid(input) {
+  for (const i of field('settings-form').querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
+  input?.setAttribute('aria-invalid', 'true');
+}
+
+/** engine_info's options for the settings in force: { options } or { error, input }. */
+export function infoOptions() {
+  const bad = firstInvalid(INFO_FIELDS);
+  if (bad) return bad;
+  return {
+    options: {
+      lang: getLang(),
+      productName: productName(),
+      highDays: Number(field('highDays').value),
+      mediumDays: Number(field('mediumDays').value),
+      usagePercent: Number(field('usagePercent').value),
+    },
+  };
+}
+
+/** build_worklist's options for the settings in force and a file: { options } or { error, input }. */
+export function buildOptions(fileName) {
+  const bad = firstInvalid(VALIDATED);
+  if (bad) return bad;
+  const { options } = infoOptions();
+  options.asOf = field('asOf').value;
+  options.tz = field('tz').value.trim();
+  options.fileName = fileName;
+  const order = field('dateOrder').value;
+  if (order) options.dateOrder = order;
+  return { options };
+}

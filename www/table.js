@@ -1,0 +1,112 @@
+// The worklist preview: the engine's preview rows, filtered by level and searched, at most
+// MAX_TABLE_ROWS at once (the XLSX always has every row).
+//
+// Links come only from the row's own `mailto` and `tel` (the hrefs of the workbook's links);
+// when the engine made no link the text stays plain.
+
+import { $, appendBreakable, fold, make, setText, textCell } from './dom.js';
+import { fmtInt, t } from './i18n.js';
+import { LEVEL_KEYS } from './levels.js';
+import { state } from './state.js';
+
+/** Rows of the preview table rendered at once. */
+export const MAX_TABLE_ROWS = 1000;
+
+function searchText(row) {
+  if (row.__search == null) {
+    row.__search = fold([row.id, row.tenant, row.owner, row.email, row.phone, row.executive, row.plan,
+      row.reason, row.action, row.other_signals, row.level_label].join('\u0001'));
+  }
+  return row.__search;
+}
+
+function filteredRows() {
+  const rows = state.result ? state.result.preview : [];
+  const q = fold(state.search.trim());
+  const terms = q ? q.split(/\s+/) : [];
+  return rows.filter((row) =>
+    (state.filter === 'all' || row.level === state.filter) &&
+    (!terms.length || terms.every((term) => searchText(row).includes(term))));
+}
+
+/** A link when the engine gave an href of the expected scheme, else plain text. */
+function contactItem(text, href, scheme, breakable) {
+  const linked = typeof href === 'string' && href.toLowerCase().startsWith(scheme);
+  const node = make(linked ? 'a' : 'span', 'sub');
+  if (linked) node.href = href;
+  if (breakable) appendBreakable(node, text);
+  else setText(node, text);
+  return node;
+}
+
+function rowElement(row) {
+  const level = LEVEL_KEYS.includes(row.level) ? row.level : 'info';
+  const tr = make('tr', `lvl-${level}`);
+  tr.dataset.level = level;
+
+  const lv = make('td', 'c-level');
+  lv.append(make('span', 'level-pill', row.level_label));
+  tr.append(lv);
+
+  const tenant = make('td', 'c-tenant');
+  tenant.append(make('span', 'tenant-name', row.tenant));
+  const meta = [];
+  if (row.id != null && row.id !== '') meta.push(`${t('idPrefix')} ${row.id}`);
+  if (row.plan) meta.push(String(row.plan));
+  if (row.line) meta.push(t('lineN', { n: row.line }));
+  if (meta.length) tenant.append(make('span', 'sub', meta.join(' · ')));
+  tr.append(tenant);
+
+  const contact = make('td', 'c-contact');
+  contact.dataset.col = 'contact';
+  if (row.owner) contact.append(make('span', 'owner', row.owner));
+  if (row.email) {
+    const email = contactItem(row.email, row.mailto, 'mailto:', true);
+    email.dataset.contact = 'email';
+    contact.append(email);
+  }
+  if (row.phone) {
+    const phone = contactItem(row.phone, row.tel, 'tel:', false);
+    phone.dataset.contact = 'phone';
+    contact.append(phone);
+  }
+  tr.append(contact);
+
+  textCell(tr, row.executive, 'c-exec');
+  const reason = textCell(tr, row.reason, 'c-reason');
+  if (row.other_signals) reason.append(make('span', 'sub other-signals', `${t('alsoPrefix')} ${row.other_signals}`));
+  textCell(tr, row.action, 'c-action');
+  return tr;
+}
+
+export function renderTable() {
+  const all = state.result ? state.result.preview : [];
+  const rows = filteredRows();
+  const shown = rows.slice(0, MAX_TABLE_ROWS);
+  const frag = document.createDocumentFragment();
+  for (const row of shown) frag.append(rowElement(row));
+  $('worklist-body').replaceChildren(frag);
+
+  const total = rows.length;
+  const empty = $('table-empty');
+  empty.hidden = total > 0;
+  $('table-scroll').hidden = total === 0;
+  if (total === 0) setText(empty, all.length ? t('tableEmptyFiltered') : t('tableEmptyNone'));
+  setText($('table-count'), total > shown.length
+    ? t('tableCountCapped', { shown: fmtInt(shown.length), total: fmtInt(total) })
+    : t('tableCount', { shown: fmtInt(total), total: fmtInt(all.length) }));
+}
+
+export function renderFilterState() {
+  for (const card of $('cards').querySelectorAll('[data-filter]')) {
+    card.setAttribute('aria-pressed', String(card.dataset.filter === state.filter));
+  }
+  $('level-filter').value = state.filter;
+}
+
+/** Shows one level (or all); choosing the level already shown shows all again. */
+export function setFilter(level) {
+  state.filter = level === state.filter && level !== 'all' ? 'all' : level;
+  renderFilterState();
+  renderTable();
+}
