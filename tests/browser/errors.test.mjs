@@ -89,15 +89,22 @@ test('a worker that dies becomes an error message and the page keeps working', a
   let crashes = 0;
   const p = await openPage(chrome.browser, {
     async beforeGoto({ page }) {
-      // The first worker the page starts crashes when it gets a file (as if out of memory).
+      // The first worker the page starts is the real one (it answers engine_info for the page's
+      // defaults and legend) but crashes when it gets a file, as if out of memory: a module
+      // evaluated before worker.js wraps its message listener.
+      const js = { status: 200, headers: { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' } };
       await page.route('**/worker.js', async (route) => {
         crashes++;
-        await route.fulfill({
-          status: 200,
-          headers: { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' },
-          body: "self.onmessage = () => { throw new Error('simulated worker crash'); };",
-        });
+        await route.fulfill({ ...js, body: "import './crash-on-build.js';\nimport './worker.js?real';\n" });
       }, { times: 1 });
+      await page.route('**/crash-on-build.js', (route) => route.fulfill({
+        ...js,
+        body: `const add = self.addEventListener.bind(self);
+self.addEventListener = (type, listener, options) => add(type, type !== 'message' ? listener : (ev) => {
+  if (ev.data && ev.data.type === 'build') throw new Error('simulated worker crash');
+  return listener(ev);
+}, options);`,
+      }));
     },
   });
   try {

@@ -43,7 +43,7 @@ test('processing files sends nothing anywhere; no console or page errors', async
     // The file itself is never sent: only GETs of the page's static files.
     for (const u of p.requests) {
       if (u.startsWith('blob:')) continue;
-      assert.match(new URL(u).pathname, /^\/(|index\.html|app\.js|worker\.js|style\.css|favicon\.svg|pkg\/[\w.-]+|sample\/[\w.-]+)$/, u);
+      assert.match(new URL(u).pathname, /^\/(|index\.html|[\w-]+\.js|css\/[\w-]+\.css|favicon\.svg|pkg\/[\w.-]+|sample\/[\w.-]+)$/, u);
     }
     p.assertClean();
   } finally {

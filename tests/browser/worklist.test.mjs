@@ -98,7 +98,7 @@ describe('worklist: counts and bytes equal the CLI', () => {
         assert.equal(await waitForRun(page, before), 'done', `${sel}: ${await page.textContent('#error-message')}`);
       }
       assertCountsEqual(await cardCounts(page), cli.summary, 'thresholds');
-      assert.match(await page.textContent('#card-medium-sub'), /6–10/);
+      assert.match(await page.textContent('#card-medium-sub'), /6\s*[–-]\s*10/);
       assert.match(await page.textContent('#card-info-sub'), /80/);
       const dl = await downloadXlsx(page);
       assert.ok(dl.bytes.equals(cli.xlsx), 'the download equals the CLI run with the same thresholds and product name');

@@ -1,5 +1,7 @@
 // The JavaScript API in Node, over every fixture: same bytes as the CLI,
-// same summary as `--json`, errors as Error objects with the CLI's message.
+// same summary as `--json` (facts only: the same for every language), the words
+// that go with it (problems, notices, rules not evaluated) in the language asked
+// for, engine_info, errors as Error objects with the CLI's message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = join(root, 'www', 'pkg');
 const cli = join(root, 'target', 'release', 'retention-worklist');
-const { initSync, build_worklist, version } = await import(join(pkg, 'retention_worklist.js'));
+const { initSync, build_worklist, engine_info, version } = await import(join(pkg, 'retention_worklist.js'));
 initSync({ module: readFileSync(join(pkg, 'retention_worklist_bg.wasm')) });
 
 const fixtures = join(root, 'tests', 'fixtures');
@@ -52,6 +54,26 @@ for (const lang of ['es', 'en']) {
       const s = result.summary;
       assert.equal(s.rows, s.critical + s.high + s.medium + s.info + s.no_risk + s.rejected);
       assert.equal(result.preview.length, s.critical + s.high + s.medium + s.info);
+      assert.ok(!('lang' in s), 'the summary is facts: no language');
+
+      // The words that go with the facts, one for one.
+      assert.equal(result.problems.length, s.problem_list.length, 'one worded problem per listed problem');
+      result.problems.forEach((p, i) => {
+        const f = s.problem_list[i];
+        for (const k of ['line', 'tenant', 'column', 'value']) assert.equal(p[k], f[k], `problem ${i} ${k}`);
+        assert.equal(typeof p.expected, 'string');
+        assert.ok(p.expected.length > 0 && p.expected !== f.expected, `problem ${i}: "expected" in words, not the code ${f.expected}`);
+      });
+      assert.equal(result.notices.length, s.notices.length, 'one worded notice per notice code');
+      for (const n of result.notices) assert.equal(typeof n, 'string');
+      assert.deepEqual(result.rules_not_evaluated.map((r) => r.level), s.rules_not_evaluated.map((r) => r.level));
+      for (const r of result.rules_not_evaluated) assert.ok(typeof r.text === 'string' && r.text.length > 0);
+      for (const row of result.preview) {
+        assert.ok(row.mailto === null || (typeof row.mailto === 'string' && row.mailto.startsWith('mailto:')), `mailto ${row.mailto}`);
+        assert.ok(row.tel === null || (typeof row.tel === 'string' && row.tel.startsWith('tel:')), `tel ${row.tel}`);
+        if (!row.email) assert.equal(row.mailto, null, 'no email, no link');
+        if (!row.phone) assert.equal(row.tel, null, 'no phone, no link');
+      }
     });
   }
 }
@@ -65,7 +87,7 @@ test('preview rows carry what the page shows, in urgency order', () => {
   const ranks = r.preview.map((p) => order.indexOf(p.level));
   assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
   const first = r.preview[0];
-  for (const k of ['level', 'level_label', 'id', 'tenant', 'owner', 'email', 'phone', 'executive', 'plan', 'reason', 'action', 'other_signals', 'line']) {
+  for (const k of ['level', 'level_label', 'id', 'tenant', 'owner', 'email', 'phone', 'executive', 'plan', 'reason', 'action', 'other_signals', 'line', 'mailto', 'tel']) {
     assert.ok(k in first, `preview row has ${k}`);
   }
   assert.match(first.level_label, /CRÍTICO/);
@@ -93,4 +115,66 @@ test('options default sensibly: today and the runtime zone', () => {
   assert.match(r.summary.as_of, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(r.summary.tz, Intl.DateTimeFormat().resolvedOptions().timeZone === 'UTC' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone);
   assert.equal(typeof version(), 'string');
+});
+
+for (const file of inputs) {
+  const name = file.split('/').pop();
+  test(`${name}: the summary is the same in Spanish and English (API and CLI --json)`, (t) => {
+    const opts = (lang) => ({ asOf: '2026-11-26', tz: 'America/Mexico_City', lang, fileName: name });
+    let es;
+    try {
+      es = build_worklist(readFileSync(file), opts('es'));
+    } catch {
+      t.skip('unusable input: no summary');
+      return;
+    }
+    const en = build_worklist(readFileSync(file), opts('en'));
+    assert.equal(JSON.stringify(en.summary), JSON.stringify(es.summary));
+    const cli = (lang) => runCli(file, ['--as-of', '2026-11-26', '--tz', 'America/Mexico_City', '--lang', lang, '--file-name', name]).json;
+    assert.equal(cli('en'), cli('es'), 'the CLI prints the same --json in both languages');
+    // The words differ where there are words.
+    if (es.preview.length) assert.notEqual(es.preview[0].level_label, en.preview[0].level_label);
+  });
+}
+
+test('engine_info: defaults, levels with fills and triggers, shared words', () => {
+  assert.equal(typeof engine_info, 'function');
+  const info = engine_info();
+  assert.equal(info.version, version());
+  assert.deepEqual(
+    { highDays: info.defaults.highDays, mediumDays: info.defaults.mediumDays, usagePercent: info.defaults.usagePercent, productName: info.defaults.productName },
+    { highDays: 3, mediumDays: 7, usagePercent: 90, productName: 'ImagineCRM' },
+  );
+  assert.equal(info.defaults.lang, 'es');
+  assert.deepEqual(info.levels.map((l) => l.key), ['critical', 'high', 'medium', 'info']);
+  for (const l of info.levels) {
+    assert.match(l.fill, /^#[0-9A-Fa-f]{6}$/, `${l.key} fill`);
+    assert.equal(l.label, `${l.emoji} ${l.word}`);
+    assert.ok(l.trigger.length > 0);
+  }
+  assert.equal(info.levels[0].word, 'CRÍTICO');
+  assert.equal(typeof info.words, 'object');
+
+  // The triggers follow the thresholds given; fills and defaults do not change.
+  const changed = engine_info({ highDays: 5, mediumDays: 10, usagePercent: 80 });
+  const trigger = (i, key) => i.levels.find((l) => l.key === key).trigger;
+  assert.match(trigger(info, 'high'), /≤\s*3\b/);
+  assert.match(trigger(changed, 'high'), /≤\s*5\b/);
+  assert.match(trigger(changed, 'medium'), /6\s*[–-]\s*10/);
+  assert.match(trigger(changed, 'info'), /80/);
+  assert.deepEqual(changed.levels.map((l) => l.fill), info.levels.map((l) => l.fill));
+  assert.deepEqual(changed.defaults, info.defaults);
+
+  // Words in the language asked for, with the same keys.
+  const en = engine_info({ lang: 'en' });
+  assert.equal(en.levels[0].word, 'CRITICAL');
+  assert.deepEqual(Object.keys(en.words), Object.keys(info.words));
+  assert.notDeepEqual(en.words, info.words);
+  assert.deepEqual(en.defaults, info.defaults, 'the defaults are the same whatever the language');
+});
+
+test('engine_info: invalid options throw Errors in the chosen language', () => {
+  assert.throws(() => engine_info({ lang: 'en', highDays: 9 }), { name: 'Error', message: /medium-days/ });
+  assert.throws(() => engine_info({ lang: 'xx' }), Error);
+  assert.throws(() => engine_info({ highdays: 3 }), /highdays/);
 });
