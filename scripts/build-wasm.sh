@@ -12,7 +12,7 @@
 #             with `apt-get download`, unpack them with `dpkg -x` into a private prefix inside the
 #             cache (nothing is installed to /), and build std for wasm32 with
 #             `cargo -Zbuild-std` (rustup's cargo + Debian's rustc + rustup's rust-lld).
-#             See /work/shared/wasm-toolchain.md for the facts behind this route.
+#             README.md, "Building for the browser", has the facts behind this route.
 #
 # Environment knobs (all optional):
 #   RETENTION_WORKLIST_CACHE       cache directory (default above)
@@ -51,7 +51,7 @@ WASM_IN="$TARGET_DIR/$TARGET/$PROFILE/retention_worklist.wasm"
 OUT_DIR="$ROOT/www/pkg"
 OUT_NAME=retention_worklist
 
-# Debian route: the versions verified in /work/shared/wasm-toolchain.md. If the archive has moved on
+# Debian route: the versions verified on this project's machines (README.md, "Building for the browser"). If the archive has moved on
 # (a newer security upload of the same 1.96 release), the newest 1.96 build is used with a warning.
 DEB_RUST_VERSION=1.96.0+dfsg1-1~deb12u2
 DEB_RUST_SERIES=1.96
@@ -275,7 +275,9 @@ find_rust_lld() {
 }
 
 # ---------------------------------------------------------------- build
-CARGO_ARGS=(build --lib --profile "$PROFILE" --target "$TARGET" --target-dir "$TARGET_DIR")
+# `cargo rustc --crate-type cdylib`: the library is a plain rlib in Cargo.toml (so native builds never
+# make two libraries of one name); only this build asks for the cdylib wasm-bindgen binds.
+CARGO_ARGS=(rustc --lib --crate-type cdylib --profile "$PROFILE" --target "$TARGET" --target-dir "$TARGET_DIR")
 # The rustup route links rustup's prebuilt std (compiled at opt-level 3). The Debian route compiles std
 # with the chosen profile, so keep std's hot crates (the allocator, core's hashing/UTF-8/fmt, alloc's
 # Vec/String growth) at opt-level 3 there too: at "s" they cost ~15 % of the 1M-row run. These specs
@@ -308,7 +310,7 @@ else
     || die "cargo build for $TARGET failed (route debian: RUSTC=$PREFIX/usr/bin/rustc, -Zbuild-std; compiler errors above)"
   record "cargo build -Zbuild-std (debian, $TARGET)" "$(elapsed "$t0")"
 fi
-[[ -f "$WASM_IN" ]] || die "cargo did not produce $WASM_IN (is crate-type cdylib still in Cargo.toml's [lib]?)"
+[[ -f "$WASM_IN" ]] || die "cargo did not produce $WASM_IN (did cargo rustc --crate-type cdylib run?)"
 
 # ---------------------------------------------------------------- bind
 wait_wasm_bindgen

@@ -4,90 +4,8 @@
 //! about one tenant ([`Signals`]) and the thresholds, and returns the most
 //! urgent level plus the other signals that also matched.
 
-use crate::options::Thresholds;
-use crate::read::values::Status;
+use crate::model::{Level, Signal, Signals, Status, Thresholds};
 use serde::Serialize;
-
-/// The protocol's four risk levels, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// 🔴 CRÍTICO: a payment failed.
-    Critical,
-    /// 🟠 ALTO: the trial ends in ≤ 3 days (or already ended).
-    High,
-    /// 🟡 MEDIO: the trial ends in 4–7 days.
-    Medium,
-    /// 🔵 INFORMATIVO: more than 90 % of the monthly message limit used.
-    Info,
-}
-
-impl Level {
-    /// All levels, most urgent first.
-    pub const ALL: [Level; 4] = [Level::Critical, Level::High, Level::Medium, Level::Info];
-
-    /// The machine name used in JSON (`critical`, `high`, `medium`, `info`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Level::Critical => "critical",
-            Level::High => "high",
-            Level::Medium => "medium",
-            Level::Info => "info",
-        }
-    }
-}
-
-/// Why the payment rule matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
-pub enum PaymentFailure {
-    /// The `payment_failed` column is true.
-    Flag,
-    /// The last payment status says it failed (the word as written).
-    LastPayment(String),
-    /// The subscription status is past_due, unpaid or incomplete.
-    Status(Status),
-}
-
-/// The facts about one tenant that the rules look at. `None` means the
-/// value is absent or could not be read; such a rule simply does not match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Signals {
-    /// The subscription status, when known.
-    pub status: Option<Status>,
-    /// Whether the export has a status column at all.
-    pub has_status_column: bool,
-    /// The first reason the payment is failing, if any.
-    pub payment_failure: Option<PaymentFailure>,
-    /// Days from the report date to the trial end (negative: ended).
-    pub days_left: Option<i64>,
-    /// Messages used and the monthly limit.
-    pub usage: Option<(u64, u64)>,
-}
-
-/// One matching rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "signal", rename_all = "snake_case")]
-pub enum Signal {
-    /// Payment failed.
-    PaymentFailed { reason: PaymentFailure },
-    /// Trial ending (or ended) within the ALTO or MEDIO window.
-    TrialEnding { days_left: i64 },
-    /// Usage above the threshold.
-    HighUsage { used: u64, limit: u64 },
-}
-
-impl Signal {
-    /// The level this signal alone would give.
-    pub fn level(&self, th: &Thresholds) -> Level {
-        match self {
-            Signal::PaymentFailed { .. } => Level::Critical,
-            Signal::TrialEnding { days_left } if *days_left <= th.high_days => Level::High,
-            Signal::TrialEnding { .. } => Level::Medium,
-            Signal::HighUsage { .. } => Level::Info,
-        }
-    }
-}
 
 /// The outcome for an at-risk tenant.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -104,7 +22,7 @@ pub struct Classification {
 /// integers (hundredths of a percent) so that 90 % never counts as > 90 %.
 ///
 /// ```
-/// use retention_worklist::classify::usage_above;
+/// use retention_worklist::usage_above;
 /// assert!(!usage_above(9_000, 10_000, 90.0));
 /// assert!(usage_above(9_001, 10_000, 90.0));
 /// assert!(!usage_above(5, 0, 90.0));
@@ -120,9 +38,8 @@ pub fn usage_above(used: u64, limit: u64, percent: f64) -> bool {
 /// Applies the protocol to one tenant.
 ///
 /// ```
-/// use retention_worklist::classify::{classify, Level, Signals};
-/// use retention_worklist::{Thresholds, read::values::Status};
-/// let s = Signals { status: Some(Status::Trialing), has_status_column: true, days_left: Some(2), ..Default::default() };
+/// use retention_worklist::{classify, Level, Signals, Status, Thresholds};
+/// let s = Signals { status: Some(Status::Trialing), days_left: Some(2), ..Default::default() };
 /// assert_eq!(classify(&s, &Thresholds::default()).unwrap().level, Level::High);
 /// ```
 pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
@@ -167,11 +84,11 @@ pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PaymentFailure;
 
     fn trial(days: i64) -> Signals {
         Signals {
             status: Some(Status::Trialing),
-            has_status_column: true,
             days_left: Some(days),
             ..Default::default()
         }

@@ -2,23 +2,33 @@
 //!
 //! For every at-risk tenant this builds a [`WorkItem`]: the row of the
 //! worklist, with the protocol's action, the email subject and a draft ready
-//! to send, the goal, and the other signals. Pure text assembly: no I/O.
+//! to send (words from [`crate::text::worklist`]), the goal, the other
+//! signals, and the links it gets: this is the one place that decides whether
+//! an email and a phone become links, for the workbook and the page alike.
 
-use crate::classify::{Classification, Level};
-use crate::options::{Lang, Options};
-use crate::text;
+use crate::classify::Classification;
+use crate::model::Level;
+use crate::options::Options;
+use crate::text::worklist::{row_words, RowFacts};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 
 /// The contact and account fields of a tenant, as written in the export.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Contact {
+    /// Tenant id.
     pub id: String,
+    /// Tenant name.
     pub name: String,
+    /// Owner's name.
     pub owner: String,
+    /// Owner's email.
     pub email: String,
+    /// Owner's phone.
     pub phone: String,
+    /// Account executive.
     pub executive: String,
+    /// Plan.
     pub plan: String,
 }
 
@@ -51,7 +61,7 @@ pub struct WorkItem {
     pub other_signals: String,
     /// Whether the email is plausible enough for a `mailto:` link.
     pub email_ok: bool,
-    /// Digits to dial for a `tel:` link.
+    /// Digits to dial for a `tel:` link (see [`WorkItem::tel_link`]).
     pub dial: Option<String>,
 }
 
@@ -63,8 +73,27 @@ impl WorkItem {
             .map(|(u, l)| u as f64 / l as f64)
     }
 
+    /// The digits of the `tel:` link, when the phone becomes one. A phone
+    /// longer than 255 characters (Excel's limit of text in a formula, which
+    /// the workbook's link is) stays text.
+    ///
+    /// ```
+    /// use retention_worklist::{analyze, Options};
+    /// let csv = "id,payment_failed,phone\nA,yes,+52 55 1234 5678\nB,yes,12345\n";
+    /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    /// let items = analyze(csv.as_bytes(), &o).unwrap().items;
+    /// assert_eq!(items[0].tel_link(), Some("+525512345678"));
+    /// assert_eq!(items[1].tel_link(), None); // too few digits to dial
+    /// ```
+    pub fn tel_link(&self) -> Option<&str> {
+        self.dial
+            .as_deref()
+            .filter(|_| self.contact.phone.trim().chars().count() <= 255)
+    }
+
     /// The `mailto:` link with the subject and, when `with_draft` and it fits
-    /// Excel's URL limit, the draft.
+    /// Excel's URL limit, the draft. `None` when the address is not plausible
+    /// (then it is plain text, in the workbook and on the page).
     pub fn mailto(&self, with_draft: bool) -> Option<String> {
         if !self.email_ok {
             return None;
@@ -89,34 +118,6 @@ impl WorkItem {
     }
 }
 
-/// The CRÍTICO email subject, exactly as the protocol writes it.
-///
-/// ```
-/// use retention_worklist::{plan::critical_subject, Lang};
-/// assert_eq!(critical_subject(Lang::Es, "ImagineCRM"),
-///            "Acción Urgente Requerida: Problema con tu Pago en ImagineCRM");
-/// ```
-pub fn critical_subject(lang: Lang, product: &str) -> String {
-    match lang {
-        Lang::Es => format!("Acción Urgente Requerida: Problema con tu Pago en {product}"),
-        Lang::En => format!("Urgent Action Required: Problem with your Payment at {product}"),
-    }
-}
-
-/// The protocol's INFORMATIVO text, with the product and threshold.
-///
-/// ```
-/// use retention_worklist::{plan::usage_sentence, Lang};
-/// assert_eq!(usage_sentence(Lang::Es, "ImagineCRM", 90.0),
-///     "Parece que le estás sacando mucho provecho a ImagineCRM. Has usado más del 90% de tu límite de mensajes este mes. Considera actualizar tu plan para evitar interrupciones.");
-/// ```
-pub fn usage_sentence(lang: Lang, product: &str, percent: f64) -> String {
-    match lang {
-        Lang::Es => format!("Parece que le estás sacando mucho provecho a {product}. Has usado más del {percent}% de tu límite de mensajes este mes. Considera actualizar tu plan para evitar interrupciones."),
-        Lang::En => format!("It looks like you are getting a lot out of {product}. You have used more than {percent}% of your message limit this month. Consider upgrading your plan to avoid interruptions."),
-    }
-}
-
 /// Builds the worklist row for a classified tenant.
 pub fn plan(
     line: u64,
@@ -127,150 +128,83 @@ pub fn plan(
     c: &Classification,
     o: &Options,
 ) -> WorkItem {
-    let lang = o.lang;
-    let es = lang == Lang::Es;
-    let product = o.product_name.as_str();
-    let th = o.thresholds.usage_percent;
-    let owner = contact.owner.as_str();
-    let tenant = if contact.name.is_empty() {
-        contact.id.as_str()
-    } else {
-        contact.name.as_str()
-    };
-    let greeting = match (es, owner.is_empty()) {
-        (true, false) => format!("Hola {owner},"),
-        (true, true) => "Hola,".to_string(),
-        (false, false) => format!("Hi {owner},"),
-        (false, true) => "Hi,".to_string(),
-    };
-    let signature = match (es, contact.executive.is_empty()) {
-        (_, false) => contact.executive.clone(),
-        (true, true) => format!("El equipo de {product}"),
-        (false, true) => format!("The {product} team"),
-    };
-    let sign_off = if es { "Saludos" } else { "Best regards" };
-    let dial = crate::read::values::dialable_phone(&contact.phone);
-    let email_ok = crate::read::values::is_plausible_email(&contact.email);
-
-    let (action, subject, body) = match c.level {
-        Level::Critical => {
-            let call = match (es, dial.is_some()) {
-                (true, true) => format!("1) Llamar AHORA al owner ({}).", contact.phone),
-                (true, false) => {
-                    "1) Llamar AHORA al owner (sin teléfono en el export: buscarlo en el CRM)."
-                        .to_string()
-                }
-                (false, true) => format!("1) Call the owner NOW ({}).", contact.phone),
-                (false, false) => {
-                    "1) Call the owner NOW (no phone in the export: look it up in the CRM)."
-                        .to_string()
-                }
-            };
-            let mail = if es {
-                "2) Enviar el email urgente de pago (asunto y borrador en esta fila)."
+    let dial = dialable_phone(&contact.phone);
+    let email_ok = is_plausible_email(&contact.email);
+    let words = row_words(
+        &RowFacts {
+            level: c.level,
+            main: &c.main,
+            secondary: &c.secondary,
+            tenant: if contact.name.is_empty() {
+                &contact.id
             } else {
-                "2) Send the urgent payment email (subject and draft in this row)."
-            };
-            let body = if es {
-                format!("No pudimos procesar el último pago de la cuenta {tenant} en {product}. Si no se actualiza el método de pago, la cuenta será suspendida automáticamente y tu equipo perderá el acceso.\n\nQueremos ayudarte a resolverlo hoy mismo: responde a este email o llámanos y actualizamos juntos el método de pago en unos minutos.")
-            } else {
-                format!("We could not process the last payment for the {tenant} account on {product}. Unless the payment method is updated, the account will be suspended automatically and your team will lose access.\n\nWe want to help you fix it today: reply to this email or call us and we will update the payment method together in a few minutes.")
-            };
-            (
-                format!("{call} {mail}"),
-                critical_subject(lang, product),
-                body,
-            )
-        }
-        Level::High => {
-            let d = days_left.unwrap_or(0);
-            let when = text::trial_when(d, lang);
-            let action = if es {
-                "Email personal (no automatizado): experiencia del trial, dudas y beneficios del plan de pago. Si le faltó tiempo para evaluar: extensión de 3-5 días (superadmin)."
-            } else {
-                "Personal (not automated) email: trial experience, questions and paid-plan benefits. If short of time to evaluate: a 3-5 day extension (superadmin)."
-            };
-            let subject = match (es, owner.is_empty()) {
-                (true, false) => format!("{owner}, ¿cómo va tu prueba de {product}?"),
-                (true, true) => format!("¿Cómo va tu prueba de {product}?"),
-                (false, false) => format!("{owner}, how is your {product} trial going?"),
-                (false, true) => format!("How is your {product} trial going?"),
-            };
-            let ends = match (es, d < 0) {
-                (true, false) => format!("Tu prueba de {product} para {tenant} termina {when}."),
-                (true, true) => format!("Tu prueba de {product} para {tenant} terminó {when}."),
-                (false, false) => format!("Your {product} trial for {tenant} ends {when}."),
-                (false, true) => format!("Your {product} trial for {tenant} ended {when}."),
-            };
-            let body = if es {
-                format!("{ends} Me gustaría saber cómo ha sido tu experiencia: ¿hay algo que no hayas podido probar o alguna duda que pueda resolverte?\n\nCon un plan de pago conservas toda tu configuración, contactos y conversaciones, sin interrupciones.\n\nSi necesitas unos días más para evaluarlo con calma, dímelo y vemos cómo extender tu prueba.")
-            } else {
-                format!("{ends} I would love to hear how it has gone: is there anything you have not been able to try, or a question I can answer?\n\nWith a paid plan you keep all your setup, contacts and conversations, with no interruption.\n\nIf you need a few more days to evaluate it properly, tell me and we will see about extending your trial.")
-            };
-            (action.to_string(), subject, body)
-        }
-        Level::Medium => {
-            let action = if es {
-                "Añadir a la campaña automatizada «Última Semana de Trial» (hoja Campaña)."
-            } else {
-                "Add to the automated \"Last Trial Week\" campaign (Campaign sheet)."
-            };
-            let subject = if es {
-                format!("Tu última semana de prueba en {product}")
-            } else {
-                format!("Your last trial week on {product}")
-            };
-            let body = if es {
-                format!("Te queda una semana de prueba en {product}. Así es como otros equipos lo usan para vender más: [caso de éxito]. ¿Ya probaste las funciones avanzadas, como las automatizaciones y los reportes? \n\nSuscríbete hoy y conserva todo lo que configuraste: [enlace para suscribirse].")
-            } else {
-                format!("You have one week of your {product} trial left. This is how other teams use it to sell more: [success story]. Have you tried the advanced features, like automations and reports?\n\nSubscribe today and keep everything you set up: [subscribe link].")
-            };
-            (action.to_string(), subject, body)
-        }
-        Level::Info => {
-            let action = if es {
-                "Enviar email proactivo de upselling: sugerir actualizar el plan antes de llegar al límite."
-            } else {
-                "Send a proactive upselling email: suggest upgrading the plan before hitting the limit."
-            };
-            let subject = if es {
-                format!("Estás aprovechando al máximo {product}")
-            } else {
-                format!("You are getting the most out of {product}")
-            };
-            (
-                action.to_string(),
-                subject,
-                usage_sentence(lang, product, th),
-            )
-        }
-    };
-    let draft = format!("{greeting}\n\n{body}\n\n{sign_off},\n{signature}");
-    let other_signals = c
-        .secondary
-        .iter()
-        .map(|s| {
-            let lvl = text::level_label(s.level(&o.thresholds), lang);
-            format!("{lvl}: {}", text::reason(s, trial_end, th, lang))
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
+                &contact.name
+            },
+            owner: &contact.owner,
+            executive: &contact.executive,
+            phone: &contact.phone,
+            can_dial: dial.is_some(),
+            days_left,
+            trial_end,
+            thresholds: &o.thresholds,
+            product: &o.product_name,
+        },
+        o.lang,
+    );
     WorkItem {
         line,
         level: c.level,
         trial_end,
         days_left,
         usage,
-        reason: text::reason(&c.main, trial_end, th, lang),
-        action,
-        subject,
-        draft,
-        goal: text::goal(c.level, lang).to_string(),
-        other_signals,
+        reason: words.reason,
+        action: words.action,
+        subject: words.subject,
+        draft: words.draft,
+        goal: words.goal.to_string(),
+        other_signals: words.other_signals,
         email_ok,
         dial,
         contact,
     }
+}
+
+/// Checks an email address is plausible enough to put in a `mailto:` link:
+/// one `@`, something on both sides, no spaces, a dot in the domain.
+pub fn is_plausible_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && s.chars().all(|c| {
+            !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | ',' | ';')
+        })
+}
+
+/// The digits (and a leading `+`) of a phone number, for a `tel:` link.
+/// `None` when there are too few digits to dial.
+///
+/// ```
+/// use retention_worklist::dialable_phone;
+/// assert_eq!(dialable_phone("+52 (55) 1234-5678").as_deref(), Some("+525512345678"));
+/// assert_eq!(dialable_phone("n/a"), None);
+/// ```
+pub fn dialable_phone(s: &str) -> Option<String> {
+    let t = s.trim();
+    let mut out = String::new();
+    if t.starts_with('+') {
+        out.push('+');
+    }
+    out.extend(t.chars().filter(char::is_ascii_digit));
+    let digits = out.trim_start_matches('+').len();
+    let junk = t
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')' | '.' | '/')));
+    (!junk && (6..=15).contains(&digits)).then_some(out)
 }
 
 /// Orders the worklist by urgency: CRÍTICO → ALTO (fewest days first) →
@@ -294,7 +228,7 @@ pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
 /// indices instead, then the items are taken out in that order.
 ///
 /// ```
-/// use retention_worklist::{analyze, plan::sort_by_urgency, Options};
+/// use retention_worklist::{analyze, sort_by_urgency, Options};
 /// let csv = "id,trial_ends_at,payment_failed\nA,2026-12-01,no\nB,,yes\n";
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
 /// let mut items = analyze(csv.as_bytes(), &o).unwrap().items;
@@ -346,8 +280,9 @@ fn push_percent_encoded(out: &mut String, s: &str, keep: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::{classify, PaymentFailure, Signal, Signals};
-    use crate::read::values::Status;
+    use crate::classify::classify;
+    use crate::model::{PaymentFailure, Signal, Signals, Status};
+    use crate::text::worklist::usage_sentence;
 
     fn opts() -> Options {
         Options::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
@@ -396,14 +331,14 @@ mod tests {
         let w = plan(2, contact(), None, None, Some((95, 100)), &c, &opts());
         assert!(w
             .draft
-            .contains(&usage_sentence(Lang::Es, "ImagineCRM", 90.0)));
+            .contains(&usage_sentence(Default::default(), "ImagineCRM", 90.0)));
     }
 
     #[test]
     fn product_name_is_an_option() {
         let mut o = opts();
         o.product_name = "OtroCRM".into();
-        o.lang = Lang::En;
+        o.lang = "en".parse().unwrap();
         let s = Signals {
             payment_failure: Some(PaymentFailure::Flag),
             ..Default::default()
@@ -457,5 +392,19 @@ mod tests {
         assert_eq!(lines, [6, 5, 3, 7, 2, 4, 1]);
         let lines: Vec<u64> = sorted.iter().map(|w| w.line).collect();
         assert_eq!(lines, [6, 5, 3, 7, 2, 4, 1], "sort_by_urgency = by_urgency");
+    }
+
+    #[test]
+    fn emails_and_phones() {
+        assert!(is_plausible_email("ana@example.com"));
+        assert!(!is_plausible_email("ana@"));
+        assert!(!is_plausible_email("ana example.com"));
+        assert!(!is_plausible_email("a@b@c.com"));
+        assert_eq!(
+            dialable_phone("55 1234 5678").as_deref(),
+            Some("5512345678")
+        );
+        assert_eq!(dialable_phone("=HYPERLINK(1)"), None);
+        assert_eq!(dialable_phone("123"), None);
     }
 }

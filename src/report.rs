@@ -1,11 +1,14 @@
 //! The result of a run as plain data: the summary every shell shows (CLI
-//! `--json`, the page's cards, the Resumen sheet) and the preview rows.
+//! `--json`, the page's cards, the Resumen sheet), which holds facts only
+//! (numbers, codes, field names: the same bytes in every language), and the
+//! preview rows the page shows, which hold the row's words.
 
-use crate::classify::Level;
-use crate::options::{Lang, Thresholds};
+use crate::model::{
+    DateOrderSource, Lang, Level, Notice, Problem, RuleNotEvaluated, Thresholds,
+};
 use crate::plan::WorkItem;
-use crate::read::Problem;
 use crate::text;
+
 use serde::Serialize;
 
 /// Counts and facts about a run. Field names are the CLI's `--json` keys.
@@ -15,9 +18,13 @@ use serde::Serialize;
 pub struct Summary {
     /// Data records read (blank spacer rows excluded).
     pub rows: u64,
+    /// 🔴 CRÍTICO tenants.
     pub critical: u64,
+    /// 🟠 ALTO tenants.
     pub high: u64,
+    /// 🟡 MEDIO tenants.
     pub medium: u64,
+    /// 🔵 INFORMATIVO tenants.
     pub info: u64,
     /// Tenants with no risk (including canceled ones).
     pub no_risk: u64,
@@ -34,15 +41,13 @@ pub struct Summary {
     /// `dmy` or `mdy`.
     pub date_order: &'static str,
     /// `option`, `default` or `detected`.
-    pub date_order_source: crate::read::DateOrderSource,
+    pub date_order_source: DateOrderSource,
     /// The report date, `YYYY-MM-DD`.
     pub as_of: String,
     /// The report time zone.
     pub tz: String,
     /// The source file name.
     pub file_name: String,
-    /// The language of the report.
-    pub lang: Lang,
     /// The product name used in emails.
     pub product_name: String,
     /// The thresholds applied.
@@ -55,12 +60,12 @@ pub struct Summary {
     pub unknown_columns: Vec<String>,
     /// Header cells ignored because an earlier column has the same field.
     pub duplicate_columns: Vec<String>,
-    /// File-level notes in the report language (decoding replacements…).
-    pub notices: Vec<String>,
+    /// File-level notices (decoding replacements…), as codes.
+    pub notices: Vec<Notice>,
     /// Counts per account executive and level, sorted by executive.
     pub by_executive: Vec<ExecutiveCounts>,
     /// Every data problem, in file order.
-    pub problem_list: Vec<ProblemOut>,
+    pub problem_list: Vec<Problem>,
 }
 
 impl Summary {
@@ -73,15 +78,6 @@ impl Summary {
             Level::Info => self.info,
         }
     }
-}
-
-/// A rule that was not evaluated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RuleNotEvaluated {
-    /// The level the rule gives.
-    pub level: Level,
-    /// Why, in the report language.
-    pub reason: String,
 }
 
 /// One recognised column.
@@ -98,37 +94,26 @@ pub struct ColumnUse {
 pub struct ExecutiveCounts {
     /// The executive as written (empty: unassigned).
     pub executive: String,
+    /// 🔴 CRÍTICO tenants.
     pub critical: u64,
+    /// 🟠 ALTO tenants.
     pub high: u64,
+    /// 🟡 MEDIO tenants.
     pub medium: u64,
+    /// 🔵 INFORMATIVO tenants.
     pub info: u64,
 }
 
-/// A problem with its expectation rendered in the report language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ProblemOut {
-    pub line: u64,
-    pub tenant: String,
-    pub column: String,
-    pub value: String,
-    pub expected: String,
-}
-
-impl ProblemOut {
-    /// Renders a problem in a language.
-    pub fn new(p: &Problem, lang: Lang) -> ProblemOut {
-        ProblemOut {
-            line: p.line,
-            tenant: p.tenant.clone(),
-            column: p.column.clone(),
-            value: p.value.clone(),
-            expected: text::expected_text(p.expected, lang),
-        }
+impl ExecutiveCounts {
+    /// The counts in level order.
+    pub fn counts(&self) -> [u64; 4] {
+        [self.critical, self.high, self.medium, self.info]
     }
 }
 
-/// A worklist row as the page shows it.
+/// A worklist row as the page shows it: the engine's words and links.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[allow(missing_docs)] // the fields are the worklist's columns of the same names
 pub struct PreviewRow {
     pub level: Level,
     pub level_label: String,
@@ -145,6 +130,12 @@ pub struct PreviewRow {
     pub usage: Option<f64>,
     pub action: String,
     pub other_signals: String,
+    /// The email link's target (subject only), or `None`: plain text, as in
+    /// the workbook.
+    pub mailto: Option<String>,
+    /// The phone link's target (`tel:` and the digits), or `None`: plain
+    /// text, as in the workbook.
+    pub tel: Option<String>,
 }
 
 impl PreviewRow {
@@ -167,6 +158,32 @@ impl PreviewRow {
             usage: w.usage_ratio(),
             action: w.action.clone(),
             other_signals: w.other_signals.clone(),
+            mailto: w.mailto(false),
+            tel: w.tel_link().map(|d| format!("tel:{d}")),
+        }
+    }
+}
+
+/// A data problem as the page and the Problemas sheet show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)] // the fields are the problems sheet's columns
+pub struct ProblemRow {
+    pub line: u64,
+    pub tenant: String,
+    pub column: String,
+    pub value: String,
+    pub expected: String,
+}
+
+impl ProblemRow {
+    /// A problem in words.
+    pub fn new(p: &Problem, lang: Lang) -> ProblemRow {
+        ProblemRow {
+            line: p.line,
+            tenant: p.tenant.clone(),
+            column: p.column.clone(),
+            value: p.value.clone(),
+            expected: text::messages::expected_text(p.expected, lang),
         }
     }
 }

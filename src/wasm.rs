@@ -1,55 +1,29 @@
 //! The WebAssembly shell: the engine for JavaScript (page, worker, Node).
 //!
 //! ```js
-//! import init, { build_worklist } from './pkg/retention_worklist.js';
+//! import init, { build_worklist, engine_info } from './pkg/retention_worklist.js';
 //! await init();
-//! const { xlsx, summary, preview } = build_worklist(bytes, { asOf: '2026-11-26', tz: 'America/Mexico_City' });
+//! const { xlsx, summary, preview, problems, notices, rules_not_evaluated } =
+//!   build_worklist(bytes, { asOf: '2026-11-26', tz: 'America/Mexico_City' });
+//! const { version, defaults, levels, words } = engine_info({ lang: 'es', highDays: 5 });
 //! ```
 //!
-//! Options are the CLI's, camelCased. Errors are thrown as JavaScript
-//! `Error`s carrying the same message as the CLI. Nothing here panics on
-//! input; should a bug panic anyway, the hook stores a readable message in
-//! `globalThis.__retentionWorklistPanic` before the trap, so the caller can
-//! show it instead of "unreachable".
+//! Options are the CLI's, camelCased; they fill the engine's [`RawOptions`],
+//! which the engine resolves (the same validation and defaults as the CLI).
+//! Errors are thrown as JavaScript `Error`s carrying the same message as the
+//! CLI, with the option's name in `error.option` when an option is at fault.
+//! Nothing here panics on input; should a bug panic anyway, the hook stores a
+//! readable message in `globalThis.__retentionWorklistPanic` before the trap,
+//! so the caller can show it instead of "unreachable".
 
+use crate::text::{self, shared};
 use crate::{
-    build_worklist_owned, parse_as_of, DateOrder, Error, Field, Lang, Options, ReportZone,
-    Thresholds,
+    build_worklist_owned, level_fill, Environment, Error, Lang, Level, Options, RawOptions, Stage,
+    DEFAULTS,
 };
 use js_sys::{Object, Reflect, Uint8Array};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Options as JavaScript passes them (`{ asOf, tz, lang, … }`).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct JsOptions {
-    as_of: Option<String>,
-    tz: Option<String>,
-    lang: Option<String>,
-    file_name: Option<String>,
-    product_name: Option<String>,
-    high_days: Option<i64>,
-    medium_days: Option<i64>,
-    usage_percent: Option<f64>,
-    date_order: Option<String>,
-    columns: Option<BTreeMap<String, String>>,
-}
-
-/// The option names `build_worklist` accepts.
-const KNOWN_OPTIONS: [&str; 10] = [
-    "asOf",
-    "tz",
-    "lang",
-    "fileName",
-    "productName",
-    "highDays",
-    "mediumDays",
-    "usagePercent",
-    "dateOrder",
-    "columns",
-];
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -65,70 +39,81 @@ fn start() {
     }));
 }
 
-fn js_error(e: &Error, lang: Lang) -> JsError {
-    JsError::new(&e.message(lang))
+/// A JavaScript `Error` with the engine's message, and `option` naming the
+/// option at fault (its JavaScript name), if any.
+fn js_error(e: &Error, lang: Lang) -> JsValue {
+    let err = js_sys::Error::new(&e.message(lang));
+    let option = match e {
+        Error::InvalidOption { option, .. } => Some(option.key()),
+        Error::MappedColumnMissing { .. } => Some("columns"),
+        _ => None,
+    };
+    if let Some(name) = option {
+        let _ = Reflect::set(&err, &"option".into(), &name.into());
+    }
+    err.into()
 }
 
-/// The local zone as the JavaScript runtime knows it, or UTC.
-fn runtime_zone() -> ReportZone {
+/// The local zone as the JavaScript runtime knows it.
+fn runtime_zone() -> Option<String> {
     let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &Object::new());
     Reflect::get(&fmt.resolved_options(), &JsValue::from_str("timeZone"))
         .ok()
         .and_then(|v| v.as_string())
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_default()
 }
 
-fn options_from(js: JsOptions) -> Result<Options, (Error, Lang)> {
-    let lang: Lang = match &js.lang {
-        Some(l) => l.parse().map_err(|e| (e, Lang::Es))?,
-        None => Lang::Es,
-    };
-    let with_lang = |e: Error| (e, lang);
-    let tz: ReportZone = match &js.tz {
-        Some(t) => t.parse().map_err(with_lang)?,
-        None => runtime_zone(),
-    };
-    let as_of = match &js.as_of {
-        Some(d) => parse_as_of(d).map_err(with_lang)?,
-        None => {
-            let millis = js_sys::Date::now() as i64;
-            let now = chrono::DateTime::from_timestamp_millis(millis).unwrap_or_default();
-            tz.date_of(now)
+/// Reads a JavaScript options object and resolves it; the error comes with
+/// the language to say it in.
+fn options_from(options: JsValue) -> Result<Options, JsValue> {
+    let raw: RawOptions = if options.is_undefined() || options.is_null() {
+        RawOptions::default()
+    } else {
+        // A misspelt option (`asof`) must not be ignored silently.
+        if let Some(obj) = options.dyn_ref::<Object>() {
+            for key in Object::keys(obj).iter().filter_map(|k| k.as_string()) {
+                if !RawOptions::KEYS.contains(&key.as_str()) {
+                    let lang = Reflect::get(obj, &"lang".into())
+                        .ok()
+                        .and_then(|l| l.as_string())
+                        .and_then(|l| l.parse().ok())
+                        .unwrap_or_default();
+                    return Err(js_error(&Error::UnknownOption { name: key }, lang));
+                }
+            }
         }
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            JsError::new(&format!("Opciones no válidas / invalid options: {e}")).into()
+        })?
     };
-    let mut o = Options::new(as_of);
-    o.tz = tz;
-    o.lang = lang;
-    if let Some(f) = js.file_name {
-        o.file_name = f;
-    }
-    if let Some(p) = js.product_name {
-        o.product_name = p;
-    }
-    let d = Thresholds::default();
-    o.thresholds = Thresholds {
-        high_days: js.high_days.unwrap_or(d.high_days),
-        medium_days: js.medium_days.unwrap_or(d.medium_days),
-        usage_percent: js.usage_percent.unwrap_or(d.usage_percent),
+    let env = Environment {
+        now: chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+            .unwrap_or_default(),
+        local_zone: runtime_zone(),
     };
-    o.date_order = js
-        .date_order
-        .as_deref()
-        .map(str::parse::<DateOrder>)
-        .transpose()
-        .map_err(with_lang)?;
-    for (field, header) in js.columns.unwrap_or_default() {
-        let f: Field = field.parse().map_err(with_lang)?;
-        o.columns.push((f, header));
-    }
-    o.validate().map_err(with_lang)?;
-    Ok(o)
+    raw.resolve(&env)
+        .map_err(|e| js_error(&e, raw.message_lang()))
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&ser)
+        .map_err(|e| JsError::new(&e.to_string()).into())
+}
+
+/// A rule not evaluated, in words.
+#[derive(Serialize)]
+struct RuleText {
+    level: Level,
+    text: &'static str,
 }
 
 /// Builds the worklist: `build_worklist(bytes, options?, onProgress?)` →
-/// `{ xlsx: Uint8Array, summary, preview }`.
+/// `{ xlsx: Uint8Array, summary, preview, problems, notices, rules_not_evaluated }`.
 ///
+/// `summary` is the CLI's `--json` (facts only); `preview` and `problems`
+/// are the worklist's rows and the data problems in words; `notices` and
+/// `rules_not_evaluated` the summary's notices and rules in words.
 /// `onProgress(stage, fraction)` is called with `"reading"`,
 /// `"classifying"` and `"writing"`.
 #[wasm_bindgen(js_name = build_worklist)]
@@ -138,26 +123,8 @@ pub fn build_worklist_js(
     bytes: Vec<u8>,
     options: JsValue,
     on_progress: Option<js_sys::Function>,
-) -> Result<JsValue, JsError> {
-    let js: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
-    } else {
-        // A misspelt option (`asof`) must not be ignored silently.
-        if let Some(obj) = options.dyn_ref::<Object>() {
-            for key in Object::keys(obj).iter().filter_map(|k| k.as_string()) {
-                if !KNOWN_OPTIONS.contains(&key.as_str()) {
-                    return Err(JsError::new(&format!(
-                        "Opción desconocida / unknown option: «{key}». Opciones válidas / valid options: {}",
-                        KNOWN_OPTIONS.join(", ")
-                    )));
-                }
-            }
-        }
-        serde_wasm_bindgen::from_value(options).map_err(|e| {
-            JsError::new(&format!("Opciones no válidas / invalid options: {e}. Se esperaba / expected {{ asOf, tz, lang, fileName, productName, highDays, mediumDays, usagePercent, dateOrder, columns }}"))
-        })?
-    };
-    let o = options_from(js).map_err(|(e, lang)| js_error(&e, lang))?;
+) -> Result<JsValue, JsValue> {
+    let o = options_from(options)?;
     // Grow the wasm heap once, up front, to about what the run will need.
     // Otherwise the allocator grows it 64 KiB at a time, thousands of
     // `memory.grow` calls that each make the JS engine swap the memory's
@@ -166,7 +133,7 @@ pub fn build_worklist_js(
     drop(std::hint::black_box(Vec::<u8>::with_capacity(
         bytes.len().saturating_mul(6),
     )));
-    let mut progress = |stage: crate::Stage, fraction: f64| {
+    let mut progress = |stage: Stage, fraction: f64| {
         if let Some(f) = &on_progress {
             let _ = f.call2(
                 &JsValue::NULL,
@@ -175,24 +142,100 @@ pub fn build_worklist_js(
             );
         }
     };
-    let out = build_worklist_owned(bytes, &o, &mut progress).map_err(|e| js_error(&e, o.lang))?;
-
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let lang = o.lang;
+    let out = build_worklist_owned(bytes, &o, &mut progress).map_err(|e| js_error(&e, lang))?;
+    let s = &out.summary;
+    let notices: Vec<&str> = s
+        .notices
+        .iter()
+        .map(|n| text::messages::notice(*n, lang))
+        .collect();
+    let rules: Vec<RuleText> = s
+        .rules_not_evaluated
+        .iter()
+        .map(|r| RuleText {
+            level: r.level,
+            text: text::messages::rule_not_evaluated(r, lang),
+        })
+        .collect();
     let result = Object::new();
-    let set = |k: &str, v: &JsValue| Reflect::set(&result, &JsValue::from_str(k), v).map(|_| ());
-    let xlsx = Uint8Array::from(out.xlsx.as_slice());
-    let summary = out
-        .summary
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    let preview = out
-        .preview()
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    set("xlsx", &xlsx)
-        .and_then(|()| set("summary", &summary))
-        .and_then(|()| set("preview", &preview))
-        .map_err(|_| JsError::new("cannot build the result object"))?;
+    let set = |k: &str, v: &JsValue| {
+        Reflect::set(&result, &JsValue::from_str(k), v)
+            .map(drop)
+            .map_err(|_| JsValue::from(JsError::new("cannot build the result object")))
+    };
+    set("xlsx", &Uint8Array::from(out.xlsx.as_slice()).into())?;
+    set("summary", &to_js(s)?)?;
+    set("preview", &to_js(&out.preview(lang))?)?;
+    set("problems", &to_js(&out.problem_rows(lang))?)?;
+    set("notices", &to_js(&notices)?)?;
+    set("rules_not_evaluated", &to_js(&rules)?)?;
+    Ok(result.into())
+}
+
+/// A level as the page shows it.
+#[derive(Serialize)]
+struct LevelInfo {
+    key: &'static str,
+    emoji: &'static str,
+    word: &'static str,
+    label: String,
+    /// `#RRGGBB`: the workbook's fill.
+    fill: String,
+    trigger: String,
+}
+
+/// The defaults, as JavaScript options.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DefaultsInfo {
+    lang: &'static str,
+    high_days: i64,
+    medium_days: i64,
+    usage_percent: f64,
+    product_name: &'static str,
+}
+
+/// What the page needs to know about the engine, in the options' language:
+/// `engine_info(options?)` → `{ version, defaults, levels, words }`.
+///
+/// `levels[]` carries each level's key, emoji, word, label, fill colour (the
+/// workbook's) and short trigger following the options' thresholds; `words`
+/// the labels the page shares with the workbook. Invalid options throw, as in
+/// `build_worklist`.
+#[wasm_bindgen]
+pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
+    let o = options_from(options)?;
+    let lang = o.lang;
+    let levels: Vec<LevelInfo> = Level::ALL
+        .iter()
+        .map(|&l| LevelInfo {
+            key: l.key(),
+            emoji: l.emoji(),
+            word: text::level_word(l, lang),
+            label: text::level_label(l, lang),
+            fill: format!("#{:06X}", level_fill(l)),
+            trigger: text::level_trigger(l, &o.thresholds, lang),
+        })
+        .collect();
+    let d = DEFAULTS;
+    let defaults = DefaultsInfo {
+        lang: d.lang.code(),
+        high_days: d.thresholds.high_days,
+        medium_days: d.thresholds.medium_days,
+        usage_percent: d.thresholds.usage_percent,
+        product_name: d.product_name,
+    };
+    let result = Object::new();
+    let set = |k: &str, v: &JsValue| {
+        Reflect::set(&result, &JsValue::from_str(k), v)
+            .map(drop)
+            .map_err(|_| JsValue::from(JsError::new("cannot build the result object")))
+    };
+    set("version", &version().into())?;
+    set("defaults", &to_js(&defaults)?)?;
+    set("levels", &to_js(&levels)?)?;
+    set("words", &to_js(shared::words(lang))?)?;
     Ok(result.into())
 }
 

@@ -56,16 +56,6 @@ pub struct Decoded<'a> {
 }
 
 /// Decodes an export.
-///
-/// ```
-/// use retention_worklist::read::decode::{decode, TextEncoding};
-/// let d = decode(b"\xEF\xBB\xBFid;empresa\n1;Caf\xC3\xA9\n").unwrap();
-/// assert_eq!(d.encoding, TextEncoding::Utf8Bom);
-/// assert!(d.text.starts_with("id;"));
-/// let d = decode(b"id;empresa\n1;Caf\xE9\n").unwrap();
-/// assert_eq!(d.encoding, TextEncoding::Windows1252);
-/// assert!(d.text.contains("Café"));
-/// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     let (encoding, body): (TextEncoding, &[u8]) =
         if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -258,5 +248,15 @@ mod tests {
             decode(&noise).unwrap_err(),
             Error::BinaryInput { .. }
         ));
+    }
+
+    #[test]
+    fn former_doc_example_1() {
+        let d = decode(b"\xEF\xBB\xBFid;empresa\n1;Caf\xC3\xA9\n").unwrap();
+        assert_eq!(d.encoding, TextEncoding::Utf8Bom);
+        assert!(d.text.starts_with("id;"));
+        let d = decode(b"id;empresa\n1;Caf\xE9\n").unwrap();
+        assert_eq!(d.encoding, TextEncoding::Windows1252);
+        assert!(d.text.contains("Café"));
     }
 }

@@ -35,13 +35,6 @@ pub fn delimiter_name(d: u8) -> &'static str {
 }
 
 /// Detects the dialect of decoded text.
-///
-/// ```
-/// use retention_worklist::read::dialect::detect;
-/// assert_eq!(detect("id;nombre;plan\n1;\"A;B\";pro\n").delimiter, b';');
-/// let d = detect("sep=|\nid|nombre\n1|x\n");
-/// assert_eq!((d.delimiter, d.start, d.skipped_lines), (b'|', 6, 1));
-/// ```
 pub fn detect(text: &str) -> Dialect {
     if let Some((delimiter, start)) = sep_line(text) {
         return Dialect {
@@ -147,5 +140,12 @@ mod tests {
     #[test]
     fn single_column_defaults_to_comma() {
         assert_eq!(detect("tenant_id\n1\n2\n").delimiter, b',');
+    }
+
+    #[test]
+    fn former_doc_example_1() {
+        assert_eq!(detect("id;nombre;plan\n1;\"A;B\";pro\n").delimiter, b';');
+        let d = detect("sep=|\nid|nombre\n1|x\n");
+        assert_eq!((d.delimiter, d.start, d.skipped_lines), (b'|', 6, 1));
     }
 }

@@ -13,15 +13,6 @@ use std::hash::BuildHasher;
 ///
 /// Fx hashing: crafted colliding ids can only make a run slower, never its
 /// result wrong (every match is confirmed by comparing the text).
-///
-/// ```
-/// use retention_worklist::read::ids::IdSet;
-/// let mut seen = IdSet::with_capacity(3, 16);
-/// assert!(seen.insert("T-1"));
-/// assert!(seen.insert("T-2"));
-/// assert!(!seen.insert("T-1")); // a duplicate
-/// assert_eq!(seen.len(), 2);
-/// ```
 #[derive(Default)]
 pub struct IdSet {
     text: String,
@@ -63,13 +54,9 @@ impl IdSet {
     }
 
     /// How many distinct ids.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.table.len()
-    }
-
-    /// Whether no id was added.
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
     }
 }
 
@@ -93,5 +80,14 @@ mod tests {
         assert!(seen.insert("ñ-1"));
         assert!(!seen.insert("ñ-1"));
         assert_eq!(seen.len(), 20_003);
+    }
+
+    #[test]
+    fn former_doc_example_1() {
+        let mut seen = IdSet::with_capacity(3, 16);
+        assert!(seen.insert("T-1"));
+        assert!(seen.insert("T-2"));
+        assert!(!seen.insert("T-1")); // a duplicate
+        assert_eq!(seen.len(), 2);
     }
 }

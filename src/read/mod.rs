@@ -8,48 +8,21 @@
 //! read. A bad cell never drops the row; only a row with neither id nor name
 //! is rejected, and that too is a problem on the list.
 
-pub mod columns;
-pub mod decode;
-pub mod dialect;
-pub mod ids;
-pub mod values;
+pub(crate) mod columns;
+pub(crate) mod decode;
+pub(crate) mod dialect;
+pub(crate) mod ids;
+pub(crate) mod values;
 
-use crate::classify::{PaymentFailure, Signals};
 use crate::error::Error;
-use crate::options::{DateOrder, ReportZone};
+use crate::model::{
+    DateOrder, DateOrderSource, Expected, Field, PaymentFailure, Problem, Signals,
+};
+use crate::options::ReportZone;
 use chrono::NaiveDate;
-use columns::{ColumnMap, Field};
+use columns::ColumnMap;
 use dialect::Dialect;
-use serde::Serialize;
-use values::{Expected, RawDate};
-
-/// A data problem: where it is, what was there and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// Line where the record starts in the file, as an editor shows it
-    /// (newlines inside quoted fields count).
-    pub line: u64,
-    /// The tenant's id or name (shortened), empty when the row has neither.
-    pub tenant: String,
-    /// The column header as written in the file (or the field name).
-    pub column: String,
-    /// The offending value (shortened when very long).
-    pub value: String,
-    /// What the cell should have contained.
-    pub expected: Expected,
-}
-
-/// How the date order was chosen, for the summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateOrderSource {
-    /// Given as an option.
-    Option,
-    /// Day first, the default: nothing in the file says otherwise.
-    Default,
-    /// Detected from the values (a part greater than 12).
-    Detected,
-}
+use values::RawDate;
 
 /// An open table: dialect, headers and column mapping.
 #[derive(Debug)]
@@ -171,17 +144,6 @@ impl<'a> Table<'a> {
     /// and the second core is otherwise idle then). The records, their lines
     /// and their order are the same either way: only the reading moves. In
     /// WebAssembly, which has one thread, `threaded` is ignored.
-    ///
-    /// ```
-    /// use retention_worklist::read::Table;
-    /// let text = "id;name;payment_failed\r\nT-1;Sol;no\r\n\r\nT-2;\"Luna\r\nNorte\";no\r\n";
-    /// let table = Table::open(text, &[]).unwrap();
-    /// for threaded in [false, true] {
-    ///     let mut seen = vec![];
-    ///     table.for_each_record(threaded, |line, rec, _| seen.push((line, rec[1].to_string())));
-    ///     assert_eq!(seen, [(2, "Sol".into()), (4, "Luna\r\nNorte".into())]);
-    /// }
-    /// ```
     pub fn for_each_record(&self, threaded: bool, mut f: impl FnMut(u64, &csv::StringRecord, u64)) {
         let mut records = self.records();
         #[cfg(not(target_arch = "wasm32"))]
@@ -261,6 +223,7 @@ impl<'a> Table<'a> {
             line,
             tenant: shorten(who),
             column: field.map_or_else(String::new, |f| self.header_of(f)),
+            field,
             value: shorten(value),
             expected,
         }
@@ -288,6 +251,7 @@ impl<'a> Table<'a> {
                     line,
                     tenant: shorten(who),
                     column: self.headers.get(i).cloned().unwrap_or_default(),
+                    field: self.map.field_at(i),
                     value: shorten(field),
                     expected: Expected::SwallowedLines { lines },
                 });
@@ -330,10 +294,7 @@ impl<'a> Table<'a> {
             return None;
         }
 
-        let mut signals = Signals {
-            has_status_column: self.map.has(Field::SubscriptionStatus),
-            ..Signals::default()
-        };
+        let mut signals = Signals::default();
 
         let status_text = self.cell(rec, Field::SubscriptionStatus);
         signals.status = values::parse_status(status_text).unwrap_or_else(|e| {
@@ -755,5 +716,16 @@ mod tests {
             t.date_order(Some(DateOrder::Mdy), zone),
             (DateOrder::Mdy, DateOrderSource::Option)
         );
+    }
+
+    #[test]
+    fn former_doc_example_1() {
+        let text = "id;name;payment_failed\r\nT-1;Sol;no\r\n\r\nT-2;\"Luna\r\nNorte\";no\r\n";
+        let table = Table::open(text, &[]).unwrap();
+        for threaded in [false, true] {
+            let mut seen = vec![];
+            table.for_each_record(threaded, |line, rec, _| seen.push((line, rec[1].to_string())));
+            assert_eq!(seen, [(2, "Sol".into()), (4, "Luna\r\nNorte".into())]);
+        }
     }
 }

@@ -4,73 +4,9 @@
 //! thousands separators, several date layouts) and, when it cannot, says
 //! what it expected as an [`Expected`] so the problem report is specific.
 
-use crate::options::{parse_offset, DateOrder, ReportZone};
+use crate::model::{normalize_header, DateOrder, Expected, Status};
+use crate::options::{parse_offset, ReportZone};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
-use serde::Serialize;
-
-/// What a cell should have contained; rendered per language in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Expected {
-    /// true/false, 1/0, yes/no, sí/no, x/empty.
-    Boolean,
-    /// A whole number ≥ 0, thousands separators allowed.
-    Count,
-    /// A real calendar date in a known layout.
-    Date,
-    /// A subscription status word.
-    Status,
-    /// A payment status word.
-    PaymentStatus,
-    /// A tenant id or name (the row has neither).
-    Identity,
-    /// The id appears once (a duplicate).
-    UniqueId,
-    /// An email address (something@domain).
-    Email,
-    /// Text within Excel's 32,767-character cell limit.
-    CellLength,
-    /// The row has a different number of fields than the header.
-    FieldCount { header_fields: usize },
-    /// A date consistent with the file's date order.
-    DateInOrder,
-    /// A field whose inner lines look like records: a quote left open
-    /// swallowed `lines` rows, which were not read separately.
-    SwallowedLines { lines: u64 },
-}
-
-/// A Stripe-style subscription status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Trialing,
-    Active,
-    PastDue,
-    Unpaid,
-    Incomplete,
-    Canceled,
-    Paused,
-}
-
-impl Status {
-    /// The status word as Stripe spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Trialing => "trialing",
-            Status::Active => "active",
-            Status::PastDue => "past_due",
-            Status::Unpaid => "unpaid",
-            Status::Incomplete => "incomplete",
-            Status::Canceled => "canceled",
-            Status::Paused => "paused",
-        }
-    }
-
-    /// Whether this status means the last payment failed.
-    pub fn is_payment_failure(self) -> bool {
-        matches!(self, Status::PastDue | Status::Unpaid | Status::Incomplete)
-    }
-}
 
 /// Lowercase, accent-free, `_` for spaces and hyphens: for matching words.
 ///
@@ -91,20 +27,11 @@ fn word_key(s: &str) -> std::borrow::Cow<'_, str> {
     if simple {
         std::borrow::Cow::Borrowed(t)
     } else {
-        std::borrow::Cow::Owned(crate::read::columns::normalize_header(s))
+        std::borrow::Cow::Owned(normalize_header(s))
     }
 }
 
 /// Parses a boolean cell. Empty is `Ok(None)` (unknown, not false).
-///
-/// ```
-/// use retention_worklist::read::values::parse_bool;
-/// assert_eq!(parse_bool("Sí"), Ok(Some(true)));
-/// assert_eq!(parse_bool("x"), Ok(Some(true)));
-/// assert_eq!(parse_bool("0"), Ok(Some(false)));
-/// assert_eq!(parse_bool(""), Ok(None));
-/// assert!(parse_bool("quizás").is_err());
-/// ```
 pub fn parse_bool(s: &str) -> Result<Option<bool>, Expected> {
     match word_key(s).as_ref() {
         "" => Ok(None),
@@ -115,13 +42,6 @@ pub fn parse_bool(s: &str) -> Result<Option<bool>, Expected> {
 }
 
 /// Parses a subscription status in English or Spanish. Empty is `Ok(None)`.
-///
-/// ```
-/// use retention_worklist::read::values::{parse_status, Status};
-/// assert_eq!(parse_status("Prueba"), Ok(Some(Status::Trialing)));
-/// assert_eq!(parse_status("past due"), Ok(Some(Status::PastDue)));
-/// assert_eq!(parse_status("Cancelado"), Ok(Some(Status::Canceled)));
-/// ```
 pub fn parse_status(s: &str) -> Result<Option<Status>, Expected> {
     Ok(Some(match word_key(s).as_ref() {
         "" => return Ok(None),
@@ -140,13 +60,6 @@ pub fn parse_status(s: &str) -> Result<Option<Status>, Expected> {
 }
 
 /// Parses a last-payment status; `Ok(Some(true))` means it failed.
-///
-/// ```
-/// use retention_worklist::read::values::parse_payment_status;
-/// assert_eq!(parse_payment_status("requires_payment_method"), Ok(Some(true)));
-/// assert_eq!(parse_payment_status("Rechazado"), Ok(Some(true)));
-/// assert_eq!(parse_payment_status("succeeded"), Ok(Some(false)));
-/// ```
 pub fn parse_payment_status(s: &str) -> Result<Option<bool>, Expected> {
     match word_key(s).as_ref() {
         "" => Ok(None),
@@ -171,17 +84,6 @@ pub fn parse_payment_status(s: &str) -> Result<Option<bool>, Expected> {
 
 /// Parses a count (messages): a whole number ≥ 0, with optional thousands
 /// separators `.`, `,`, space or no-break space. Empty is `Ok(None)`.
-///
-/// ```
-/// use retention_worklist::read::values::parse_count;
-/// assert_eq!(parse_count("9.400"), Ok(Some(9400)));
-/// assert_eq!(parse_count("9,400"), Ok(Some(9400)));
-/// assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
-/// assert_eq!(parse_count("120"), Ok(Some(120)));
-/// assert!(parse_count("muchos").is_err());
-/// assert!(parse_count("-5").is_err());
-/// assert!(parse_count("9.4").is_err());
-/// ```
 pub fn parse_count(s: &str) -> Result<Option<u64>, Expected> {
     let t = s.trim();
     if t.is_empty() {
@@ -252,20 +154,6 @@ impl RawDate {
 /// Parses a trial-end cell. Instants with an offset (`Z`, `-06:00`) are
 /// converted to the report zone before taking the date; local date-times
 /// keep their date. Empty is `Ok(None)`.
-///
-/// ```
-/// use retention_worklist::read::values::{parse_date, RawDate};
-/// use retention_worklist::ReportZone;
-/// use chrono::NaiveDate;
-/// let mx: ReportZone = "America/Mexico_City".parse().unwrap();
-/// let d = |y, m, d| RawDate::Exact(NaiveDate::from_ymd_opt(y, m, d).unwrap());
-/// assert_eq!(parse_date("2026-11-25", mx), Ok(Some(d(2026, 11, 25))));
-/// // 03:00 UTC on the 26th is still the 25th in Mexico City.
-/// assert_eq!(parse_date("2026-11-26T03:00:00Z", mx), Ok(Some(d(2026, 11, 25))));
-/// assert_eq!(parse_date("2026-11-26 03:00:00", mx), Ok(Some(d(2026, 11, 26))));
-/// assert_eq!(parse_date("25/11/2026", mx), Ok(Some(RawDate::Ambiguous { a: 25, b: 11, year: 2026 })));
-/// assert!(parse_date("mañana", mx).is_err());
-/// ```
 pub fn parse_date(s: &str, zone: ReportZone) -> Result<Option<RawDate>, Expected> {
     let t = s.trim();
     if t.is_empty() {
@@ -365,44 +253,6 @@ fn parse_iso(t: &str, zone: ReportZone) -> Result<RawDate, Expected> {
             zone.date_of(utc)
         }
     }))
-}
-
-/// Checks an email address is plausible enough to put in a `mailto:` link:
-/// one `@`, something on both sides, no spaces, a dot in the domain.
-pub fn is_plausible_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && s.chars().all(|c| {
-            !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | ',' | ';')
-        })
-}
-
-/// The digits (and a leading `+`) of a phone number, for a `tel:` link.
-/// `None` when there are too few digits to dial.
-///
-/// ```
-/// use retention_worklist::read::values::dialable_phone;
-/// assert_eq!(dialable_phone("+52 (55) 1234-5678").as_deref(), Some("+525512345678"));
-/// assert_eq!(dialable_phone("n/a"), None);
-/// ```
-pub fn dialable_phone(s: &str) -> Option<String> {
-    let t = s.trim();
-    let mut out = String::new();
-    if t.starts_with('+') {
-        out.push('+');
-    }
-    out.extend(t.chars().filter(char::is_ascii_digit));
-    let digits = out.trim_start_matches('+').len();
-    let junk = t
-        .chars()
-        .any(|c| !(c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')' | '.' | '/')));
-    (!junk && (6..=15).contains(&digits)).then_some(out)
 }
 
 #[cfg(test)]
@@ -544,16 +394,50 @@ mod tests {
     }
 
     #[test]
-    fn emails_and_phones() {
-        assert!(is_plausible_email("ana@example.com"));
-        assert!(!is_plausible_email("ana@"));
-        assert!(!is_plausible_email("ana example.com"));
-        assert!(!is_plausible_email("a@b@c.com"));
-        assert_eq!(
-            dialable_phone("55 1234 5678").as_deref(),
-            Some("5512345678")
-        );
-        assert_eq!(dialable_phone("=HYPERLINK(1)"), None);
-        assert_eq!(dialable_phone("123"), None);
+    fn former_doc_example_1() {
+        assert_eq!(parse_bool("Sí"), Ok(Some(true)));
+        assert_eq!(parse_bool("x"), Ok(Some(true)));
+        assert_eq!(parse_bool("0"), Ok(Some(false)));
+        assert_eq!(parse_bool(""), Ok(None));
+        assert!(parse_bool("quizás").is_err());
+    }
+
+    #[test]
+    fn former_doc_example_2() {
+        assert_eq!(parse_status("Prueba"), Ok(Some(Status::Trialing)));
+        assert_eq!(parse_status("past due"), Ok(Some(Status::PastDue)));
+        assert_eq!(parse_status("Cancelado"), Ok(Some(Status::Canceled)));
+    }
+
+    #[test]
+    fn former_doc_example_3() {
+        assert_eq!(parse_payment_status("requires_payment_method"), Ok(Some(true)));
+        assert_eq!(parse_payment_status("Rechazado"), Ok(Some(true)));
+        assert_eq!(parse_payment_status("succeeded"), Ok(Some(false)));
+    }
+
+    #[test]
+    fn former_doc_example_4() {
+        assert_eq!(parse_count("9.400"), Ok(Some(9400)));
+        assert_eq!(parse_count("9,400"), Ok(Some(9400)));
+        assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("120"), Ok(Some(120)));
+        assert!(parse_count("muchos").is_err());
+        assert!(parse_count("-5").is_err());
+        assert!(parse_count("9.4").is_err());
+    }
+
+    #[test]
+    fn former_doc_example_5() {
+        use crate::ReportZone;
+        use chrono::NaiveDate;
+        let mx: ReportZone = "America/Mexico_City".parse().unwrap();
+        let d = |y, m, d| RawDate::Exact(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(parse_date("2026-11-25", mx), Ok(Some(d(2026, 11, 25))));
+        // 03:00 UTC on the 26th is still the 25th in Mexico City.
+        assert_eq!(parse_date("2026-11-26T03:00:00Z", mx), Ok(Some(d(2026, 11, 25))));
+        assert_eq!(parse_date("2026-11-26 03:00:00", mx), Ok(Some(d(2026, 11, 26))));
+        assert_eq!(parse_date("25/11/2026", mx), Ok(Some(RawDate::Ambiguous { a: 25, b: 11, year: 2026 })));
+        assert!(parse_date("mañana", mx).is_err());
     }
 }

@@ -1,0 +1,238 @@
+//! Steps 1–3 of the pipeline over a whole export: read every record, classify
+//! each tenant, plan the at-risk ones, and gather the summary's facts.
+
+use crate::classify;
+use crate::error::Error;
+use crate::model::{
+    Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage,
+    MAX_CELL_CHARS,
+};
+use crate::options::Options;
+use crate::plan::{self, Contact, WorkItem};
+use crate::read::decode::{self, TextEncoding};
+use crate::read::{self, ids::IdSet, RowContext, Table};
+use crate::report::{ColumnUse, ExecutiveCounts, Summary};
+use std::collections::BTreeMap;
+
+/// The classified worklist, before rendering.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// At-risk tenants, most urgent first.
+    pub items: Vec<WorkItem>,
+    /// Counts and facts, with every data problem in file order.
+    pub summary: Summary,
+}
+
+/// What the record loop counts.
+#[derive(Default)]
+struct Tally {
+    rows: u64,
+    no_risk: u64,
+    rejected: u64,
+    blank: u64,
+    levels: LevelCounts,
+}
+
+/// Reads, classifies and plans, reporting progress.
+pub(crate) fn analyze(
+    input: &[u8],
+    o: &Options,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Result<Analysis, Error> {
+    o.validate()?;
+    progress(Stage::Reading, 0.0);
+    let decoded = decode::decode(input)?;
+    let table = Table::open(&decoded.text, &o.columns)?;
+    let (date_order, order_source) = table.date_order(o.date_order, o.tz);
+    let ctx = RowContext {
+        zone: o.tz,
+        date_order,
+        as_of: o.as_of,
+    };
+    let mut tally = Tally::default();
+    let mut problems = Vec::new();
+    let mut items = Vec::new();
+    // Every id is remembered to report duplicates. Pre-sized from the input
+    // (a row is rarely under 100 bytes; ids are a small part of a row), so it
+    // never rehashes.
+    let mut seen_ids = IdSet::with_capacity(input.len() / 100, input.len() / 12);
+    let total_bytes = decoded.text.len().max(1) as f64;
+    // A large file is read on a second thread, a batch ahead (same records,
+    // same order); small files gain nothing from it.
+    let threaded = decoded.text.len() >= 1 << 20;
+    table.for_each_record(threaded, |line, rec, byte_offset| {
+        if read::is_blank(rec) {
+            tally.blank += 1;
+            return;
+        }
+        tally.rows += 1;
+        if tally.rows % 65_536 == 0 {
+            progress(Stage::Reading, byte_offset as f64 / total_bytes);
+        }
+        let Some(row) = table.parse_row(rec, line, &ctx, &mut problems) else {
+            tally.rejected += 1;
+            return;
+        };
+        let who = if row.id.is_empty() { row.name } else { row.id };
+        if !row.id.is_empty() && !seen_ids.insert(row.id) {
+            let p = table.problem(line, who, Some(Field::TenantId), row.id, Expected::UniqueId);
+            problems.push(p);
+        }
+        let Some(c) = classify::classify(&row.signals, &o.thresholds) else {
+            tally.no_risk += 1;
+            return;
+        };
+        tally.levels.add(c.level);
+        let contact = contact_of(&table, rec, &row, line, &mut problems);
+        let item = plan::plan(
+            line,
+            contact,
+            row.trial_end,
+            row.signals.days_left,
+            row.signals.usage,
+            &c,
+            o,
+        );
+        // The plan judged the address (no link for a bad one): say so.
+        if !item.email_ok && !item.contact.email.is_empty() {
+            let email = &item.contact.email;
+            let p = table.problem(line, who, Some(Field::OwnerEmail), email, Expected::Email);
+            problems.push(p);
+        }
+        items.push(item);
+    });
+    progress(Stage::Reading, 1.0);
+    progress(Stage::Classifying, 0.0);
+    let items = plan::sort_by_urgency(items);
+    problems.sort_by_key(|p| p.line);
+    let mut notices = Vec::new();
+    if decoded.had_replacements {
+        notices.push(Notice::ReplacedBytes);
+    }
+    if decoded.encoding == TextEncoding::Windows1252 {
+        notices.push(Notice::Windows1252);
+    }
+    let summary = Summary {
+        rows: tally.rows,
+        critical: tally.levels.get(Level::Critical),
+        high: tally.levels.get(Level::High),
+        medium: tally.levels.get(Level::Medium),
+        info: tally.levels.get(Level::Info),
+        no_risk: tally.no_risk,
+        rejected: tally.rejected,
+        problems: problems.len() as u64,
+        blank_rows: tally.blank,
+        encoding: decoded.encoding.as_str(),
+        delimiter: read::dialect::delimiter_name(table.dialect.delimiter),
+        date_order: date_order.as_str(),
+        date_order_source: order_source,
+        as_of: o.as_of.format("%Y-%m-%d").to_string(),
+        tz: o.tz.to_string(),
+        file_name: o.file_name.clone(),
+        product_name: o.product_name.clone(),
+        thresholds: o.thresholds,
+        rules_not_evaluated: rules_not_evaluated(&table),
+        columns: columns_used(&table),
+        unknown_columns: table.map.unknown.clone(),
+        duplicate_columns: table.map.duplicates.clone(),
+        notices,
+        by_executive: by_executive(&items),
+        problem_list: problems,
+    };
+    progress(Stage::Classifying, 1.0);
+    Ok(Analysis { items, summary })
+}
+
+/// The contact fields of an at-risk row, as written. A value longer than a
+/// cell can hold is reported here (the renderer cuts it, visibly).
+fn contact_of(
+    table: &Table,
+    rec: &csv::StringRecord,
+    row: &read::Row,
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> Contact {
+    let who = if row.id.is_empty() { row.name } else { row.id };
+    let mut take = |field: Field, value: &str| -> String {
+        // Fast path: a UTF-8 string of ≤ 32,767 bytes has ≤ 32,767 UTF-16 units.
+        if value.len() > MAX_CELL_CHARS && value.encode_utf16().count() > MAX_CELL_CHARS {
+            problems.push(table.problem(line, who, Some(field), value, Expected::CellLength));
+        }
+        value.to_string()
+    };
+    Contact {
+        id: take(Field::TenantId, row.id),
+        name: take(Field::TenantName, row.name),
+        owner: take(Field::OwnerName, table.cell(rec, Field::OwnerName)),
+        email: take(Field::OwnerEmail, table.cell(rec, Field::OwnerEmail)),
+        phone: take(Field::OwnerPhone, table.cell(rec, Field::OwnerPhone)),
+        executive: take(
+            Field::AccountExecutive,
+            table.cell(rec, Field::AccountExecutive),
+        ),
+        plan: take(Field::Plan, table.cell(rec, Field::Plan)),
+    }
+}
+
+/// The rules whose columns are absent, with the fields they lack.
+fn rules_not_evaluated(table: &Table) -> Vec<RuleNotEvaluated> {
+    let lacking = |level, fields: &[Field]| {
+        let missing: Vec<Field> = fields
+            .iter()
+            .copied()
+            .filter(|&f| !table.map.has(f))
+            .collect();
+        RuleNotEvaluated { level, missing }
+    };
+    let mut rules = Vec::new();
+    if !table.can_evaluate_payment() {
+        let payment = [
+            Field::PaymentFailed,
+            Field::LastPaymentStatus,
+            Field::SubscriptionStatus,
+        ];
+        rules.push(lacking(Level::Critical, &payment));
+    }
+    if !table.can_evaluate_trial() {
+        rules.push(lacking(Level::High, &[Field::TrialEndsAt]));
+    }
+    if !table.can_evaluate_usage() {
+        let usage = [Field::MessagesUsed, Field::MessagesLimit];
+        rules.push(lacking(Level::Info, &usage));
+    }
+    rules
+}
+
+/// The recognised columns, in field order.
+fn columns_used(table: &Table) -> Vec<ColumnUse> {
+    table
+        .map
+        .found
+        .iter()
+        .map(|(f, h)| ColumnUse {
+            field: f.name(),
+            header: h.clone(),
+        })
+        .collect()
+}
+
+/// The worklist's counts per account executive, sorted by executive.
+fn by_executive(items: &[WorkItem]) -> Vec<ExecutiveCounts> {
+    let mut by_exec: BTreeMap<&str, LevelCounts> = BTreeMap::new();
+    for w in items {
+        by_exec
+            .entry(w.contact.executive.as_str())
+            .or_default()
+            .add(w.level);
+    }
+    by_exec
+        .into_iter()
+        .map(|(e, c)| ExecutiveCounts {
+            executive: e.to_string(),
+            critical: c.get(Level::Critical),
+            high: c.get(Level::High),
+            medium: c.get(Level::Medium),
+            info: c.get(Level::Info),
+        })
+        .collect()
+}

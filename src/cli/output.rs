@@ -1,0 +1,76 @@
+//! Files: reading the export, writing the workbook atomically.
+
+use super::interrupt;
+use retention_worklist::{Error, IoKind, IoProblem};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// The facts of an I/O failure, for the engine's words.
+fn io_problem(e: &std::io::Error) -> IoProblem {
+    use std::io::ErrorKind as K;
+    let kind = match e.kind() {
+        K::NotFound => IoKind::NotFound,
+        K::PermissionDenied => IoKind::PermissionDenied,
+        K::IsADirectory => IoKind::IsADirectory,
+        K::StorageFull | K::QuotaExceeded => IoKind::StorageFull,
+        K::ReadOnlyFilesystem => IoKind::ReadOnly,
+        _ => IoKind::Other,
+    };
+    IoProblem {
+        kind,
+        detail: e.to_string(),
+    }
+}
+
+/// Reads the whole input (`-`: standard input).
+pub fn read_input(input: &str) -> Result<Vec<u8>, Error> {
+    let read = if input == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(input)
+    };
+    read.map_err(|e| Error::ReadInput {
+        path: input.to_string(),
+        io: io_problem(&e),
+    })
+}
+
+/// Writes to a temporary file beside the target, then renames it into place:
+/// a failed or interrupted run never leaves a half-written workbook.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |p: &Path, e: &std::io::Error| Error::WriteOutput {
+        path: p.display().to_string(),
+        io: io_problem(e),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".retention-worklist-").suffix(".xlsx.tmp");
+    // Created like any new file (0666 minus the umask), not tempfile's 0600:
+    // the workbook is for others to open.
+    let mut tmp = builder
+        .make_in(dir, |p| {
+            interrupt::writing(p);
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(p)
+        })
+        .map_err(|e| {
+            interrupt::done();
+            fail(dir, &e)
+        })?;
+    let written = tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all());
+    let result = match written {
+        Ok(()) => tmp.persist(path).map(drop).map_err(|e| fail(path, &e.error)),
+        Err(e) => {
+            drop(tmp);
+            Err(fail(path, &e))
+        }
+    };
+    interrupt::done();
+    result
+}

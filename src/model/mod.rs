@@ -1,0 +1,77 @@
+//! The ground floor: plain types that every layer above shares.
+//!
+//! Levels, fields, subscription statuses, the signals the rules look at, what
+//! a cell should have contained, the language asked for. No words live here
+//! (those are in [`crate::text`]) and nothing here imports from the crate: every
+//! other module may import from this one.
+
+mod field;
+mod level;
+mod problem;
+mod signal;
+
+pub use field::{normalize_header, Field};
+pub use level::{Level, LevelCounts};
+pub use problem::{DateOrderSource, Expected, Notice, OptionName, Problem, RuleNotEvaluated};
+pub use signal::{PaymentFailure, Signal, Signals, Status, Thresholds};
+
+use serde::Serialize;
+
+/// Excel's limit of characters in a cell (counted in UTF-16 units).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Language of everything a person reads: workbook, summary, messages.
+///
+/// Which words each language uses is [`crate::text`]'s business; which names
+/// select it (`es`, `en`, `español`…) is the option parser's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Spanish, the default: the users are Spanish-speaking.
+    #[default]
+    Es,
+    /// English.
+    En,
+}
+
+/// How to read ambiguous `NN/NN/YYYY` dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Day first (`25/11/2026`), the Spanish-speaking default.
+    Dmy,
+    /// Month first (`11/25/2026`).
+    Mdy,
+}
+
+impl DateOrder {
+    /// The short name used in summaries and options (`dmy`, `mdy`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+        }
+    }
+}
+
+/// The stages a run goes through, reported to a progress callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Decoding and reading the records (with the fraction of bytes read).
+    Reading,
+    /// Sorting and planning the worklist.
+    Classifying,
+    /// Writing the workbook.
+    Writing,
+}
+
+impl Stage {
+    /// The stage's name as passed to JavaScript (`reading`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Classifying => "classifying",
+            Stage::Writing => "writing",
+        }
+    }
+}

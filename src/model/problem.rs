@@ -1,0 +1,156 @@
+//! What can be wrong, as facts: a cell's problem, a file-level notice, a rule
+//! that could not be evaluated, an option that cannot be used. The words for
+//! each are chosen by [`crate::text`] in the language asked for.
+
+use super::{Field, Level};
+use serde::Serialize;
+
+/// What a cell should have contained. Serialized as a code
+/// (`"expected": "date"`) plus the numbers some codes carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "expected", rename_all = "snake_case")]
+pub enum Expected {
+    /// true/false, 1/0, yes/no, sí/no, x/empty.
+    Boolean,
+    /// A whole number ≥ 0, thousands separators allowed.
+    Count,
+    /// A real calendar date in a known layout.
+    Date,
+    /// A subscription status word.
+    Status,
+    /// A payment status word.
+    PaymentStatus,
+    /// A tenant id or name (the row has neither).
+    Identity,
+    /// The id appears once (a duplicate).
+    UniqueId,
+    /// An email address (something@domain).
+    Email,
+    /// Text within Excel's 32,767-character cell limit.
+    CellLength,
+    /// The row has a different number of fields than the header.
+    FieldCount {
+        /// The header's number of fields.
+        header_fields: usize,
+    },
+    /// A date consistent with the file's date order.
+    DateInOrder,
+    /// A field whose inner lines look like records: a quote left open
+    /// swallowed `lines` rows, which were not read separately.
+    SwallowedLines {
+        /// How many lines inside the field look like rows.
+        lines: u64,
+    },
+}
+
+/// A data problem: where it is, what was there and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Line where the record starts in the file, as an editor shows it
+    /// (newlines inside quoted fields count).
+    pub line: u64,
+    /// The tenant's id or name (shortened), empty when the row has neither.
+    pub tenant: String,
+    /// The column header as written in the file (or the field name).
+    pub column: String,
+    /// The field of that column, when it is one the engine reads.
+    pub field: Option<Field>,
+    /// The offending value (shortened when very long).
+    pub value: String,
+    /// What the cell should have contained.
+    #[serde(flatten)]
+    pub expected: Expected,
+}
+
+/// How the date order was chosen, for the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrderSource {
+    /// Given as an option.
+    Option,
+    /// Day first, the default: nothing in the file says otherwise.
+    Default,
+    /// Detected from the values (a part greater than 12).
+    Detected,
+}
+
+/// Something about the whole file a person should know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Notice {
+    /// Some bytes could not be decoded and were replaced with U+FFFD.
+    ReplacedBytes,
+    /// The file was not UTF-8 and was read as Windows-1252.
+    Windows1252,
+}
+
+/// A rule that was not evaluated because its columns are absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleNotEvaluated {
+    /// The level the rule gives (ALTO stands for ALTO and MEDIO).
+    pub level: Level,
+    /// The fields it needs, none of which (or not all of which) the file has.
+    pub missing: Vec<Field>,
+}
+
+/// An option a person sets (a CLI flag, a JavaScript option, a page field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OptionName {
+    /// `--as-of` / `asOf`.
+    AsOf,
+    /// `--tz` / `tz`.
+    Tz,
+    /// `--lang` / `lang`.
+    Lang,
+    /// `--high-days` / `highDays`.
+    HighDays,
+    /// `--medium-days` / `mediumDays`.
+    MediumDays,
+    /// `--usage-percent` / `usagePercent`.
+    UsagePercent,
+    /// `--product-name` / `productName`.
+    ProductName,
+    /// `--date-order` / `dateOrder`.
+    DateOrder,
+    /// The field of a `--column FIELD=HEADER` / `columns` entry.
+    Column,
+    /// A `--column` value without `=`.
+    ColumnSpec,
+    /// `--file-name` / `fileName`.
+    FileName,
+}
+
+impl OptionName {
+    /// The command line's name (`high-days`).
+    pub fn flag(self) -> &'static str {
+        match self {
+            OptionName::AsOf => "as-of",
+            OptionName::Tz => "tz",
+            OptionName::Lang => "lang",
+            OptionName::HighDays => "high-days",
+            OptionName::MediumDays => "medium-days",
+            OptionName::UsagePercent => "usage-percent",
+            OptionName::ProductName => "product-name",
+            OptionName::DateOrder => "date-order",
+            OptionName::Column | OptionName::ColumnSpec => "column",
+            OptionName::FileName => "file-name",
+        }
+    }
+
+    /// The JavaScript option's name (`highDays`).
+    pub fn key(self) -> &'static str {
+        match self {
+            OptionName::AsOf => "asOf",
+            OptionName::Tz => "tz",
+            OptionName::Lang => "lang",
+            OptionName::HighDays => "highDays",
+            OptionName::MediumDays => "mediumDays",
+            OptionName::UsagePercent => "usagePercent",
+            OptionName::ProductName => "productName",
+            OptionName::DateOrder => "dateOrder",
+            OptionName::Column | OptionName::ColumnSpec => "columns",
+            OptionName::FileName => "fileName",
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The formats, built once per workbook and reused for every cell, and the
+//! level colours (the one place they are defined: the page takes them from
+//! the engine too).
+
+use crate::model::{Lang, Level};
+use crate::text::excel_date_format;
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
+
+/// RGB fills of the four levels (solid), strong enough to read at a glance,
+/// light enough for black text. The page colours its levels with these.
+///
+/// ```
+/// use retention_worklist::{level_fill, Level};
+/// assert_eq!(level_fill(Level::Critical), 0xFF8080);
+/// ```
+pub fn level_fill(level: Level) -> u32 {
+    match level {
+        Level::Critical => 0xFF8080,
+        Level::High => 0xF8B26A,
+        Level::Medium => 0xFFE36E,
+        Level::Info => 0x9CC3E6,
+    }
+}
+
+/// Dark blue of headers and titles.
+const HEADER_BLUE: u32 = 0x1F3864;
+/// Grey of cell borders.
+const BORDER_GREY: u32 = 0xBFBFBF;
+/// Blue of link text.
+const LINK_BLUE: u32 = 0x0B3D91;
+
+/// The workbook's formats.
+pub(super) struct Styles {
+    pub header: Format,
+    pub title: Format,
+    pub bold: Format,
+    pub wrap: Format,
+    pub plain: Format,
+    /// `plain`, aligned left (numbers on the summary sheet).
+    pub plain_left: Format,
+    pub date: Format,
+    /// Per level, in [`Level::ALL`] order.
+    level: [LevelStyles; 4],
+}
+
+/// The formats of a level's cells: its fill under every kind of value.
+pub(super) struct LevelStyles {
+    pub text: Format,
+    pub wrap: Format,
+    pub date: Format,
+    pub percent: Format,
+    pub int: Format,
+    pub link: Format,
+    pub strong: Format,
+}
+
+impl Styles {
+    pub fn new(lang: Lang) -> Styles {
+        let date_fmt = excel_date_format(lang);
+        let base = Format::new()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin)
+            .set_border_color(Color::RGB(BORDER_GREY));
+        let level = Level::ALL.map(|l| {
+            let filled = base.clone().set_background_color(Color::RGB(level_fill(l)));
+            LevelStyles {
+                text: filled.clone(),
+                wrap: filled.clone().set_text_wrap(),
+                date: filled
+                    .clone()
+                    .set_num_format(date_fmt)
+                    .set_align(FormatAlign::Left),
+                percent: filled
+                    .clone()
+                    .set_num_format("0.0%")
+                    .set_align(FormatAlign::Left),
+                int: filled.clone().set_align(FormatAlign::Left),
+                link: filled
+                    .clone()
+                    .set_font_color(Color::RGB(LINK_BLUE))
+                    .set_underline(FormatUnderline::Single),
+                strong: filled.set_bold(),
+            }
+        });
+        Styles {
+            header: Format::new()
+                .set_bold()
+                .set_font_color(Color::White)
+                .set_background_color(Color::RGB(HEADER_BLUE))
+                .set_align(FormatAlign::Top)
+                .set_text_wrap()
+                .set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(BORDER_GREY)),
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_font_color(Color::RGB(HEADER_BLUE)),
+            bold: Format::new().set_bold(),
+            wrap: base.clone().set_text_wrap(),
+            plain_left: base.clone().set_align(FormatAlign::Left),
+            plain: base.clone(),
+            date: base.set_num_format(date_fmt).set_align(FormatAlign::Left),
+            level,
+        }
+    }
+
+    /// The formats of a level's cells.
+    pub fn of(&self, level: Level) -> &LevelStyles {
+        &self.level[level as usize]
+    }
+}

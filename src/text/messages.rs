@@ -1,0 +1,269 @@
+//! Messages: errors, data problems, notices, rules not evaluated, and the
+//! command line's summary and interrupt notice.
+
+use super::{level_label, pick};
+use crate::error::{Error, IoKind, IoProblem};
+use crate::model::{Expected, Field, Lang, Level, Notice, OptionName, RuleNotEvaluated};
+use crate::report::Summary;
+use std::fmt;
+
+impl Error {
+    /// The message shown to the person, in a language.
+    ///
+    /// ```
+    /// use retention_worklist::{Error, Lang};
+    /// let e = Error::EmptyInput;
+    /// assert!(e.message(Lang::default()).contains("vacío"));
+    /// assert!(e.message("en".parse().unwrap()).contains("empty"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        let es = lang == Lang::Es;
+        match self {
+            Error::EmptyInput => pick(
+                lang,
+                "El archivo está vacío: no contiene una fila de encabezados ni datos. Exporta los tenants como CSV con encabezados (por ejemplo tenant_id, tenant_name, trial_ends_at).",
+                "The file is empty: it has no header row and no data. Export the tenants as CSV with headers (for example tenant_id, tenant_name, trial_ends_at).",
+            )
+            .to_string(),
+            Error::BinaryInput { offset } => if es {
+                format!("El archivo no es un CSV de texto: contiene bytes binarios (el primero en la posición {offset}). ¿Es un .xlsx, un .zip o una imagen? Exporta los tenants como CSV.")
+            } else {
+                format!("The file is not a text CSV: it contains binary bytes (the first at byte {offset}). Is it an .xlsx, a .zip or an image? Export the tenants as CSV.")
+            },
+            Error::NoKnownColumns { headers } => if es {
+                format!("Ninguna columna es reconocible. Encabezados encontrados en la línea 1: {}. Se esperaba al menos un identificador (tenant_id o tenant_name) y las columnas de una regla (p. ej. trial_ends_at, payment_failed, messages_used + messages_limit). Usa --column CAMPO=\"Encabezado\" para mapear una columna a mano.", list(headers, lang))
+            } else {
+                format!("No column is recognisable. Headers found on line 1: {}. Expected at least an identifier (tenant_id or tenant_name) and one rule's columns (e.g. trial_ends_at, payment_failed, messages_used + messages_limit). Use --column FIELD=\"Header\" to map a column by hand.", list(headers, lang))
+            },
+            Error::NoIdentityColumn { headers } => if es {
+                format!("No hay columna de identificación del tenant (tenant_id o tenant_name, o sus alias id, empresa, nombre, cuenta…). Encabezados encontrados: {}.", list(headers, lang))
+            } else {
+                format!("There is no tenant identity column (tenant_id or tenant_name, or aliases id, company, name, account…). Headers found: {}.", list(headers, lang))
+            },
+            Error::NoRuleEvaluable { headers } => if es {
+                format!("Ninguna regla se puede evaluar: faltan las columnas de pago (payment_failed, last_payment_status o subscription_status), de fin de trial (trial_ends_at) y de uso (messages_used + messages_limit). Encabezados encontrados: {}.", list(headers, lang))
+            } else {
+                format!("No rule can be evaluated: the payment columns (payment_failed, last_payment_status or subscription_status), the trial end column (trial_ends_at) and the usage columns (messages_used + messages_limit) are all missing. Headers found: {}.", list(headers, lang))
+            },
+            Error::MappedColumnMissing { field, header } => if es {
+                format!("La columna «{header}» indicada para {} ({}) no está en el archivo.", field_label(*field, lang), field.name())
+            } else {
+                format!("The column \"{header}\" given for {} ({}) is not in the file.", field_label(*field, lang), field.name())
+            },
+            Error::InvalidOption { option, value } => if es {
+                format!("Valor no válido para {}: «{value}». Se esperaba {}.", option.flag(), option_expected(*option, lang))
+            } else {
+                format!("Invalid value for {}: \"{value}\". Expected {}.", option.flag(), option_expected(*option, lang))
+            },
+            Error::UnknownOption { name } => if es {
+                format!("Opción desconocida: «{name}». Opciones válidas: {}.", crate::RawOptions::KEYS.join(", "))
+            } else {
+                format!("Unknown option: \"{name}\". Valid options: {}.", crate::RawOptions::KEYS.join(", "))
+            },
+            Error::ReadInput { path, io } => if es {
+                format!("No se pudo leer «{path}»: {}", io_words(io, lang))
+            } else {
+                format!("Cannot read \"{path}\": {}", io_words(io, lang))
+            },
+            Error::WriteOutput { path, io } => if es {
+                format!("No se pudo escribir «{path}»: {}", io_words(io, lang))
+            } else {
+                format!("Cannot write \"{path}\": {}", io_words(io, lang))
+            },
+            Error::Render(detail) => if es {
+                format!("No se pudo generar el XLSX: {detail}")
+            } else {
+                format!("Could not write the XLSX: {detail}")
+            },
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// Header cells as a list: «a», «b» (at most 30).
+fn list(headers: &[String], lang: Lang) -> String {
+    if headers.is_empty() {
+        return pick(lang, "(ninguna)", "(none)").to_string();
+    }
+    headers
+        .iter()
+        .take(30)
+        .map(|s| format!("«{s}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a file failure means for the person, then the system's words.
+fn io_words(io: &IoProblem, lang: Lang) -> String {
+    let what = match io.kind {
+        IoKind::NotFound => pick(lang, "no existe", "it does not exist"),
+        IoKind::PermissionDenied => pick(lang, "no hay permiso", "permission denied"),
+        IoKind::IsADirectory => pick(lang, "es una carpeta, no un archivo", "it is a folder, not a file"),
+        IoKind::StorageFull => pick(lang, "el disco está lleno", "the disk is full"),
+        IoKind::ReadOnly => pick(lang, "el sistema de archivos es de solo lectura", "the file system is read-only"),
+        IoKind::Other => pick(lang, "error del sistema", "system error"),
+    };
+    format!("{what} ({}).", io.detail)
+}
+
+/// What a valid value of an option looks like.
+pub fn option_expected(option: OptionName, lang: Lang) -> &'static str {
+    match option {
+        OptionName::AsOf => pick(lang, "una fecha AAAA-MM-DD, por ejemplo 2026-11-26", "a date as YYYY-MM-DD, for example 2026-11-26"),
+        OptionName::Tz => pick(lang, "una zona IANA como America/Mexico_City, UTC, o un desfase como -06:00", "an IANA zone such as America/Mexico_City, UTC, or an offset such as -06:00"),
+        OptionName::Lang => "es | en",
+        OptionName::HighDays => pick(lang, "un número entero de días de 0 a 365", "a whole number of days from 0 to 365"),
+        OptionName::MediumDays => pick(lang, "un número entero de días, al menos el de ALTO y como máximo 365", "a whole number of days, at least HIGH's and at most 365"),
+        OptionName::UsagePercent => pick(lang, "un porcentaje mayor que 0 (por ejemplo 90)", "a percentage above 0 (for example 90)"),
+        OptionName::ProductName => pick(lang, "un nombre no vacío de hasta 100 caracteres", "a non-empty name of at most 100 characters"),
+        OptionName::DateOrder => "dmy | mdy",
+        OptionName::Column => pick(lang, "un nombre de campo como trial_ends_at, tenant_id, owner_email, messages_used", "a field name such as trial_ends_at, tenant_id, owner_email, messages_used"),
+        OptionName::ColumnSpec => pick(lang, "CAMPO=ENCABEZADO, por ejemplo trial_ends_at=\"Vence el\"", "FIELD=HEADER, for example trial_ends_at=\"Vence el\""),
+        OptionName::FileName => pick(lang, "un nombre de archivo", "a file name"),
+    }
+}
+
+/// A file-level notice.
+pub fn notice(n: Notice, lang: Lang) -> &'static str {
+    match n {
+        Notice::ReplacedBytes => pick(lang, "Algunos bytes no se pudieron decodificar y se reemplazaron por «�». Revisa la codificación del export.", "Some bytes could not be decoded and were replaced with \"�\". Check the export's encoding."),
+        Notice::Windows1252 => pick(lang, "El archivo no era UTF-8: se leyó como Windows-1252 (Excel en Windows).", "The file was not UTF-8: it was read as Windows-1252 (Excel on Windows)."),
+    }
+}
+
+/// Why a rule was not evaluated (the fields it lacks are in the facts).
+pub fn rule_not_evaluated(rule: &RuleNotEvaluated, lang: Lang) -> &'static str {
+    match rule.level {
+        Level::Critical => pick(lang, "CRÍTICO no evaluado: faltan las columnas payment_failed, last_payment_status y subscription_status", "CRITICAL not evaluated: the payment_failed, last_payment_status and subscription_status columns are missing"),
+        Level::High | Level::Medium => pick(lang, "ALTO y MEDIO no evaluados: falta la columna trial_ends_at (fin del trial)", "HIGH and MEDIUM not evaluated: the trial_ends_at column is missing"),
+        Level::Info => pick(lang, "INFORMATIVO no evaluado: faltan las columnas messages_used y/o messages_limit", "INFO not evaluated: the messages_used and/or messages_limit columns are missing"),
+    }
+}
+
+/// The command line's summary of a run, for standard error.
+pub fn cli_summary(s: &Summary, output: &str, lang: Lang) -> String {
+    let es = lang == Lang::Es;
+    let mut out = if es {
+        format!("{} filas leídas de {} → {output}\n", s.rows, s.file_name)
+    } else {
+        format!("{} rows read from {} → {output}\n", s.rows, s.file_name)
+    };
+    for l in Level::ALL {
+        out.push_str(&format!("  {:<16} {:>7}\n", level_label(l, lang), s.count(l)));
+    }
+    out.push_str(&if es {
+        format!("  sin riesgo {} · rechazadas {} · problemas {}\n", s.no_risk, s.rejected, s.problems)
+    } else {
+        format!("  no risk {} · rejected {} · problems {}\n", s.no_risk, s.rejected, s.problems)
+    });
+    out.push_str(&if es {
+        format!("  codificación {} · delimitador {} · fechas {} · fecha de corte {} ({})\n", s.encoding, s.delimiter, s.date_order, s.as_of, s.tz)
+    } else {
+        format!("  encoding {} · delimiter {} · dates {} · as of {} ({})\n", s.encoding, s.delimiter, s.date_order, s.as_of, s.tz)
+    });
+    for r in &s.rules_not_evaluated {
+        out.push_str(&format!("  ! {}\n", rule_not_evaluated(r, lang)));
+    }
+    for n in &s.notices {
+        out.push_str(&format!("  ! {}\n", notice(*n, lang)));
+    }
+    out
+}
+
+/// Said on standard error when Ctrl-C or SIGTERM stops the CLI.
+pub fn interrupted(lang: Lang) -> &'static str {
+    pick(lang, "interrumpido: no se escribió el workbook y no queda ningún archivo a medias.", "interrupted: no workbook was written, and no half-written file was left behind.")
+}
+
+/// What a cell should have contained.
+pub fn expected_text(e: Expected, lang: Lang) -> String {
+    let es = lang == Lang::Es;
+    match e {
+        Expected::Boolean => if es { "sí/no (true/false, 1/0, x o vacío)" } else { "yes/no (true/false, 1/0, x or empty)" }.into(),
+        Expected::Count => if es { "un número entero ≥ 0 (se admite 9.400, 9,400 o 9 400)" } else { "a whole number ≥ 0 (9,400, 9.400 and 9 400 are accepted)" }.into(),
+        Expected::Date => if es { "una fecha real: AAAA-MM-DD, DD/MM/AAAA o DD-MM-AAAA (con hora y zona opcionales)" } else { "a real date: YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY (time and offset optional)" }.into(),
+        Expected::DateInOrder => if es { "una fecha válida en el orden de fechas del archivo (día/mes o mes/día)" } else { "a date valid in the file's date order (day/month or month/day)" }.into(),
+        Expected::Status => if es { "un estado: trialing/prueba, active/activo, past_due, unpaid, incomplete, canceled/cancelado, paused" } else { "a status: trialing/trial, active, past_due, unpaid, incomplete, canceled, paused" }.into(),
+        Expected::PaymentStatus => if es { "un estado de pago: failed/fallido, declined/rechazado, requires_payment_method, succeeded/pagado, pending/pendiente…" } else { "a payment status: failed, declined, requires_payment_method, succeeded, paid, pending…" }.into(),
+        Expected::Identity => if es { "un ID o un nombre de tenant: la fila se rechazó" } else { "a tenant id or name: the row was rejected" }.into(),
+        Expected::UniqueId => if es { "un ID que no se repita (ID duplicado; la fila se procesa igualmente)" } else { "an id that appears once (duplicated id; the row is still processed)" }.into(),
+        Expected::Email => if es { "una dirección de email (nombre@dominio): se muestra sin enlace" } else { "an email address (name@domain): shown without a link" }.into(),
+        Expected::CellLength => if es { "un texto de hasta 32.767 caracteres (límite de Excel): se cortó" } else { "text of at most 32,767 characters (Excel's limit): it was cut" }.into(),
+        Expected::FieldCount { header_fields } => if es { format!("{header_fields} campos, como el encabezado") } else { format!("{header_fields} fields, like the header") },
+        Expected::SwallowedLines { lines } => if es { format!("comillas cerradas en su sitio: este campo abarca {lines} línea(s) con forma de fila, que no se leyeron como filas; corrige las comillas y vuelve a exportar") } else { format!("quotes closed where they belong: this field spans {lines} line(s) shaped like rows, which were not read as rows; fix the quotes and export again") },
+    }
+}
+
+/// A field's name for people.
+pub fn field_label(field: Field, lang: Lang) -> &'static str {
+    let es = lang == Lang::Es;
+    match field {
+        Field::TenantId => "ID",
+        Field::TenantName => "Tenant",
+        Field::OwnerName => "Owner",
+        Field::OwnerEmail => "Email",
+        Field::OwnerPhone => {
+            if es {
+                "Teléfono"
+            } else {
+                "Phone"
+            }
+        }
+        Field::AccountExecutive => {
+            if es {
+                "Ejecutivo"
+            } else {
+                "Account executive"
+            }
+        }
+        Field::Plan => "Plan",
+        Field::SubscriptionStatus => {
+            if es {
+                "Estado de suscripción"
+            } else {
+                "Subscription status"
+            }
+        }
+        Field::TrialEndsAt => {
+            if es {
+                "Fin del trial"
+            } else {
+                "Trial end"
+            }
+        }
+        Field::PaymentFailed => {
+            if es {
+                "Pago fallido"
+            } else {
+                "Payment failed"
+            }
+        }
+        Field::LastPaymentStatus => {
+            if es {
+                "Estado del último pago"
+            } else {
+                "Last payment status"
+            }
+        }
+        Field::MessagesUsed => {
+            if es {
+                "Mensajes usados"
+            } else {
+                "Messages used"
+            }
+        }
+        Field::MessagesLimit => {
+            if es {
+                "Límite de mensajes"
+            } else {
+                "Message limit"
+            }
+        }
+    }
+}
+

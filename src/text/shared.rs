@@ -1,0 +1,241 @@
+//! Labels the workbook and the page both show. The WebAssembly API exports
+//! them (`engine_info().words`), so the page never types them a second time.
+
+use super::pick;
+use crate::model::Lang;
+use serde::Serialize;
+
+/// The worklist's column headers, in the sheet's order. The first 13 (who,
+/// why, what to do and the tracking columns) are the printed part; the
+/// email material follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)] // each field is the header of the column it names
+pub struct WorklistHeaders {
+    pub level: &'static str,
+    pub days: &'static str,
+    pub id: &'static str,
+    pub tenant: &'static str,
+    pub owner: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub executive: &'static str,
+    pub plan: &'static str,
+    pub reason: &'static str,
+    pub action: &'static str,
+    pub status: &'static str,
+    pub notes: &'static str,
+    pub trial_end: &'static str,
+    pub usage: &'static str,
+    pub subject: &'static str,
+    pub draft: &'static str,
+    pub goal: &'static str,
+    pub other_signals: &'static str,
+    pub line: &'static str,
+}
+
+impl WorklistHeaders {
+    /// The headers in column order.
+    pub fn in_order(&self) -> [&'static str; 20] {
+        [
+            self.level,
+            self.days,
+            self.id,
+            self.tenant,
+            self.owner,
+            self.phone,
+            self.email,
+            self.executive,
+            self.plan,
+            self.reason,
+            self.action,
+            self.status,
+            self.notes,
+            self.trial_end,
+            self.usage,
+            self.subject,
+            self.draft,
+            self.goal,
+            self.other_signals,
+            self.line,
+        ]
+    }
+}
+
+/// The problems list's column headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)] // each field is the header of the column it names
+pub struct ProblemHeaders {
+    pub line: &'static str,
+    pub tenant: &'static str,
+    pub column: &'static str,
+    pub value: &'static str,
+    pub expected: &'static str,
+}
+
+impl ProblemHeaders {
+    /// The headers in column order.
+    pub fn in_order(&self) -> [&'static str; 5] {
+        [
+            self.line,
+            self.tenant,
+            self.column,
+            self.value,
+            self.expected,
+        ]
+    }
+}
+
+/// The labels of the run's facts and counts (the Resumen sheet, the page's
+/// facts and cards).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)] // each field is the label of the fact it names
+pub struct SharedWords {
+    pub as_of: &'static str,
+    pub time_zone: &'static str,
+    pub file: &'static str,
+    pub encoding: &'static str,
+    pub delimiter: &'static str,
+    pub date_order: &'static str,
+    pub thresholds: &'static str,
+    pub tenants_per_level: &'static str,
+    pub count: &'static str,
+    pub no_risk: &'static str,
+    pub rejected_rows: &'static str,
+    pub rows_read: &'static str,
+    pub data_problems: &'static str,
+    pub blank_rows: &'static str,
+    pub per_executive: &'static str,
+    pub unassigned: &'static str,
+    pub total: &'static str,
+    pub rules_not_evaluated: &'static str,
+    pub all_rules_evaluated: &'static str,
+    pub recognised_columns: &'static str,
+    pub header_in_file: &'static str,
+    pub ignored_columns: &'static str,
+    pub notice: &'static str,
+    pub worklist: WorklistHeaders,
+    pub problems: ProblemHeaders,
+}
+
+const ES: SharedWords = SharedWords {
+    as_of: "Fecha de corte",
+    time_zone: "Zona horaria",
+    file: "Archivo",
+    encoding: "Codificación",
+    delimiter: "Delimitador",
+    date_order: "Orden de fechas",
+    thresholds: "Umbrales",
+    tenants_per_level: "Tenants por nivel",
+    count: "Cantidad",
+    no_risk: "Sin riesgo",
+    rejected_rows: "Filas rechazadas",
+    rows_read: "Filas leídas",
+    data_problems: "Problemas en los datos",
+    blank_rows: "Filas en blanco omitidas",
+    per_executive: "Por ejecutivo de cuenta",
+    unassigned: "(sin asignar)",
+    total: "Total",
+    rules_not_evaluated: "Reglas no evaluadas",
+    all_rules_evaluated: "Ninguna: todas las reglas se evaluaron",
+    recognised_columns: "Columnas reconocidas",
+    header_in_file: "Encabezado en el archivo",
+    ignored_columns: "Columnas ignoradas",
+    notice: "Aviso",
+    worklist: WorklistHeaders {
+        level: "Nivel",
+        days: "Días",
+        id: "ID",
+        tenant: "Tenant",
+        owner: "Owner",
+        phone: "Teléfono",
+        email: "Email",
+        executive: "Ejecutivo",
+        plan: "Plan",
+        reason: "Motivo",
+        action: "Acción",
+        status: "Estado",
+        notes: "Notas",
+        trial_end: "Fin del trial",
+        usage: "Uso de mensajes",
+        subject: "Asunto email",
+        draft: "Borrador email",
+        goal: "Objetivo",
+        other_signals: "Otras señales",
+        line: "Línea",
+    },
+    problems: ProblemHeaders {
+        line: "Línea",
+        tenant: "Tenant",
+        column: "Columna",
+        value: "Valor",
+        expected: "Se esperaba",
+    },
+};
+
+const EN: SharedWords = SharedWords {
+    as_of: "As-of date",
+    time_zone: "Time zone",
+    file: "File",
+    encoding: "Encoding",
+    delimiter: "Delimiter",
+    date_order: "Date order",
+    thresholds: "Thresholds",
+    tenants_per_level: "Tenants per level",
+    count: "Count",
+    no_risk: "No risk",
+    rejected_rows: "Rejected rows",
+    rows_read: "Rows read",
+    data_problems: "Data problems",
+    blank_rows: "Blank rows skipped",
+    per_executive: "Per account executive",
+    unassigned: "(unassigned)",
+    total: "Total",
+    rules_not_evaluated: "Rules not evaluated",
+    all_rules_evaluated: "None: every rule was evaluated",
+    recognised_columns: "Recognised columns",
+    header_in_file: "Header in the file",
+    ignored_columns: "Ignored columns",
+    notice: "Notice",
+    worklist: WorklistHeaders {
+        level: "Level",
+        days: "Days",
+        id: "ID",
+        tenant: "Tenant",
+        owner: "Owner",
+        phone: "Phone",
+        email: "Email",
+        executive: "Account executive",
+        plan: "Plan",
+        reason: "Reason",
+        action: "Action",
+        status: "Status",
+        notes: "Notes",
+        trial_end: "Trial end",
+        usage: "Message usage",
+        subject: "Email subject",
+        draft: "Email draft",
+        goal: "Goal",
+        other_signals: "Other signals",
+        line: "Line",
+    },
+    problems: ProblemHeaders {
+        line: "Line",
+        tenant: "Tenant",
+        column: "Column",
+        value: "Value",
+        expected: "Expected",
+    },
+};
+
+/// The shared labels in a language.
+///
+/// ```
+/// use retention_worklist::text::shared::words;
+/// assert_eq!(words(Default::default()).as_of, "Fecha de corte");
+/// ```
+pub fn words(lang: Lang) -> &'static SharedWords {
+    pick(lang, &ES, &EN)
+}
