@@ -52,8 +52,12 @@ let infoSeq = 0;
 /** The latest engine_info request (settled once its answer is on the page). */
 let infoReady = Promise.resolve();
 
+/** The input marked invalid by the last settings message (cleared with the message). */
+let settingsInvalid = null;
+
 function showSettingsError(message, input) {
-  markInvalid(input);
+  if (input || settingsInvalid) markInvalid(input);
+  settingsInvalid = input || null;
   setText($('settings-error'), message || '');
   $('settings-error').hidden = !message;
 }
