@@ -33,7 +33,7 @@
 //! `cargo bench` builds the library's dependencies twice (abort for the bin,
 //! unwind for the bench), and a direct `use csv::…` could pick the other copy.
 
-use retention_worklist::read::{decode::decode, RowContext, Table};
+use retention_worklist::stages::{decode, RowContext, Table};
 use retention_worklist::{
     analyze, build_worklist, classify, parse_as_of, render, DateOrder, Options,
 };
@@ -335,7 +335,7 @@ fn main() {
         records.len(),
         analysis.items.len(),
         100.0 * analysis.items.len() as f64 / rows,
-        analysis.problems.len()
+        analysis.summary.problem_list.len()
     );
     let report = |name: &str, d: Duration| {
         println!(
@@ -383,7 +383,7 @@ fn main() {
         best_of(budget, min_iters, || {
             signals
                 .iter()
-                .filter_map(|s| classify::classify(s, &options.thresholds))
+                .filter_map(|s| classify(s, &options.thresholds))
                 .count()
         }),
     );
@@ -396,14 +396,7 @@ fn main() {
     report(
         "render",
         best_of(budget, min_iters, || {
-            render::render(
-                &analysis.items,
-                &analysis.problems,
-                &analysis.summary,
-                &options,
-            )
-            .expect("ok")
-            .len()
+            render(&analysis, &options).expect("ok").len()
         }),
     );
     report(

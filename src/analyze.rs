@@ -4,8 +4,7 @@
 use crate::classify;
 use crate::error::Error;
 use crate::model::{
-    Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage,
-    MAX_CELL_CHARS,
+    Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
 };
 use crate::options::Options;
 use crate::plan::{self, Contact, WorkItem};

@@ -74,12 +74,18 @@ pub use model::{
     Notice, OptionName, PaymentFailure, Problem, RuleNotEvaluated, Signal, Signals, Stage, Status,
     Thresholds, MAX_CELL_CHARS,
 };
-pub use options::{
-    parse_as_of, Defaults, Environment, Options, RawOptions, ReportZone, DEFAULTS,
-};
+pub use options::{parse_as_of, Defaults, Environment, Options, RawOptions, ReportZone, DEFAULTS};
 pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, WorkItem};
 pub use render::{fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS};
 pub use report::{ColumnUse, ExecutiveCounts, PreviewRow, ProblemRow, Summary};
+
+/// The reading steps one at a time, for the stage benchmarks
+/// (`benches/stages.rs`) and anyone who wants to time or test a step alone;
+/// [`build_worklist`] runs them all.
+pub mod stages {
+    pub use crate::read::decode::{decode, Decoded, TextEncoding};
+    pub use crate::read::{Records, Row, RowContext, Table};
+}
 
 /// The full result of a run.
 #[derive(Debug, Clone)]
@@ -95,7 +101,10 @@ pub struct Output {
 impl Output {
     /// The rows the page shows, in a language.
     pub fn preview(&self, lang: Lang) -> Vec<PreviewRow> {
-        self.items.iter().map(|w| PreviewRow::new(w, lang)).collect()
+        self.items
+            .iter()
+            .map(|w| PreviewRow::new(w, lang))
+            .collect()
     }
 
     /// The data problems in words, in a language.

@@ -42,12 +42,18 @@ fn run(cli: &Cli, options: &retention_worklist::Options) -> Result<(), Error> {
     // The input is given away: it is freed once read, before the workbook.
     let out = build_worklist_owned(input, options, &mut |_, _| {})?;
     let path = cli.output.clone().unwrap_or_else(|| {
-        PathBuf::from(format!("worklist-{}.xlsx", options.as_of.format("%Y-%m-%d")))
+        PathBuf::from(format!(
+            "worklist-{}.xlsx",
+            options.as_of.format("%Y-%m-%d")
+        ))
     });
     output::write_atomically(&path, &out.xlsx)?;
     if !cli.quiet {
         let shown = path.display().to_string();
-        eprint!("{}", text::messages::cli_summary(&out.summary, &shown, options.lang));
+        eprint!(
+            "{}",
+            text::messages::cli_summary(&out.summary, &shown, options.lang)
+        );
     }
     if cli.json {
         // Serializing plain data to a string cannot fail.

@@ -3,9 +3,7 @@
 //! (numbers, codes, field names: the same bytes in every language), and the
 //! preview rows the page shows, which hold the row's words.
 
-use crate::model::{
-    DateOrderSource, Lang, Level, Notice, Problem, RuleNotEvaluated, Thresholds,
-};
+use crate::model::{DateOrderSource, Lang, Level, Notice, Problem, RuleNotEvaluated, Thresholds};
 use crate::plan::WorkItem;
 use crate::text;
 

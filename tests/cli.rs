@@ -237,3 +237,97 @@ fn help_documents_every_option_with_an_example() {
     }
     assert!(help.matches("Example").count() >= 10, "examples in --help");
 }
+
+#[test]
+fn json_is_the_same_bytes_in_every_language() {
+    // Facts only: counts, codes, field names. Fixtures with problems, notices
+    // and rules not evaluated, so every part of the summary is there.
+    let dir = tmpdir("json-lang");
+    for fixture in [
+        "www/sample/tenants-ejemplo.csv",
+        "tests/fixtures/windows-1252.csv",
+        "tests/fixtures/partial-trial-only.csv",
+        "tests/fixtures/bad-rows.csv",
+    ] {
+        let json = |lang: &str| {
+            let o = bin()
+                .arg(root(fixture))
+                .args(["--as-of", "2026-11-26", "--tz", "UTC", "--json", "-q"])
+                .args(["--lang", lang, "-o"])
+                .arg(dir.join(format!("w-{lang}.xlsx")))
+                .output()
+                .unwrap();
+            assert!(
+                o.status.success(),
+                "{fixture}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            o.stdout
+        };
+        let (es, en) = (json("es"), json("en"));
+        assert_eq!(
+            String::from_utf8_lossy(&es),
+            String::from_utf8_lossy(&en),
+            "{fixture}"
+        );
+        assert!(es.len() > 200, "{fixture}: a real summary");
+        // The workbooks, on the other hand, speak their language.
+        let es_book = std::fs::read(dir.join("w-es.xlsx")).unwrap();
+        let en_book = std::fs::read(dir.join("w-en.xlsx")).unwrap();
+        assert_ne!(es_book, en_book, "{fixture}");
+    }
+}
+
+#[test]
+fn file_errors_speak_the_chosen_language() {
+    let missing = root("tests/fixtures/no-such-export.csv");
+    let err = |lang: &str| {
+        let o = bin()
+            .arg(&missing)
+            .args(["--lang", lang, "--as-of", "2026-11-26"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{lang}");
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let es = err("es");
+    assert!(
+        es.contains("No se pudo leer")
+            && es.contains("no existe")
+            && es.contains("no-such-export.csv"),
+        "{es}"
+    );
+    let en = err("en");
+    assert!(
+        en.contains("Cannot read")
+            && en.contains("does not exist")
+            && en.contains("no-such-export.csv"),
+        "{en}"
+    );
+    // An unwritable output, likewise.
+    let o = bin()
+        .arg(root("tests/fixtures/en-db-comma.csv"))
+        .args(["-o", "/nonexistent-dir/w.xlsx", "--lang", "en"])
+        .output()
+        .unwrap();
+    let e = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        e.contains("Cannot write") && e.contains("/nonexistent-dir"),
+        "{e}"
+    );
+}
+
+#[test]
+fn help_shows_the_engines_defaults() {
+    let o = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    let d = retention_worklist::DEFAULTS;
+    for shown in [
+        format!("[default: {}]", d.thresholds.high_days),
+        format!("[default: {}]", d.thresholds.medium_days),
+        format!("[default: {}]", d.thresholds.usage_percent),
+        format!("[default: {}]", d.product_name),
+    ] {
+        assert!(help.contains(&shown), "--help lacks {shown}");
+    }
+}

@@ -106,7 +106,7 @@ fn output_under_a_regular_file_is_refused_with_a_message() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(
-        e.starts_with("retention-worklist: ") && e.contains("cannot write"),
+        e.starts_with("retention-worklist: ") && e.contains("No se pudo escribir"),
         "{e}"
     );
     assert!(e.contains("file.txt"), "the message names the place: {e}");
@@ -122,7 +122,7 @@ fn output_in_a_missing_directory_is_refused_with_a_message() {
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(
-        e.contains("cannot write") && e.contains("no/such/dir"),
+        e.contains("No se pudo escribir") && e.contains("no/such/dir"),
         "{e}"
     );
     assert_eq!(files_in(d.path()), ["tenants.csv"]);
@@ -137,7 +137,7 @@ fn output_onto_a_directory_is_refused_and_leaves_no_temp_file() {
     fs::write(sub.join("keep.txt"), "mine").unwrap();
     let o = run_to(&input, &sub);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("No se pudo escribir"), "{}", stderr(&o));
     assert_eq!(
         files_in(d.path()),
         ["sub", "tenants.csv"],
@@ -229,7 +229,7 @@ fn a_full_disk_ends_with_a_message_and_keeps_the_previous_workbook() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(
-        e.contains("cannot write") && e.contains("No space left"),
+        e.contains("No se pudo escribir") && e.contains("No space left"),
         "{e}"
     );
     assert_eq!(
@@ -255,7 +255,10 @@ fn a_read_only_filesystem_ends_with_a_message() {
     let o = run_to(&input, &out);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert!(e.contains("cannot write") && e.contains("Read-only"), "{e}");
+    assert!(
+        e.contains("No se pudo escribir") && e.contains("Read-only"),
+        "{e}"
+    );
     assert!(files_in(m.path()).is_empty());
 }
 
@@ -382,7 +385,9 @@ fn an_interrupt_while_writing_leaves_no_partial_workbook_nor_temp_file() {
             caught += 1;
             assert!(
                 !o.status.success(),
-                "an interrupted run must not report success"
+                "an interrupted run must not report success: {:?} {}",
+                o.status,
+                String::from_utf8_lossy(&o.stderr)
             );
             no_workbook_or_temp(d.path())
                 .unwrap_or_else(|e| panic!("after SIGINT during the write: {e}"));
@@ -444,7 +449,7 @@ fn a_missing_input_file_and_bad_options_are_clear() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("cannot read") && stderr(&o).contains("nope.csv"),
+        stderr(&o).contains("No se pudo leer") && stderr(&o).contains("nope.csv"),
         "{}",
         stderr(&o)
     );

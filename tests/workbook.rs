@@ -6,7 +6,7 @@ mod common;
 
 use calamine::Data;
 use common::{col_letter, fixture, options, sample, Book};
-use retention_worklist::render::level_fill;
+use retention_worklist::level_fill;
 use retention_worklist::{build_worklist, Lang, Level};
 
 const LEVEL: u32 = 0;

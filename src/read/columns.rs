@@ -21,7 +21,10 @@ pub(crate) struct ColumnMap {
 
 impl ColumnMap {
     /// Maps header cells to fields, applying hand-made mappings first.
-    pub(crate) fn resolve(headers: &[&str], overrides: &[(Field, String)]) -> Result<ColumnMap, Error> {
+    pub(crate) fn resolve(
+        headers: &[&str],
+        overrides: &[(Field, String)],
+    ) -> Result<ColumnMap, Error> {
         let mut map = ColumnMap::default();
         let mut taken = vec![false; headers.len()];
         for (field, wanted) in overrides {
@@ -61,7 +64,9 @@ impl ColumnMap {
 
     /// The field a column holds, if any.
     pub fn field_at(&self, column: usize) -> Option<Field> {
-        Field::ALL.into_iter().find(|&f| self.get(f) == Some(column))
+        Field::ALL
+            .into_iter()
+            .find(|&f| self.get(f) == Some(column))
     }
 
     /// Whether the file has this field.

@@ -15,9 +15,7 @@ pub(crate) mod ids;
 pub(crate) mod values;
 
 use crate::error::Error;
-use crate::model::{
-    DateOrder, DateOrderSource, Expected, Field, PaymentFailure, Problem, Signals,
-};
+use crate::model::{DateOrder, DateOrderSource, Expected, Field, PaymentFailure, Problem, Signals};
 use crate::options::ReportZone;
 use chrono::NaiveDate;
 use columns::ColumnMap;
@@ -33,7 +31,7 @@ pub struct Table<'a> {
     /// The header cells as written.
     pub headers: Vec<String>,
     /// Which column holds which field.
-    pub map: ColumnMap,
+    pub(crate) map: ColumnMap,
 }
 
 /// One data record, typed.
@@ -724,7 +722,9 @@ mod tests {
         let table = Table::open(text, &[]).unwrap();
         for threaded in [false, true] {
             let mut seen = vec![];
-            table.for_each_record(threaded, |line, rec, _| seen.push((line, rec[1].to_string())));
+            table.for_each_record(threaded, |line, rec, _| {
+                seen.push((line, rec[1].to_string()))
+            });
             assert_eq!(seen, [(2, "Sol".into()), (4, "Luna\r\nNorte".into())]);
         }
     }

@@ -411,7 +411,10 @@ mod tests {
 
     #[test]
     fn former_doc_example_3() {
-        assert_eq!(parse_payment_status("requires_payment_method"), Ok(Some(true)));
+        assert_eq!(
+            parse_payment_status("requires_payment_method"),
+            Ok(Some(true))
+        );
         assert_eq!(parse_payment_status("Rechazado"), Ok(Some(true)));
         assert_eq!(parse_payment_status("succeeded"), Ok(Some(false)));
     }
@@ -435,9 +438,22 @@ mod tests {
         let d = |y, m, d| RawDate::Exact(NaiveDate::from_ymd_opt(y, m, d).unwrap());
         assert_eq!(parse_date("2026-11-25", mx), Ok(Some(d(2026, 11, 25))));
         // 03:00 UTC on the 26th is still the 25th in Mexico City.
-        assert_eq!(parse_date("2026-11-26T03:00:00Z", mx), Ok(Some(d(2026, 11, 25))));
-        assert_eq!(parse_date("2026-11-26 03:00:00", mx), Ok(Some(d(2026, 11, 26))));
-        assert_eq!(parse_date("25/11/2026", mx), Ok(Some(RawDate::Ambiguous { a: 25, b: 11, year: 2026 })));
+        assert_eq!(
+            parse_date("2026-11-26T03:00:00Z", mx),
+            Ok(Some(d(2026, 11, 25)))
+        );
+        assert_eq!(
+            parse_date("2026-11-26 03:00:00", mx),
+            Ok(Some(d(2026, 11, 26)))
+        );
+        assert_eq!(
+            parse_date("25/11/2026", mx),
+            Ok(Some(RawDate::Ambiguous {
+                a: 25,
+                b: 11,
+                year: 2026
+            }))
+        );
         assert!(parse_date("mañana", mx).is_err());
     }
 }

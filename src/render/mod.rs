@@ -101,7 +101,11 @@ pub fn render_with_sheet_rows(
     let ws = named_sheet(&mut wb, names.summary)?;
     summary::write(ws, &a.summary, &styles, o, names.summary)?;
     // The campaign list splits like the worklist: no MEDIO tenant is cut off.
-    let medium: Vec<_> = a.items.iter().filter(|w| w.level == Level::Medium).collect();
+    let medium: Vec<_> = a
+        .items
+        .iter()
+        .filter(|w| w.level == Level::Medium)
+        .collect();
     for (page, chunk) in pages(&medium, per_sheet) {
         let ws = named_sheet(&mut wb, &paged_name(names.campaign, page))?;
         campaign::write(ws, chunk, &styles, lang)?;

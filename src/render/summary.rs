@@ -11,7 +11,9 @@ use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
 use crate::text::workbook::{date_order, summary_title, thresholds};
 use crate::text::{format_date, level_label};
-use rust_xlsxwriter::{Chart, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, Worksheet};
+use rust_xlsxwriter::{
+    Chart, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, Worksheet,
+};
 
 /// The sheet being written: where the next row goes, and what it needs.
 struct Sheet<'a> {
@@ -64,7 +66,14 @@ pub(super) fn write(
     for c in 2..=6 {
         ws.set_column_width(c, 16).map_err(xlsx_err)?;
     }
-    put_text(ws, 0, 0, &summary_title(&o.product_name, lang), &s.title, lang)?;
+    put_text(
+        ws,
+        0,
+        0,
+        &summary_title(&o.product_name, lang),
+        &s.title,
+        lang,
+    )?;
     let mut sheet = Sheet {
         ws,
         s,
@@ -108,7 +117,14 @@ fn counts(sh: &mut Sheet, sm: &Summary) -> Result<u32, Error> {
     let first_level_row = sh.r;
     for l in Level::ALL {
         let st = sh.s.of(l);
-        put_text(sh.ws, sh.r, 0, &level_label(l, sh.lang), &st.strong, sh.lang)?;
+        put_text(
+            sh.ws,
+            sh.r,
+            0,
+            &level_label(l, sh.lang),
+            &st.strong,
+            sh.lang,
+        )?;
         sh.number(1, sm.count(l), &st.int)?;
         sh.r += 1;
     }
@@ -163,7 +179,14 @@ fn per_executive(sh: &mut Sheet, sm: &Summary) -> Result<(), Error> {
     put_text(sh.ws, sh.r, 0, sh.w.per_executive, &sh.s.header, lang)?;
     for (i, l) in Level::ALL.iter().enumerate() {
         let label = level_label(*l, lang);
-        put_text(sh.ws, sh.r, (i + 1) as u16, &label, &sh.s.of(*l).strong, lang)?;
+        put_text(
+            sh.ws,
+            sh.r,
+            (i + 1) as u16,
+            &label,
+            &sh.s.of(*l).strong,
+            lang,
+        )?;
     }
     put_text(sh.ws, sh.r, 5, sh.w.total, &sh.s.header, lang)?;
     sh.r += 1;
@@ -194,8 +217,22 @@ fn rules(sh: &mut Sheet, sm: &Summary) -> Result<(), Error> {
     }
     for rule in &sm.rules_not_evaluated {
         let st = sh.s.of(rule.level);
-        put_text(sh.ws, sh.r, 0, &level_label(rule.level, lang), &st.strong, lang)?;
-        put_text(sh.ws, sh.r, 1, rule_not_evaluated(rule, lang), &sh.s.wrap, lang)?;
+        put_text(
+            sh.ws,
+            sh.r,
+            0,
+            &level_label(rule.level, lang),
+            &st.strong,
+            lang,
+        )?;
+        put_text(
+            sh.ws,
+            sh.r,
+            1,
+            rule_not_evaluated(rule, lang),
+            &sh.s.wrap,
+            lang,
+        )?;
         sh.r += 1;
     }
     Ok(())

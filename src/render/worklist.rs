@@ -109,7 +109,13 @@ fn write_row(
 ) -> Result<Links, Error> {
     let c = &w.contact;
     let mut made = Links::default();
-    put_value(ws, r, col::LEVEL, &crate::text::level_label(w.level, lang), lang)?;
+    put_value(
+        ws,
+        r,
+        col::LEVEL,
+        &crate::text::level_label(w.level, lang),
+        lang,
+    )?;
     if let Some(d) = w.days_left {
         ws.write_number(r, col::DAYS, d as f64).map_err(xlsx_err)?;
     }

@@ -103,9 +103,17 @@ fn io_words(io: &IoProblem, lang: Lang) -> String {
     let what = match io.kind {
         IoKind::NotFound => pick(lang, "no existe", "it does not exist"),
         IoKind::PermissionDenied => pick(lang, "no hay permiso", "permission denied"),
-        IoKind::IsADirectory => pick(lang, "es una carpeta, no un archivo", "it is a folder, not a file"),
+        IoKind::IsADirectory => pick(
+            lang,
+            "es una carpeta, no un archivo",
+            "it is a folder, not a file",
+        ),
         IoKind::StorageFull => pick(lang, "el disco está lleno", "the disk is full"),
-        IoKind::ReadOnly => pick(lang, "el sistema de archivos es de solo lectura", "the file system is read-only"),
+        IoKind::ReadOnly => pick(
+            lang,
+            "el sistema de archivos es de solo lectura",
+            "the file system is read-only",
+        ),
         IoKind::Other => pick(lang, "error del sistema", "system error"),
     };
     format!("{what} ({}).", io.detail)
@@ -114,16 +122,48 @@ fn io_words(io: &IoProblem, lang: Lang) -> String {
 /// What a valid value of an option looks like.
 pub fn option_expected(option: OptionName, lang: Lang) -> &'static str {
     match option {
-        OptionName::AsOf => pick(lang, "una fecha AAAA-MM-DD, por ejemplo 2026-11-26", "a date as YYYY-MM-DD, for example 2026-11-26"),
-        OptionName::Tz => pick(lang, "una zona IANA como America/Mexico_City, UTC, o un desfase como -06:00", "an IANA zone such as America/Mexico_City, UTC, or an offset such as -06:00"),
+        OptionName::AsOf => pick(
+            lang,
+            "una fecha AAAA-MM-DD, por ejemplo 2026-11-26",
+            "a date as YYYY-MM-DD, for example 2026-11-26",
+        ),
+        OptionName::Tz => pick(
+            lang,
+            "una zona IANA como America/Mexico_City, UTC, o un desfase como -06:00",
+            "an IANA zone such as America/Mexico_City, UTC, or an offset such as -06:00",
+        ),
         OptionName::Lang => "es | en",
-        OptionName::HighDays => pick(lang, "un número entero de días de 0 a 365", "a whole number of days from 0 to 365"),
-        OptionName::MediumDays => pick(lang, "un número entero de días, al menos el de ALTO y como máximo 365", "a whole number of days, at least HIGH's and at most 365"),
-        OptionName::UsagePercent => pick(lang, "un porcentaje mayor que 0 (por ejemplo 90)", "a percentage above 0 (for example 90)"),
-        OptionName::ProductName => pick(lang, "un nombre no vacío de hasta 100 caracteres", "a non-empty name of at most 100 characters"),
+        OptionName::HighDays => pick(
+            lang,
+            "un número entero de días de 0 a 365",
+            "a whole number of days from 0 to 365",
+        ),
+        OptionName::MediumDays => pick(
+            lang,
+            "un número entero de días, al menos el de ALTO y como máximo 365",
+            "a whole number of days, at least HIGH's and at most 365",
+        ),
+        OptionName::UsagePercent => pick(
+            lang,
+            "un porcentaje mayor que 0 (por ejemplo 90)",
+            "a percentage above 0 (for example 90)",
+        ),
+        OptionName::ProductName => pick(
+            lang,
+            "un nombre no vacío de hasta 100 caracteres",
+            "a non-empty name of at most 100 characters",
+        ),
         OptionName::DateOrder => "dmy | mdy",
-        OptionName::Column => pick(lang, "un nombre de campo como trial_ends_at, tenant_id, owner_email, messages_used", "a field name such as trial_ends_at, tenant_id, owner_email, messages_used"),
-        OptionName::ColumnSpec => pick(lang, "CAMPO=ENCABEZADO, por ejemplo trial_ends_at=\"Vence el\"", "FIELD=HEADER, for example trial_ends_at=\"Vence el\""),
+        OptionName::Column => pick(
+            lang,
+            "un nombre de campo como trial_ends_at, tenant_id, owner_email, messages_used",
+            "a field name such as trial_ends_at, tenant_id, owner_email, messages_used",
+        ),
+        OptionName::ColumnSpec => pick(
+            lang,
+            "CAMPO=ENCABEZADO, por ejemplo trial_ends_at=\"Vence el\"",
+            "FIELD=HEADER, for example trial_ends_at=\"Vence el\"",
+        ),
         OptionName::FileName => pick(lang, "un nombre de archivo", "a file name"),
     }
 }
@@ -154,17 +194,33 @@ pub fn cli_summary(s: &Summary, output: &str, lang: Lang) -> String {
         format!("{} rows read from {} → {output}\n", s.rows, s.file_name)
     };
     for l in Level::ALL {
-        out.push_str(&format!("  {:<16} {:>7}\n", level_label(l, lang), s.count(l)));
+        out.push_str(&format!(
+            "  {:<16} {:>7}\n",
+            level_label(l, lang),
+            s.count(l)
+        ));
     }
     out.push_str(&if es {
-        format!("  sin riesgo {} · rechazadas {} · problemas {}\n", s.no_risk, s.rejected, s.problems)
+        format!(
+            "  sin riesgo {} · rechazadas {} · problemas {}\n",
+            s.no_risk, s.rejected, s.problems
+        )
     } else {
-        format!("  no risk {} · rejected {} · problems {}\n", s.no_risk, s.rejected, s.problems)
+        format!(
+            "  no risk {} · rejected {} · problems {}\n",
+            s.no_risk, s.rejected, s.problems
+        )
     });
     out.push_str(&if es {
-        format!("  codificación {} · delimitador {} · fechas {} · fecha de corte {} ({})\n", s.encoding, s.delimiter, s.date_order, s.as_of, s.tz)
+        format!(
+            "  codificación {} · delimitador {} · fechas {} · fecha de corte {} ({})\n",
+            s.encoding, s.delimiter, s.date_order, s.as_of, s.tz
+        )
     } else {
-        format!("  encoding {} · delimiter {} · dates {} · as of {} ({})\n", s.encoding, s.delimiter, s.date_order, s.as_of, s.tz)
+        format!(
+            "  encoding {} · delimiter {} · dates {} · as of {} ({})\n",
+            s.encoding, s.delimiter, s.date_order, s.as_of, s.tz
+        )
     });
     for r in &s.rules_not_evaluated {
         out.push_str(&format!("  ! {}\n", rule_not_evaluated(r, lang)));
@@ -177,7 +233,11 @@ pub fn cli_summary(s: &Summary, output: &str, lang: Lang) -> String {
 
 /// Said on standard error when Ctrl-C or SIGTERM stops the CLI.
 pub fn interrupted(lang: Lang) -> &'static str {
-    pick(lang, "interrumpido: no se escribió el workbook y no queda ningún archivo a medias.", "interrupted: no workbook was written, and no half-written file was left behind.")
+    pick(
+        lang,
+        "interrumpido: no se escribió el workbook y no queda ningún archivo a medias.",
+        "interrupted: no workbook was written, and no half-written file was left behind.",
+    )
 }
 
 /// What a cell should have contained.
@@ -266,4 +326,3 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         }
     }
 }
-

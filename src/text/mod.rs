@@ -68,8 +68,9 @@ pub fn level_trigger(level: Level, th: &Thresholds, lang: Lang) -> String {
             format!("el trial vence en ≤ {h} días (o ya venció sin convertir)"),
             format!("trial ends in ≤ {h} days (or ended without converting)"),
         ),
-        Level::Medium if m <= h => pick(lang, "ninguno (MEDIO ≤ ALTO)", "none (MEDIUM ≤ HIGH)")
-            .to_string(),
+        Level::Medium if m <= h => {
+            pick(lang, "ninguno (MEDIO ≤ ALTO)", "none (MEDIUM ≤ HIGH)").to_string()
+        }
         Level::Medium => pick(
             lang,
             format!("el trial vence en {}–{m} días", h + 1),
@@ -77,7 +78,10 @@ pub fn level_trigger(level: Level, th: &Thresholds, lang: Lang) -> String {
         ),
         Level::Info => pick(
             lang,
-            format!("más del {} % del límite de mensajes", format_number(u, lang)),
+            format!(
+                "más del {} % del límite de mensajes",
+                format_number(u, lang)
+            ),
             format!("over {} % of the message limit", format_number(u, lang)),
         ),
     }

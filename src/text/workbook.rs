@@ -126,8 +126,14 @@ pub fn thresholds(th: &Thresholds, lang: Lang) -> String {
     let u = format_number(th.usage_percent, Lang::En);
     pick(
         lang,
-        format!("ALTO ≤ {h} días · MEDIO {}-{m} días · INFORMATIVO > {u} % de uso", h + 1),
-        format!("HIGH ≤ {h} days · MEDIUM {}-{m} days · INFO > {u} % usage", h + 1),
+        format!(
+            "ALTO ≤ {h} días · MEDIO {}-{m} días · INFORMATIVO > {u} % de uso",
+            h + 1
+        ),
+        format!(
+            "HIGH ≤ {h} days · MEDIUM {}-{m} days · INFO > {u} % usage",
+            h + 1
+        ),
     )
 }
 
@@ -198,4 +204,3 @@ pub fn protocol(level: Level, lang: Lang, product: &str, th: &Thresholds) -> [St
         ],
     }
 }
-

@@ -287,7 +287,6 @@ pub fn goal(level: Level, lang: Lang) -> &'static str {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
