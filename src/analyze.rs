@@ -3,6 +3,7 @@
 
 use crate::classify;
 use crate::error::Error;
+use crate::model::{ColumnUse, ExecutiveCounts, Summary};
 use crate::model::{
     Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
 };
@@ -10,7 +11,6 @@ use crate::options::Options;
 use crate::plan::{self, Contact, WorkItem};
 use crate::read::decode::{self, TextEncoding};
 use crate::read::{self, ids::IdSet, RowContext, Table};
-use crate::report::{ColumnUse, ExecutiveCounts, Summary};
 use std::collections::BTreeMap;
 
 /// The classified worklist, before rendering.

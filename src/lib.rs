@@ -70,14 +70,14 @@ pub use analyze::Analysis;
 pub use classify::{classify, usage_above, Classification};
 pub use error::{Error, IoKind, IoProblem};
 pub use model::{
-    normalize_header, DateOrder, DateOrderSource, Expected, Field, Lang, Level, LevelCounts,
-    Notice, OptionName, PaymentFailure, Problem, RuleNotEvaluated, Signal, Signals, Stage, Status,
-    Thresholds, MAX_CELL_CHARS,
+    normalize_header, ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, Expected, Field,
+    Lang, Level, LevelCounts, Notice, OptionName, PaymentFailure, Problem, RuleNotEvaluated,
+    Signal, Signals, Stage, Status, Summary, Thresholds, MAX_CELL_CHARS,
 };
 pub use options::{parse_as_of, Defaults, Environment, Options, RawOptions, ReportZone, DEFAULTS};
 pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, WorkItem};
 pub use render::{fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS};
-pub use report::{ColumnUse, ExecutiveCounts, PreviewRow, ProblemRow, Summary};
+pub use report::{PreviewRow, ProblemRow};
 
 /// The reading steps one at a time, for the stage benchmarks
 /// (`benches/stages.rs`) and anyone who wants to time or test a step alone;

@@ -82,7 +82,9 @@ fn options_from(options: JsValue) -> Result<Options, JsValue> {
             }
         }
         serde_wasm_bindgen::from_value(options).map_err(|e| {
-            JsError::new(&format!("Opciones no válidas / invalid options: {e}")).into()
+            JsValue::from(JsError::new(&format!(
+                "Opciones no válidas / invalid options: {e}"
+            )))
         })?
     };
     let env = Environment {

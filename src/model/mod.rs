@@ -9,11 +9,13 @@ mod field;
 mod level;
 mod problem;
 mod signal;
+mod summary;
 
 pub use field::{normalize_header, Field};
 pub use level::{Level, LevelCounts};
 pub use problem::{DateOrderSource, Expected, Notice, OptionName, Problem, RuleNotEvaluated};
 pub use signal::{PaymentFailure, Signal, Signals, Status, Thresholds};
+pub use summary::{ColumnUse, ExecutiveCounts, Summary};
 
 use serde::Serialize;
 

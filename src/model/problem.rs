@@ -2,7 +2,8 @@
 //! that could not be evaluated, an option that cannot be used. The words for
 //! each are chosen by [`crate::text`] in the language asked for.
 
-use super::{Field, Level};
+use super::field::Field;
+use super::level::Level;
 use serde::Serialize;
 
 /// What a cell should have contained. Serialized as a code

@@ -1,6 +1,6 @@
 //! The facts about one tenant that the protocol's rules look at.
 
-use super::Level;
+use super::level::Level;
 use serde::{Deserialize, Serialize};
 
 /// A Stripe-style subscription status.

@@ -12,6 +12,7 @@ pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
 pub(crate) mod ids;
+mod records;
 pub(crate) mod values;
 
 use crate::error::Error;
@@ -21,6 +22,9 @@ use chrono::NaiveDate;
 use columns::ColumnMap;
 use dialect::Dialect;
 use values::RawDate;
+
+use records::builder;
+pub use records::Records;
 
 /// An open table: dialect, headers and column mapping.
 #[derive(Debug)]
@@ -121,16 +125,11 @@ impl<'a> Table<'a> {
 
     /// A reader over the data records (after the header).
     pub fn records(&self) -> Records<'a> {
-        let mut rdr = builder(self.dialect.delimiter).from_reader(self.text.as_bytes());
-        let mut skip = csv::StringRecord::new();
-        let _ = rdr.read_record(&mut skip);
-        Records {
-            rdr,
-            text: self.text.as_bytes(),
-            line_offset: self.dialect.skipped_lines,
-            scanned: 0,
-            newlines: 0,
-        }
+        Records::new(
+            self.text.as_bytes(),
+            self.dialect.delimiter,
+            self.dialect.skipped_lines,
+        )
     }
 
     /// Calls `f(line, record, byte_offset)` for every data record, in file
@@ -142,17 +141,8 @@ impl<'a> Table<'a> {
     /// and the second core is otherwise idle then). The records, their lines
     /// and their order are the same either way: only the reading moves. In
     /// WebAssembly, which has one thread, `threaded` is ignored.
-    pub fn for_each_record(&self, threaded: bool, mut f: impl FnMut(u64, &csv::StringRecord, u64)) {
-        let mut records = self.records();
-        #[cfg(not(target_arch = "wasm32"))]
-        if threaded {
-            return read_ahead(&mut records, f);
-        }
-        let _ = threaded;
-        let mut rec = csv::StringRecord::new();
-        while let Some(line) = records.next_record(&mut rec) {
-            f(line, &rec, records.byte_offset());
-        }
+    pub fn for_each_record(&self, threaded: bool, f: impl FnMut(u64, &csv::StringRecord, u64)) {
+        records::for_each(self.records(), threaded, f);
     }
 
     /// Chooses the order of `NN/NN/YYYY` trial dates: month first only when
@@ -369,117 +359,6 @@ pub struct RowContext {
     /// The report date.
     pub as_of: NaiveDate,
 }
-
-fn builder(delimiter: u8) -> csv::ReaderBuilder {
-    let mut b = csv::ReaderBuilder::new();
-    b.delimiter(delimiter).has_headers(false).flexible(true);
-    b
-}
-
-/// The data records of a table, with their line numbers.
-pub struct Records<'a> {
-    rdr: csv::Reader<&'a [u8]>,
-    text: &'a [u8],
-    line_offset: u64,
-    /// Bytes of `text` already scanned for newlines, and how many there were.
-    scanned: usize,
-    newlines: u64,
-}
-
-impl Records<'_> {
-    /// Reads the next record into `rec`; returns its starting line.
-    ///
-    /// The text was decoded to UTF-8 beforehand, so reading cannot fail on
-    /// encoding; any other reader error ends the records (and cannot happen
-    /// on an in-memory string).
-    pub fn next_record(&mut self, rec: &mut csv::StringRecord) -> Option<u64> {
-        match self.rdr.read_record(rec) {
-            Ok(true) => {
-                // The reader's own line number lags: it is taken before the
-                // `\n` of a CRLF terminator and before skipped empty lines.
-                // So count the newlines up to where the record really starts:
-                // its position, past any line breaks the reader skipped.
-                let from = rec
-                    .position()
-                    .map_or(self.scanned, |p| {
-                        usize::try_from(p.byte()).unwrap_or(usize::MAX)
-                    })
-                    .clamp(self.scanned, self.text.len());
-                let start = from
-                    + self.text[from..]
-                        .iter()
-                        .take_while(|&&b| b == b'\r' || b == b'\n')
-                        .count();
-                self.newlines += count_line_breaks(&self.text[self.scanned..start]);
-                self.scanned = start;
-                Some(1 + self.newlines + self.line_offset)
-            }
-            Ok(false) | Err(_) => None,
-        }
-    }
-
-    /// Byte offset reached in the table text (for progress).
-    pub fn byte_offset(&self) -> u64 {
-        self.rdr.position().byte()
-    }
-}
-
-/// Records read per batch by [`read_ahead`]'s reader thread.
-#[cfg(not(target_arch = "wasm32"))]
-const BATCH: usize = 1024;
-
-/// A batch of records with their lines, and the reader's offset after it.
-#[cfg(not(target_arch = "wasm32"))]
-struct Batch {
-    records: Vec<(u64, csv::StringRecord)>,
-    len: usize,
-    byte_offset: u64,
-}
-
-/// [`Table::for_each_record`] with the reading on a second thread. Batches
-/// go back to the reader to be refilled, so the records' buffers are reused
-/// as in the single-threaded loop; at most two batches wait, so memory does
-/// not grow with the input.
-#[cfg(not(target_arch = "wasm32"))]
-fn read_ahead(records: &mut Records<'_>, mut f: impl FnMut(u64, &csv::StringRecord, u64)) {
-    use std::sync::mpsc::sync_channel;
-    let (full_tx, full_rx) = sync_channel::<Batch>(2);
-    let (empty_tx, empty_rx) = sync_channel::<Batch>(4);
-    std::thread::scope(|scope| {
-        scope.spawn(move || loop {
-            let mut batch = empty_rx.try_recv().unwrap_or_else(|_| Batch {
-                records: Vec::with_capacity(BATCH),
-                len: 0,
-                byte_offset: 0,
-            });
-            batch.len = 0;
-            while batch.len < BATCH {
-                if batch.records.len() == batch.len {
-                    batch.records.push((0, csv::StringRecord::new()));
-                }
-                let (line, rec) = &mut batch.records[batch.len];
-                match records.next_record(rec) {
-                    Some(l) => *line = l,
-                    None => break,
-                }
-                batch.len += 1;
-            }
-            batch.byte_offset = records.byte_offset();
-            let last = batch.len < BATCH;
-            // The receiver is gone only if the caller stopped early.
-            if batch.len > 0 && full_tx.send(batch).is_err() || last {
-                return;
-            }
-        });
-        for batch in full_rx {
-            for (line, rec) in &batch.records[..batch.len] {
-                f(*line, rec, batch.byte_offset);
-            }
-            let _ = empty_tx.try_send(batch);
-        }
-    });
-}
-
 /// How many lines inside a multi-line field look like whole records
 /// (exactly the header's number of fields): the mark of a quote that was not
 /// closed where it should have been. A multi-line note or address rarely
@@ -497,20 +376,6 @@ fn swallowed_lines(field: &str, delimiter: u8, header_fields: usize) -> u64 {
         .count() as u64
 }
 
-/// Line breaks as an editor counts them: `\n`, `\r\n`, and a lone `\r`
-/// (old Mac exports, which the reader also takes as a record end).
-///
-/// Runs over every byte of the file: `memchr` finds the (few) breaks of a
-/// record with SIMD instead of testing each byte.
-fn count_line_breaks(bytes: &[u8]) -> u64 {
-    let lf = memchr::memchr_iter(b'\n', bytes).count();
-    let lone_cr = memchr::memchr_iter(b'\r', bytes)
-        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
-        .count();
-    (lf + lone_cr) as u64
-}
-
-/// Whether every cell of a record is blank (a spacer row from Excel).
 pub fn is_blank(rec: &csv::StringRecord) -> bool {
     rec.iter().all(|f| f.trim().is_empty())
 }
@@ -518,55 +383,6 @@ pub fn is_blank(rec: &csv::StringRecord) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reading_ahead_on_a_thread_gives_the_same_records_lines_and_order() {
-        // Several batches, with every line-counting case: CRLF, LF, lone CR,
-        // blank lines, and quoted fields spanning lines.
-        let mut text = String::from("id;name;payment_failed\r\n");
-        for i in 0..5_000 {
-            match i % 5 {
-                0 => text.push_str(&format!("T-{i};A;\"two\r\nlines\"\r\n")),
-                1 => text.push_str(&format!("T-{i};B;x\n\n")),
-                2 => text.push_str(&format!("T-{i};C;y\r")),
-                3 => text.push_str(&format!("T-{i};\"D;\nE\";\r\n\r\n")),
-                _ => text.push_str(&format!("T-{i};F;z\r\n")),
-            }
-        }
-        let t = Table::open(&text, &[]).unwrap();
-        let read = |threaded: bool| {
-            let mut out = vec![];
-            let mut last_offset = 0;
-            t.for_each_record(threaded, |line, rec, offset| {
-                assert!(offset >= last_offset, "progress never goes back");
-                last_offset = offset;
-                out.push((line, rec.iter().map(str::to_string).collect::<Vec<_>>()));
-            });
-            out
-        };
-        let (one, two) = (read(false), read(true));
-        assert_eq!(one.len(), 5_000);
-        assert_eq!(one, two);
-        assert_eq!(one[1].0, 4, "the first record spans lines 2-3");
-        assert_eq!(one.last().unwrap().1[0], "T-4999");
-    }
-
-    #[test]
-    fn line_breaks_are_counted_as_an_editor_does() {
-        for (text, breaks) in [
-            ("", 0),
-            ("a,b", 0),
-            ("a\nb\n", 2),
-            ("a\r\nb\r\n", 2),
-            ("a\rb\r", 2),
-            ("a\r\n\r\nb", 2),
-            ("a\n\rb", 2),
-            ("\r\r\n\n", 3),
-            ("a\r", 1),
-        ] {
-            assert_eq!(count_line_breaks(text.as_bytes()), breaks, "{text:?}");
-        }
-    }
 
     fn ctx() -> RowContext {
         RowContext {

@@ -1,8 +1,8 @@
 //! The Campaña sheet: the MEDIO tenants, ready to import into the email
 //! tool for the "Última Semana de Trial" campaign.
 
+use super::cells::{excel_date, format_runs, header_row, print_setup, put_value, xlsx_err};
 use super::styles::Styles;
-use super::{excel_date, format_runs, header_row, print_setup, put_value, xlsx_err};
 use crate::error::Error;
 use crate::model::Lang;
 use crate::plan::WorkItem;

@@ -1,8 +1,8 @@
 //! The Problemas sheet: every data problem with the line where its record
 //! starts, what was there and what was expected.
 
+use super::cells::{format_runs, header_row, print_setup, put_text, put_value, xlsx_err};
 use super::styles::Styles;
-use super::{format_runs, header_row, print_setup, put_text, put_value, xlsx_err};
 use crate::error::Error;
 use crate::model::{Lang, Problem};
 use crate::text::messages::expected_text;

@@ -1,8 +1,8 @@
 //! The Protocolo sheet: the operations team's protocol, level by level, with
 //! the thresholds in force, so the workbook stands alone.
 
+use super::cells::{header_row, print_setup, put_text, xlsx_err};
 use super::styles::Styles;
-use super::{header_row, print_setup, put_text, xlsx_err};
 use crate::error::Error;
 use crate::model::Level;
 use crate::options::Options;

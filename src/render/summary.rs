@@ -1,12 +1,12 @@
 //! The Resumen sheet: the run's facts, the counts per level with a chart,
 //! per account executive, the rules not evaluated, the columns read.
 
+use super::cells::{put_text, xlsx_err};
 use super::styles::{level_fill, Styles};
-use super::{put_text, xlsx_err};
 use crate::error::Error;
+use crate::model::Summary;
 use crate::model::{Lang, Level};
 use crate::options::Options;
-use crate::report::Summary;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
 use crate::text::workbook::{date_order, summary_title, thresholds};

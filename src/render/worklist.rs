@@ -1,8 +1,8 @@
 //! The Worklist sheet: one row per at-risk tenant, most urgent first, each
 //! row in its level's fill, with links to call and write.
 
+use super::cells::{excel_date, format_runs, header_row, print_setup, put_value, xlsx_err};
 use super::styles::Styles;
-use super::{excel_date, format_runs, header_row, print_setup, put_value, xlsx_err};
 use crate::error::Error;
 use crate::model::Lang;
 use crate::plan::WorkItem;
@@ -149,7 +149,7 @@ fn write_row(
     match link {
         Some(link) => {
             *links += 1;
-            let (shown, _) = super::fit_cell(&c.email, lang);
+            let (shown, _) = super::cells::fit_cell(&c.email, lang);
             // The link look is set here too: a link written without a format
             // would add Excel's "Hyperlink" cell style to the workbook.
             let url = Url::new(link).set_text(shown);

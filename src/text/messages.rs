@@ -3,8 +3,8 @@
 
 use super::{level_label, pick};
 use crate::error::{Error, IoKind, IoProblem};
+use crate::model::Summary;
 use crate::model::{Expected, Field, Lang, Level, Notice, OptionName, RuleNotEvaluated};
-use crate::report::Summary;
 use std::fmt;
 
 impl Error {

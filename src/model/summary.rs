@@ -1,0 +1,108 @@
+//! The result of a run as facts: the summary every shell shows (CLI
+//! `--json`, the page's cards, the Resumen sheet). Numbers, codes and field
+//! names only: the same bytes in every language.
+
+use super::level::Level;
+use super::problem::{DateOrderSource, Notice, Problem, RuleNotEvaluated};
+use super::signal::Thresholds;
+use serde::Serialize;
+
+/// Counts and facts about a run. Field names are the CLI's `--json` keys.
+///
+/// Invariant: `rows == critical + high + medium + info + no_risk + rejected`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Data records read (blank spacer rows excluded).
+    pub rows: u64,
+    /// 🔴 CRÍTICO tenants.
+    pub critical: u64,
+    /// 🟠 ALTO tenants.
+    pub high: u64,
+    /// 🟡 MEDIO tenants.
+    pub medium: u64,
+    /// 🔵 INFORMATIVO tenants.
+    pub info: u64,
+    /// Tenants with no risk (including canceled ones).
+    pub no_risk: u64,
+    /// Rows rejected for having neither id nor name.
+    pub rejected: u64,
+    /// Number of data problems listed (a row can have several).
+    pub problems: u64,
+    /// Rows whose every cell was blank, skipped (Excel leaves them).
+    pub blank_rows: u64,
+    /// The detected encoding.
+    pub encoding: &'static str,
+    /// The delimiter (`\t` for tab).
+    pub delimiter: &'static str,
+    /// `dmy` or `mdy`.
+    pub date_order: &'static str,
+    /// `option`, `default` or `detected`.
+    pub date_order_source: DateOrderSource,
+    /// The report date, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// The report time zone.
+    pub tz: String,
+    /// The source file name.
+    pub file_name: String,
+    /// The product name used in emails.
+    pub product_name: String,
+    /// The thresholds applied.
+    pub thresholds: Thresholds,
+    /// Rules that could not be evaluated because their columns are absent.
+    pub rules_not_evaluated: Vec<RuleNotEvaluated>,
+    /// Recognised columns: field and header as written.
+    pub columns: Vec<ColumnUse>,
+    /// Header cells that matched no field.
+    pub unknown_columns: Vec<String>,
+    /// Header cells ignored because an earlier column has the same field.
+    pub duplicate_columns: Vec<String>,
+    /// File-level notices (decoding replacements…), as codes.
+    pub notices: Vec<Notice>,
+    /// Counts per account executive and level, sorted by executive.
+    pub by_executive: Vec<ExecutiveCounts>,
+    /// Every data problem, in file order.
+    pub problem_list: Vec<Problem>,
+}
+
+impl Summary {
+    /// The count for one level.
+    pub fn count(&self, level: Level) -> u64 {
+        match level {
+            Level::Critical => self.critical,
+            Level::High => self.high,
+            Level::Medium => self.medium,
+            Level::Info => self.info,
+        }
+    }
+}
+
+/// One recognised column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ColumnUse {
+    /// The canonical field name.
+    pub field: &'static str,
+    /// The header as written in the file.
+    pub header: String,
+}
+
+/// Worklist counts for one account executive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExecutiveCounts {
+    /// The executive as written (empty: unassigned).
+    pub executive: String,
+    /// 🔴 CRÍTICO tenants.
+    pub critical: u64,
+    /// 🟠 ALTO tenants.
+    pub high: u64,
+    /// 🟡 MEDIO tenants.
+    pub medium: u64,
+    /// 🔵 INFORMATIVO tenants.
+    pub info: u64,
+}
+
+impl ExecutiveCounts {
+    /// The counts in level order.
+    pub fn counts(&self) -> [u64; 4] {
+        [self.critical, self.high, self.medium, self.info]
+    }
+}
