@@ -22,17 +22,61 @@ pub struct Analysis {
     pub summary: Summary,
 }
 
-/// What the record loop counts.
-#[derive(Default)]
-struct Tally {
+/// What the record loop gathers.
+struct Collector<'t, 'o> {
+    table: &'t Table<'t>,
+    ctx: RowContext,
+    o: &'o Options,
     rows: u64,
     no_risk: u64,
     rejected: u64,
     blank: u64,
     levels: LevelCounts,
+    problems: Vec<Problem>,
+    items: Vec<WorkItem>,
+    /// Every id, to report duplicates.
+    seen_ids: IdSet,
 }
 
-/// Reads, classifies and plans, reporting progress.
+impl Collector<'_, '_> {
+    /// Reads, classifies and plans one record.
+    fn take(&mut self, line: u64, rec: &csv::StringRecord) {
+        if read::is_blank(rec) {
+            self.blank += 1;
+            return;
+        }
+        self.rows += 1;
+        let table = self.table;
+        let Some(row) = table.parse_row(rec, line, &self.ctx, &mut self.problems) else {
+            self.rejected += 1;
+            return;
+        };
+        let who = if row.id.is_empty() { row.name } else { row.id };
+        if !row.id.is_empty() && !self.seen_ids.insert(row.id) {
+            let p = table.problem(line, who, Some(Field::TenantId), row.id, Expected::UniqueId);
+            self.problems.push(p);
+        }
+        let Some(c) = classify::classify(&row.signals, &self.o.thresholds) else {
+            self.no_risk += 1;
+            return;
+        };
+        self.levels.add(c.level);
+        let contact = contact_of(table, rec, &row, line, &mut self.problems);
+        let (trial_end, days_left, usage) =
+            (row.trial_end, row.signals.days_left, row.signals.usage);
+        let item = plan::plan(line, contact, trial_end, days_left, usage, &c, self.o);
+        // The plan judged the address (no link for a bad one): say so.
+        if !item.email_ok && !item.contact.email.is_empty() {
+            let email = &item.contact.email;
+            let p = table.problem(line, who, Some(Field::OwnerEmail), email, Expected::Email);
+            self.problems.push(p);
+        }
+        self.items.push(item);
+    }
+}
+
+/// Reads, classifies and plans, reporting progress. (Over 80 lines: most of
+/// it is the summary's fields, one per line.)
 pub(crate) fn analyze(
     input: &[u8],
     o: &Options,
@@ -43,67 +87,40 @@ pub(crate) fn analyze(
     let decoded = decode::decode(input)?;
     let table = Table::open(&decoded.text, &o.columns)?;
     let (date_order, order_source) = table.date_order(o.date_order, o.tz);
-    let ctx = RowContext {
-        zone: o.tz,
-        date_order,
-        as_of: o.as_of,
+    let mut c = Collector {
+        table: &table,
+        ctx: RowContext {
+            zone: o.tz,
+            date_order,
+            as_of: o.as_of,
+        },
+        o,
+        rows: 0,
+        no_risk: 0,
+        rejected: 0,
+        blank: 0,
+        levels: LevelCounts::default(),
+        problems: Vec::new(),
+        items: Vec::new(),
+        // Pre-sized from the input (a row is rarely under 100 bytes; ids are
+        // a small part of a row), so it never rehashes.
+        seen_ids: IdSet::with_capacity(input.len() / 100, input.len() / 12),
     };
-    let mut tally = Tally::default();
-    let mut problems = Vec::new();
-    let mut items = Vec::new();
-    // Every id is remembered to report duplicates. Pre-sized from the input
-    // (a row is rarely under 100 bytes; ids are a small part of a row), so it
-    // never rehashes.
-    let mut seen_ids = IdSet::with_capacity(input.len() / 100, input.len() / 12);
     let total_bytes = decoded.text.len().max(1) as f64;
     // A large file is read on a second thread, a batch ahead (same records,
     // same order); small files gain nothing from it.
     let threaded = decoded.text.len() >= 1 << 20;
     table.for_each_record(threaded, |line, rec, byte_offset| {
-        if read::is_blank(rec) {
-            tally.blank += 1;
-            return;
-        }
-        tally.rows += 1;
-        if tally.rows % 65_536 == 0 {
+        let before = c.rows;
+        c.take(line, rec);
+        if c.rows != before && c.rows % 65_536 == 0 {
             progress(Stage::Reading, byte_offset as f64 / total_bytes);
         }
-        let Some(row) = table.parse_row(rec, line, &ctx, &mut problems) else {
-            tally.rejected += 1;
-            return;
-        };
-        let who = if row.id.is_empty() { row.name } else { row.id };
-        if !row.id.is_empty() && !seen_ids.insert(row.id) {
-            let p = table.problem(line, who, Some(Field::TenantId), row.id, Expected::UniqueId);
-            problems.push(p);
-        }
-        let Some(c) = classify::classify(&row.signals, &o.thresholds) else {
-            tally.no_risk += 1;
-            return;
-        };
-        tally.levels.add(c.level);
-        let contact = contact_of(&table, rec, &row, line, &mut problems);
-        let item = plan::plan(
-            line,
-            contact,
-            row.trial_end,
-            row.signals.days_left,
-            row.signals.usage,
-            &c,
-            o,
-        );
-        // The plan judged the address (no link for a bad one): say so.
-        if !item.email_ok && !item.contact.email.is_empty() {
-            let email = &item.contact.email;
-            let p = table.problem(line, who, Some(Field::OwnerEmail), email, Expected::Email);
-            problems.push(p);
-        }
-        items.push(item);
     });
     progress(Stage::Reading, 1.0);
     progress(Stage::Classifying, 0.0);
-    let items = plan::sort_by_urgency(items);
-    problems.sort_by_key(|p| p.line);
+    let items = plan::sort_by_urgency(std::mem::take(&mut c.items));
+    c.problems.sort_by_key(|p| p.line);
     let mut notices = Vec::new();
     if decoded.had_replacements {
         notices.push(Notice::ReplacedBytes);
@@ -112,15 +129,15 @@ pub(crate) fn analyze(
         notices.push(Notice::Windows1252);
     }
     let summary = Summary {
-        rows: tally.rows,
-        critical: tally.levels.get(Level::Critical),
-        high: tally.levels.get(Level::High),
-        medium: tally.levels.get(Level::Medium),
-        info: tally.levels.get(Level::Info),
-        no_risk: tally.no_risk,
-        rejected: tally.rejected,
-        problems: problems.len() as u64,
-        blank_rows: tally.blank,
+        rows: c.rows,
+        critical: c.levels.get(Level::Critical),
+        high: c.levels.get(Level::High),
+        medium: c.levels.get(Level::Medium),
+        info: c.levels.get(Level::Info),
+        no_risk: c.no_risk,
+        rejected: c.rejected,
+        problems: c.problems.len() as u64,
+        blank_rows: c.blank,
         encoding: decoded.encoding.as_str(),
         delimiter: read::dialect::delimiter_name(table.dialect.delimiter),
         date_order: date_order.as_str(),
@@ -136,7 +153,7 @@ pub(crate) fn analyze(
         duplicate_columns: table.map.duplicates.clone(),
         notices,
         by_executive: by_executive(&items),
-        problem_list: problems,
+        problem_list: std::mem::take(&mut c.problems),
     };
     progress(Stage::Classifying, 1.0);
     Ok(Analysis { items, summary })

@@ -221,7 +221,7 @@ pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
         .then_with(|| a.line.cmp(&b.line))
 }
 
-/// Sorts the worklist with [`by_urgency`], moving each item once.
+/// Sorts the worklist with `by_urgency`, moving each item once.
 ///
 /// A `WorkItem` is a few hundred bytes; sorting them in place moved each one
 /// ~log n times (3.6 % of a 100k-row run in the profile). The sort runs on
