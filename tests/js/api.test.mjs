@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = join(root, 'www', 'pkg');
-const cli = join(root, 'target', 'release', 'retention-worklist');
+const cli = process.env.RETENTION_WORKLIST_CLI || join(root, 'target', 'release', 'retention-worklist');
 const { initSync, build_worklist, engine_info, version } = await import(join(pkg, 'retention_worklist.js'));
 initSync({ module: readFileSync(join(pkg, 'retention_worklist_bg.wasm')) });
 
