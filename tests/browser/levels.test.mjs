@@ -112,6 +112,22 @@ test('invalid thresholds: the engine\'s message is shown next to the settings', 
     assert.equal(await page.textContent('#settings-error'), message);
     await setField(page, '#highDays', '3');
     await page.waitForFunction(() => document.getElementById('settings-error').hidden);
+
+    // The ranges are the engine's too: the page has no limits of its own.
+    let zero;
+    try {
+      engine.engine_info({ lang: 'es', usagePercent: 0 });
+    } catch (e) {
+      zero = e.message;
+    }
+    assert.ok(zero, 'engine_info refuses 0 %');
+    await setField(page, '#usagePercent', '0');
+    await page.waitForFunction(() => !document.getElementById('settings-error').hidden);
+    assert.equal(await page.textContent('#settings-error'), zero);
+    const wide = engine.engine_info({ lang: 'es', usagePercent: 150 }).levels.find((l) => l.key === 'info').trigger;
+    await setField(page, '#usagePercent', '150');
+    await page.waitForFunction((t) => document.getElementById('card-info-sub').textContent === t, wide);
+    assert.ok(await page.isHidden('#settings-error'));
     p.assertClean();
   } finally {
     await p.close();
