@@ -3,92 +3,78 @@
 //! default action kills the process before the temporary file's destructor
 //! runs, leaving a stale `.retention-worklist-*.xlsx.tmp` beside the output.
 //!
-//! `signal-hook` does the signal handling: its handler only records the
-//! signal (synchronously, in an atomic) and wakes a thread of ours, which does
-//! the clean-up as ordinary code. The writer checks the record just before it
-//! renames the finished file into place ([`commit`]), so a signal that
-//! arrived during the write is never followed by a workbook appearing.
+//! `signal-hook` installs the handler; the handler itself does only what is
+//! safe inside a signal handler, at once, on whichever thread the signal
+//! lands: `unlink` the temporary file (its path prepared beforehand as a C
+//! string), `write` the notice, `_exit`. (A handler that only woke a thread
+//! to clean up let the main thread finish renaming the workbook first, on a
+//! busy machine.)
 
 use retention_worklist::{text, Lang};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::ffi::{c_char, CString};
+use std::path::Path;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
-/// The temporary file being written, if any.
-static TEMP: Mutex<Option<PathBuf>> = Mutex::new(None);
-/// The signal received (0: none), set by the signal handler itself.
-static RECEIVED: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
-/// The language of the notice.
-static LANG: OnceLock<Lang> = OnceLock::new();
+/// The temporary file being written (a C string leaked by [`writing`]), or null.
+static TEMP: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
 
-/// Starts watching for SIGINT and SIGTERM.
+/// Installs the handler for SIGINT and SIGTERM.
 #[cfg(unix)]
 pub fn install(lang: Lang) {
     use signal_hook::consts::{SIGINT, SIGTERM};
-    use signal_hook::iterator::Signals;
-    let _ = LANG.set(lang);
-    let received = RECEIVED.get_or_init(|| Arc::new(AtomicUsize::new(0)));
+    // Made before the handler exists: the handler must not allocate.
+    let notice: &'static [u8] = format!(
+        "\nretention-worklist: {}\n",
+        text::messages::interrupted(lang)
+    )
+    .into_bytes()
+    .leak();
     for sig in [SIGINT, SIGTERM] {
-        // Cannot fail for these two signals; if it did, the default action
-        // stays (still no partial workbook at the output path).
-        let _ = signal_hook::flag::register_usize(sig, Arc::clone(received), sig as usize);
+        let action = move || {
+            let temp = TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst);
+            // SAFETY: `temp` is null or a NUL-terminated path leaked by
+            // `writing`; unlink, write and _exit are async-signal-safe.
+            unsafe {
+                if !temp.is_null() {
+                    libc::unlink(temp);
+                }
+                libc::write(2, notice.as_ptr().cast(), notice.len());
+            }
+            signal_hook::low_level::exit(128 + sig);
+        };
+        // SAFETY: the action only makes async-signal-safe calls (above).
+        // Registering cannot fail for these two signals; if it did, the
+        // default action stays (still no partial workbook at the output path).
+        let _ = unsafe { signal_hook::low_level::register(sig, action) };
     }
-    let Ok(mut signals) = Signals::new([SIGINT, SIGTERM]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            stop(sig);
-        }
-    });
 }
 
 /// Elsewhere the default signal action applies.
 #[cfg(not(unix))]
 pub fn install(_: Lang) {}
 
-/// Removes the temporary file, says the run was interrupted, exits.
-fn stop(sig: i32) -> ! {
-    let temp = TEMP.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(path) = temp.as_ref() {
-        let _ = std::fs::remove_file(path);
-    }
-    let lang = LANG.get().copied().unwrap_or_default();
-    eprintln!(
-        "\nretention-worklist: {}",
-        text::messages::interrupted(lang)
-    );
-    std::process::exit(128 + sig);
-}
-
-/// The signal received so far, if any.
-fn received() -> Option<i32> {
-    let n = RECEIVED.get()?.load(Ordering::SeqCst);
-    (n != 0).then_some(n as i32)
-}
-
 /// Marks `path` as the temporary file an interrupt must remove. Called
 /// *before* the file is created, so no moment exists in which an interrupt
 /// could leave it behind.
 pub fn writing(path: &Path) {
-    *TEMP.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.to_path_buf());
-}
-
-/// Runs `rename` (the temporary file into place) unless a signal came first,
-/// in which case the run stops here instead. The clean-up thread waits
-/// meanwhile, so the two never disagree about which file exists.
-pub fn commit<T>(rename: impl FnOnce() -> T) -> T {
-    let mut temp = TEMP.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(sig) = received() {
-        drop(temp);
-        stop(sig);
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        if let Ok(c) = CString::new(path.as_os_str().as_bytes()) {
+            done();
+            TEMP.store(c.into_raw(), Ordering::SeqCst);
+        }
     }
-    let result = rename();
-    *temp = None;
-    result
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// The temporary file is gone (renamed or deleted): nothing to remove.
 pub fn done() {
-    *TEMP.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    let p = TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst);
+    if !p.is_null() {
+        // SAFETY: `p` came from `CString::into_raw` in `writing`, and the
+        // swap took it out of the handler's reach.
+        drop(unsafe { CString::from_raw(p) });
+    }
 }

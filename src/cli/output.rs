@@ -65,7 +65,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         })?;
     let written = tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all());
     let result = match written {
-        Ok(()) => interrupt::commit(|| tmp.persist(path))
+        Ok(()) => tmp
+            .persist(path)
             .map(drop)
             .map_err(|e| fail(path, &e.error)),
         Err(e) => {
