@@ -78,6 +78,34 @@ pub enum Error {
 }
 
 impl Error {
+    /// A stable name for the kind of error (`no_identity_column`…), for
+    /// programs: the page offers column mapping on the column errors.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::EmptyInput => "empty_input",
+            Error::BinaryInput { .. } => "binary_input",
+            Error::NoKnownColumns { .. } => "no_known_columns",
+            Error::NoIdentityColumn { .. } => "no_identity_column",
+            Error::NoRuleEvaluable { .. } => "no_rule_evaluable",
+            Error::MappedColumnMissing { .. } => "mapped_column_missing",
+            Error::InvalidOption { .. } => "invalid_option",
+            Error::UnknownOption { .. } => "unknown_option",
+            Error::ReadInput { .. } => "read_input",
+            Error::WriteOutput { .. } => "write_output",
+            Error::Render(_) => "render",
+        }
+    }
+
+    /// The file's header cells, for the errors about its columns.
+    pub fn headers(&self) -> Option<&[String]> {
+        match self {
+            Error::NoKnownColumns { headers }
+            | Error::NoIdentityColumn { headers }
+            | Error::NoRuleEvaluable { headers } => Some(headers),
+            _ => None,
+        }
+    }
+
     /// Whether the error is about the options (the CLI's exit status 2)
     /// rather than the input or the output (exit status 1).
     pub fn is_usage(&self) -> bool {

@@ -168,6 +168,25 @@ fn write_workbook(
     })
 }
 
+/// [`analyze`] with a progress callback, for shells that show the counts and
+/// the preview before they build the workbook ([`render`] builds it from the
+/// analysis: the same bytes as [`build_worklist`]).
+///
+/// ```
+/// use retention_worklist::{analyze_with_progress, build_worklist, render, Options};
+/// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+/// let csv = b"id,payment_failed\nT-1,yes\n";
+/// let a = analyze_with_progress(csv, &o, &mut |_, _| {}).unwrap();
+/// assert_eq!(render(&a, &o).unwrap(), build_worklist(csv, &o).unwrap().xlsx);
+/// ```
+pub fn analyze_with_progress(
+    input: &[u8],
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Result<Analysis, Error> {
+    analyze::analyze(input, options, progress)
+}
+
 /// Reads, classifies and plans, without rendering.
 ///
 /// ```

@@ -18,7 +18,8 @@
 
 use crate::text::{self, shared};
 use crate::{
-    build_worklist_owned, level_fill, Environment, Error, Lang, Level, Options, RawOptions, Stage,
+    analyze_with_progress, build_worklist_owned, level_fill, render, Analysis, Environment, Error,
+    Field, Lang, Level, Options, PreviewRow, ProblemRow, RawOptions, Stage, Summary, WorkItem,
     DEFAULTS,
 };
 use js_sys::{Object, Reflect, Uint8Array};
@@ -39,8 +40,11 @@ fn start() {
     }));
 }
 
-/// A JavaScript `Error` with the engine's message, and `option` naming the
-/// option at fault (its JavaScript name), if any.
+/// A JavaScript `Error` with the engine's message and its facts: `code`
+/// (`no_identity_column`…), `option` (the JavaScript name of the option at
+/// fault) with its `value` and what was `expected` (words), `field` (a
+/// mapping whose header is missing), `headers` (the file's header cells, for
+/// the errors about columns: the page offers to map them).
 fn js_error(e: &Error, lang: Lang) -> JsValue {
     let err = js_sys::Error::new(&e.message(lang));
     let option = match e {
@@ -48,8 +52,24 @@ fn js_error(e: &Error, lang: Lang) -> JsValue {
         Error::MappedColumnMissing { .. } => Some("columns"),
         _ => None,
     };
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&err, &k.into(), &v);
+    };
+    set("code", e.code().into());
     if let Some(name) = option {
-        let _ = Reflect::set(&err, &"option".into(), &name.into());
+        set("option", name.into());
+    }
+    if let Error::InvalidOption { option, value } = e {
+        set("value", value.as_str().into());
+        let expected = text::messages::option_expected(*option, lang);
+        set("expected", expected.into());
+    }
+    if let Error::MappedColumnMissing { field, .. } = e {
+        set("field", field.name().into());
+    }
+    if let Some(headers) = e.headers() {
+        let list: js_sys::Array = headers.iter().map(|h| JsValue::from_str(h)).collect();
+        set("headers", list.into());
     }
     err.into()
 }
@@ -135,18 +155,27 @@ pub fn build_worklist_js(
     drop(std::hint::black_box(Vec::<u8>::with_capacity(
         bytes.len().saturating_mul(6),
     )));
-    let mut progress = |stage: Stage, fraction: f64| {
-        if let Some(f) = &on_progress {
-            let _ = f.call2(
-                &JsValue::NULL,
-                &JsValue::from_str(stage.as_str()),
-                &JsValue::from_f64(fraction),
-            );
-        }
-    };
+    let mut progress = progress_to(on_progress);
     let lang = o.lang;
     let out = build_worklist_owned(bytes, &o, &mut progress).map_err(|e| js_error(&e, lang))?;
-    let s = &out.summary;
+    let result = result_object(&out.items, &out.summary, lang)?;
+    set_key(
+        &result,
+        "xlsx",
+        &Uint8Array::from(out.xlsx.as_slice()).into(),
+    )?;
+    Ok(result.into())
+}
+
+fn set_key(obj: &Object, k: &str, v: &JsValue) -> Result<(), JsValue> {
+    Reflect::set(obj, &JsValue::from_str(k), v)
+        .map(drop)
+        .map_err(|_| JsValue::from(JsError::new("cannot build the result object")))
+}
+
+/// `{ summary, preview, problems, notices, rules_not_evaluated }`: the facts,
+/// and the rows and messages in words.
+fn result_object(items: &[WorkItem], s: &Summary, lang: Lang) -> Result<Object, JsValue> {
     let notices: Vec<&str> = s
         .notices
         .iter()
@@ -160,19 +189,103 @@ pub fn build_worklist_js(
             text: text::messages::rule_not_evaluated(r, lang),
         })
         .collect();
+    let preview: Vec<PreviewRow> = items.iter().map(|w| PreviewRow::new(w, lang)).collect();
+    let problems: Vec<ProblemRow> = s
+        .problem_list
+        .iter()
+        .map(|p| ProblemRow::new(p, lang))
+        .collect();
     let result = Object::new();
-    let set = |k: &str, v: &JsValue| {
-        Reflect::set(&result, &JsValue::from_str(k), v)
-            .map(drop)
-            .map_err(|_| JsValue::from(JsError::new("cannot build the result object")))
-    };
-    set("xlsx", &Uint8Array::from(out.xlsx.as_slice()).into())?;
-    set("summary", &to_js(s)?)?;
-    set("preview", &to_js(&out.preview(lang))?)?;
-    set("problems", &to_js(&out.problem_rows(lang))?)?;
-    set("notices", &to_js(&notices)?)?;
-    set("rules_not_evaluated", &to_js(&rules)?)?;
-    Ok(result.into())
+    set_key(&result, "summary", &to_js(s)?)?;
+    set_key(&result, "preview", &to_js(&preview)?)?;
+    set_key(&result, "problems", &to_js(&problems)?)?;
+    set_key(&result, "notices", &to_js(&notices)?)?;
+    set_key(&result, "rules_not_evaluated", &to_js(&rules)?)?;
+    Ok(result)
+}
+
+/// A classified export kept in the engine, so the page can show the counts
+/// and the preview first and build the workbook when it is asked for:
+/// `const w = analyze_worklist(bytes, options, onProgress)`, then
+/// `w.result()`, `w.workbook()` (the same bytes as `build_worklist`),
+/// `w.email(i)`, and `w.free()` when done.
+#[wasm_bindgen]
+pub struct Worklist {
+    analysis: Analysis,
+    options: Options,
+}
+
+#[wasm_bindgen]
+impl Worklist {
+    /// `{ summary, preview, problems, notices, rules_not_evaluated }`, as
+    /// `build_worklist` returns them.
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        let a = &self.analysis;
+        Ok(result_object(&a.items, &a.summary, self.options.lang)?.into())
+    }
+
+    /// The workbook: byte-identical to `build_worklist`'s for the same input
+    /// and options.
+    pub fn workbook(&self) -> Result<Uint8Array, JsValue> {
+        let xlsx =
+            render(&self.analysis, &self.options).map_err(|e| js_error(&e, self.options.lang))?;
+        Ok(Uint8Array::from(xlsx.as_slice()))
+    }
+
+    /// The email of preview row `index`: `{ subject, draft, mailto }`
+    /// (`mailto` with the draft, as the workbook's link; `null` when the
+    /// address gets no link), or `undefined` past the end.
+    pub fn email(&self, index: usize) -> Result<JsValue, JsValue> {
+        let Some(w) = self.analysis.items.get(index) else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let result = Object::new();
+        set_key(&result, "subject", &w.subject.as_str().into())?;
+        set_key(&result, "draft", &w.draft.as_str().into())?;
+        let mailto = w.mailto(true).map_or(JsValue::NULL, |m| m.into());
+        set_key(&result, "mailto", &mailto)?;
+        Ok(result.into())
+    }
+
+    /// How many worklist rows.
+    pub fn rows(&self) -> usize {
+        self.analysis.items.len()
+    }
+}
+
+/// Reads, classifies and plans without building the workbook:
+/// `analyze_worklist(bytes, options?, onProgress?)` → a [`Worklist`].
+/// `onProgress(stage, fraction)` gets `"reading"` and `"classifying"`.
+#[wasm_bindgen]
+pub fn analyze_worklist(
+    bytes: Vec<u8>,
+    options: JsValue,
+    on_progress: Option<js_sys::Function>,
+) -> Result<Worklist, JsValue> {
+    let o = options_from(options)?;
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(
+        bytes.len().saturating_mul(3),
+    )));
+    let mut progress = progress_to(on_progress);
+    let analysis =
+        analyze_with_progress(&bytes, &o, &mut progress).map_err(|e| js_error(&e, o.lang))?;
+    Ok(Worklist {
+        analysis,
+        options: o,
+    })
+}
+
+/// A progress callback that calls the JavaScript one, if any.
+fn progress_to(on_progress: Option<js_sys::Function>) -> impl FnMut(Stage, f64) {
+    move |stage: Stage, fraction: f64| {
+        if let Some(f) = &on_progress {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(stage.as_str()),
+                &JsValue::from_f64(fraction),
+            );
+        }
+    }
 }
 
 /// A level as the page shows it.
@@ -185,6 +298,15 @@ struct LevelInfo {
     /// `#RRGGBB`: the workbook's fill.
     fill: String,
     trigger: String,
+}
+
+/// A field as the page's column mapping shows it.
+#[derive(Serialize)]
+struct FieldInfo {
+    key: &'static str,
+    label: &'static str,
+    /// Every header accepted for it (normalised: lower case, `_`).
+    aliases: &'static [&'static str],
 }
 
 /// The defaults, as JavaScript options.
@@ -203,8 +325,10 @@ struct DefaultsInfo {
 ///
 /// `levels[]` carries each level's key, emoji, word, label, fill colour (the
 /// workbook's) and short trigger following the options' thresholds; `words`
-/// the labels the page shares with the workbook. Invalid options throw, as in
-/// `build_worklist`.
+/// the labels the page shares with the workbook; `fields[]` each field's
+/// key, label and accepted headers (for column mapping); `format` how the
+/// language writes dates and numbers. Invalid options throw, as in
+/// `build_worklist`. (`{ version, defaults, levels, words, fields, format }`)
 #[wasm_bindgen]
 pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
     let o = options_from(options)?;
@@ -229,15 +353,21 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
         product_name: d.product_name,
     };
     let result = Object::new();
-    let set = |k: &str, v: &JsValue| {
-        Reflect::set(&result, &JsValue::from_str(k), v)
-            .map(drop)
-            .map_err(|_| JsValue::from(JsError::new("cannot build the result object")))
-    };
+    let set = |k: &str, v: &JsValue| set_key(&result, k, v);
     set("version", &version().into())?;
     set("defaults", &to_js(&defaults)?)?;
     set("levels", &to_js(&levels)?)?;
     set("words", &to_js(shared::words(lang))?)?;
+    let fields: Vec<FieldInfo> = Field::ALL
+        .iter()
+        .map(|&f| FieldInfo {
+            key: f.name(),
+            label: text::messages::field_label(f, lang),
+            aliases: f.names(),
+        })
+        .collect();
+    set("fields", &to_js(&fields)?)?;
+    set("format", &to_js(&text::conventions(lang))?)?;
     Ok(result.into())
 }
 

@@ -31,19 +31,19 @@ impl Error {
                 format!("The file is not a text CSV: it contains binary bytes (the first at byte {offset}). Is it an .xlsx, a .zip or an image? Export the tenants as CSV.")
             },
             Error::NoKnownColumns { headers } => if es {
-                format!("Ninguna columna es reconocible. Encabezados encontrados en la línea 1: {}. Se esperaba al menos un identificador (tenant_id o tenant_name) y las columnas de una regla (p. ej. trial_ends_at, payment_failed, messages_used + messages_limit). Usa --column CAMPO=\"Encabezado\" para mapear una columna a mano.", list(headers, lang))
+                format!("Ninguna columna es reconocible. Encabezados encontrados en la línea 1: {}. Se esperaba al menos un identificador ({}) y las columnas de una regla ({}). Asigna las columnas a mano (en la página, o con --column CAMPO=\"Encabezado\").", list(headers, lang), fields_with_headers(&IDENTITY, lang), fields_with_headers(&RULES, lang))
             } else {
-                format!("No column is recognisable. Headers found on line 1: {}. Expected at least an identifier (tenant_id or tenant_name) and one rule's columns (e.g. trial_ends_at, payment_failed, messages_used + messages_limit). Use --column FIELD=\"Header\" to map a column by hand.", list(headers, lang))
+                format!("No column is recognisable. Headers found on line 1: {}. Expected at least an identifier ({}) and one rule's columns ({}). Map the columns by hand (on the page, or with --column FIELD=\"Header\").", list(headers, lang), fields_with_headers(&IDENTITY, lang), fields_with_headers(&RULES, lang))
             },
             Error::NoIdentityColumn { headers } => if es {
-                format!("No hay columna de identificación del tenant (tenant_id o tenant_name, o sus alias id, empresa, nombre, cuenta…). Encabezados encontrados: {}.", list(headers, lang))
+                format!("No hay columna de identificación del tenant: se esperaba {}. Encabezados encontrados: {}.", fields_with_headers(&IDENTITY, lang), list(headers, lang))
             } else {
-                format!("There is no tenant identity column (tenant_id or tenant_name, or aliases id, company, name, account…). Headers found: {}.", list(headers, lang))
+                format!("There is no tenant identity column: expected {}. Headers found: {}.", fields_with_headers(&IDENTITY, lang), list(headers, lang))
             },
             Error::NoRuleEvaluable { headers } => if es {
-                format!("Ninguna regla se puede evaluar: faltan las columnas de pago (payment_failed, last_payment_status o subscription_status), de fin de trial (trial_ends_at) y de uso (messages_used + messages_limit). Encabezados encontrados: {}.", list(headers, lang))
+                format!("Ninguna regla se puede evaluar: faltan las columnas de pago, de fin de trial y de uso ({}). Encabezados encontrados: {}.", fields_with_headers(&RULES, lang), list(headers, lang))
             } else {
-                format!("No rule can be evaluated: the payment columns (payment_failed, last_payment_status or subscription_status), the trial end column (trial_ends_at) and the usage columns (messages_used + messages_limit) are all missing. Headers found: {}.", list(headers, lang))
+                format!("No rule can be evaluated: the payment, trial end and usage columns are all missing ({}). Headers found: {}.", fields_with_headers(&RULES, lang), list(headers, lang))
             },
             Error::MappedColumnMissing { field, header } => if es {
                 format!("La columna «{header}» indicada para {} ({}) no está en el archivo.", field_label(*field, lang), field.name())
@@ -83,6 +83,32 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
     }
+}
+
+/// The fields that identify a tenant.
+const IDENTITY: [Field; 2] = [Field::TenantId, Field::TenantName];
+/// The fields the rules read.
+const RULES: [Field; 6] = [
+    Field::PaymentFailed,
+    Field::LastPaymentStatus,
+    Field::SubscriptionStatus,
+    Field::TrialEndsAt,
+    Field::MessagesUsed,
+    Field::MessagesLimit,
+];
+
+/// Fields by their label, each with the headers accepted for it:
+/// `«ID» (id, id_tenant, tenant_id) o «Tenant» (tenant, nombre, …)`.
+fn fields_with_headers(fields: &[Field], lang: Lang) -> String {
+    let one = |f: &Field| {
+        let names = f.names();
+        // The Spanish aliases first in Spanish: they are what the team types.
+        let mut shown: Vec<&str> = names[1..].to_vec();
+        shown.push(names[0]);
+        format!("«{}» ({})", field_label(*f, lang), shown.join(", "))
+    };
+    let parts: Vec<String> = fields.iter().map(one).collect();
+    parts.join(pick(lang, " o ", " or "))
 }
 
 /// Header cells as a list: «a», «b» (at most 30).

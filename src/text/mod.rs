@@ -92,6 +92,36 @@ pub fn format_date(d: NaiveDate, lang: Lang) -> String {
     d.format(pick(lang, "%d/%m/%Y", "%Y-%m-%d")).to_string()
 }
 
+/// How a language writes dates and numbers, for programs that format them
+/// themselves (the page): the same conventions as [`format_date`] and
+/// [`format_int`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Conventions {
+    /// `dd/mm/yyyy` or `yyyy-mm-dd`.
+    pub date: &'static str,
+    /// The thousands separator.
+    pub thousands: &'static str,
+    /// The decimal separator.
+    pub decimal: &'static str,
+}
+
+/// A language's [`Conventions`].
+pub fn conventions(lang: Lang) -> Conventions {
+    pick(
+        lang,
+        Conventions {
+            date: "dd/mm/yyyy",
+            thousands: ".",
+            decimal: ",",
+        },
+        Conventions {
+            date: "yyyy-mm-dd",
+            thousands: ",",
+            decimal: ".",
+        },
+    )
+}
+
 /// The Excel number format of dates, matching [`format_date`].
 pub fn excel_date_format(lang: Lang) -> &'static str {
     pick(lang, "dd/mm/yyyy", "yyyy-mm-dd")
