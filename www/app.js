@@ -11,16 +11,21 @@
 // Data from the export only goes into the DOM with textContent (never innerHTML).
 
 import { $, setText } from './dom.js';
-import { Superseded, buildWorklist, engineInfo, startEngine } from './engine.js';
-import { applyPageWords, fmtBytes, getLang, setLang, t } from './i18n.js';
-import { applyEngineInfo, currentInfo } from './levels.js';
+import {
+  Superseded, analyzeWorklist, buildWorklist, email, engineInfo, startEngine, workbook,
+} from './engine.js';
+import { applyPageWords, fmtBytes, fmtDate, getLang, setLang, t } from './i18n.js';
+import { applyEngineInfo } from './levels.js';
+import {
+  chosenColumns, headerKey, hideMapping, showMapping, storeMapping, storedMapping, summaryHeaders,
+} from './mapping.js';
 import { doneAnnouncement, renderResult } from './results.js';
 import {
-  applyInitialSettings, buildOptions, fillZoneList, infoOptions, markInvalid, productName,
-  resetToDefaults, storeSettings, storedSettings, todayIn,
+  applyInitialSettings, buildOptions, clearFieldErrors, fillZoneList, infoOptions, productName,
+  resetToDefaults, showFieldError, storeSettings, storedSettings, todayIn,
 } from './settings.js';
 import { state } from './state.js';
-import { renderTable, setFilter } from './table.js';
+import { renderTable, setEmailSource, setFilter } from './table.js';
 
 /**
  * Largest file the page accepts; checked before reading the file. The engine needs about 8 bytes
@@ -29,10 +34,16 @@ import { renderTable, setFilter } from './table.js';
  */
 export const MAX_BYTES = 256 * 1024 * 1024;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The page's loading step, then the engine's stages. */
-const STAGES = ['load', 'reading', 'classifying', 'writing'];
-/** The day the bundled sample export was taken. */
+/** The page's loading step, then the engine's stages until the counts are shown. */
+const STAGES = ['load', 'reading', 'classifying'];
+/** Share of the progress bar per stage (reading is most of the work). */
+const STAGE_SPAN = { load: [0, 0.05], reading: [0.05, 0.85], classifying: [0.85, 1] };
+/** The day the bundled sample export was taken: the sample, and only the sample, is read as of it. */
 const SAMPLE_AS_OF = '2026-11-26';
+/** Typed settings apply this long after the last keystroke. */
+const TYPING_MS = 400;
+/** Engine error codes that are about the file's columns (the mapping panel can help). */
+const COLUMN_ERRORS = ['no_identity_column', 'no_rule_evaluable', 'no_known_columns', 'mapped_column_missing'];
 
 /** engine_info().defaults, once the engine answered. */
 let defaults = null;
@@ -52,22 +63,23 @@ let infoSeq = 0;
 /** The latest engine_info request (settled once its answer is on the page). */
 let infoReady = Promise.resolve();
 
-/** The input marked invalid by the last settings message (cleared with the message). */
-let settingsInvalid = null;
-
-function showSettingsError(message, input) {
-  if (input || settingsInvalid) markInvalid(input);
-  settingsInvalid = input || null;
-  setText($('settings-error'), message || '');
-  $('settings-error').hidden = !message;
+/**
+ * A settings problem shown next to its field (the engine names the option in error.option and
+ * says what is valid in error.expected). True when it was one.
+ */
+function showSettingsProblem(e) {
+  if (!e || !(e.code === 'invalid_option' || e.code === 'browser')) return false;
+  if (e.option === 'columns') return false;
+  showFieldError(e);
+  return true;
 }
 
 /** Asks the engine about the settings in force and shows its answer (legend, cards, words, colours). */
 function refreshInfo() {
   const seq = ++infoSeq;
-  const { options, error, input } = infoOptions();
+  const { options, error } = infoOptions();
   if (error) {
-    showSettingsError(error, input);
+    showFieldError(error);
     infoReady = Promise.resolve();
     return infoReady;
   }
@@ -80,12 +92,12 @@ function refreshInfo() {
   }
   infoReady = infoCache.get(key).then((info) => {
     if (seq !== infoSeq) return;
-    showSettingsError('');
+    if (!state.file) clearFieldErrors();
     applyEngineInfo(info);
     if (state.result) renderResult();
   }, (e) => {
     if (seq !== infoSeq) return;
-    showSettingsError(e && e.message ? e.message : String(e));
+    if (!showSettingsProblem(e)) showFieldError({ message: e && e.message ? e.message : String(e) });
   });
   return infoReady;
 }
@@ -104,9 +116,10 @@ function announce(text) {
 function showProgress(name, stage, fraction) {
   $('progress').hidden = false;
   const current = Math.max(0, STAGES.indexOf(stage));
-  // Overall bar: each stage is a quarter; within a stage the engine's fraction when it gives one.
+  // Overall bar: each stage its share; within a stage the engine's fraction when it gives one.
   const within = typeof fraction === 'number' && Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-  $('progress-bar').value = (current + within) / STAGES.length;
+  const [from, to] = STAGE_SPAN[STAGES[current]];
+  $('progress-bar').value = from + (to - from) * within;
   setText($('progress-file'), name);
   for (const li of $('steps').children) {
     const i = STAGES.indexOf(li.dataset.stage);
@@ -119,6 +132,8 @@ function showProgress(name, stage, fraction) {
 
 function showError(message, fileName = state.file && state.file.name) {
   state.result = null;
+  setEmailSource(null);
+  hideMapping();
   $('progress').hidden = true;
   $('results').hidden = true;
   $('empty').hidden = true;
@@ -138,7 +153,8 @@ function startLoading(name) {
   announce(t('statusReadingFile', { name }));
 }
 
-function finishRun() {
+function finishRun(st) {
+  if (st) document.body.dataset.state = st;
   state.runs++;
   document.body.dataset.runs = String(state.runs);
   $('main').setAttribute('aria-busy', 'false');
@@ -166,7 +182,7 @@ async function acceptFile(file) {
     finishRun();
     return;
   }
-  state.file = { name: file.name, bytes };
+  state.file = { name: file.name, bytes, sample: false, columns: null, mapTried: false };
   await processNewFile();
 }
 
@@ -176,12 +192,10 @@ async function loadSample() {
   try {
     const res = await fetch('./sample/tenants-ejemplo.csv', { cache: 'no-cache', credentials: 'same-origin' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    state.file = { name, bytes: new Uint8Array(await res.arrayBuffer()) };
-    // The sample is a snapshot: read on another day its trials would all be
-    // long expired, so it is shown as of the day it was exported.
-    $('asOf').value = SAMPLE_AS_OF;
-    state.asOfTouched = true;
-    announce(t('sampleDated'));
+    // The sample is a snapshot: read on another day its trials would all be long expired, so it
+    // is read as of the day it was exported. The form keeps the person's date for their files.
+    state.file = { name, bytes: new Uint8Array(await res.arrayBuffer()), sample: true, columns: null, mapTried: false };
+    announce(t('sampleDated', { date: fmtDate(SAMPLE_AS_OF) }));
   } catch (e) {
     showError(t('sampleFailed', { detail: e && e.message ? e.message : String(e) }), name);
     finishRun();
@@ -196,11 +210,54 @@ function processNewFile() {
   state.search = '';
   $('search').value = '';
   $('level-filter').value = 'all';
-  return processFile();
+  return processFile({ fresh: true });
+}
+
+/** The options a run of `file` uses: the form's, the sample's date for the sample, the mapping. */
+function runOptions(file) {
+  const built = buildOptions(file.name);
+  if (built.error) return built;
+  if (file.sample) built.options.asOf = SAMPLE_AS_OF;
+  if (file.columns && Object.keys(file.columns).length) built.options.columns = { ...file.columns };
+  return built;
+}
+
+/** The settings could not be used: say so by the field, keep the last good results (marked). */
+function settingsProblem() {
+  state.runKey = null;
+  $('progress').hidden = true;
+  if (state.result) {
+    state.result.stale = true;
+    renderResult();
+  }
+  finishRun('invalid');
+}
+
+/** A saved mapping for these headers, not yet tried on this file: use it and run again. */
+function autoMap(file, headers) {
+  if (file.columns || file.mapTried) return false;
+  file.mapTried = true;
+  const saved = storedMapping(headerKey(headers));
+  if (!saved) return false;
+  file.columns = saved;
+  file.autoMapped = true;
+  return true;
+}
+
+/** The mapping panel for a run's headers, in the results (a file that worked) or by the error. */
+function offerMapping(file, headers, { current, open = false, message = '' } = {}) {
+  state.mappingHeaders = headers;
+  showMapping({
+    headers,
+    current: { ...current, ...(file.columns || {}) },
+    open,
+    message,
+    place: (panel) => (open ? $('error').after(panel) : $('notices').after(panel)),
+  });
 }
 
 /** Run the engine on the loaded file with the current settings. */
-async function processFile() {
+async function processFile({ fresh = false } = {}) {
   const file = state.file;
   if (!file) return;
   try {
@@ -211,15 +268,15 @@ async function processFile() {
     return;
   }
   if (state.file !== file) return;
-  const { options, error, input } = buildOptions(file.name);
+  const { options, error } = runOptions(file);
   if (error) {
-    showError(error);
-    markInvalid(input);
-    finishRun();
+    showFieldError(error);
+    settingsProblem();
     return;
   }
-  markInvalid(null);
+  state.runKey = JSON.stringify(options);
   document.body.dataset.state = 'busy';
+  document.body.dataset.workbook = '';
   $('main').setAttribute('aria-busy', 'true');
   $('error').hidden = true;
   showProgress(file.name, 'reading');
@@ -228,7 +285,7 @@ async function processFile() {
   let msg;
   try {
     let lastStage = 'reading';
-    msg = await buildWorklist(file.bytes, options, (stage, fraction) => {
+    msg = await analyzeWorklist(file.bytes, options, (stage, fraction) => {
       if (!STAGES.includes(stage) || stage === 'load') return;
       showProgress(file.name, stage, fraction);
       // Announce each stage once, not every fraction.
@@ -239,46 +296,161 @@ async function processFile() {
     await infoReady;
   } catch (e) {
     if (e instanceof Superseded) return; // a newer run owns the page now
-    showError(e && e.message ? e.message : String(e));
+    if (state.file !== file) return;
+    $('main').setAttribute('aria-busy', 'false');
+    if (showSettingsProblem(e)) {
+      settingsProblem();
+      return;
+    }
+    if (e && Array.isArray(e.headers) && COLUMN_ERRORS.includes(e.code) && autoMap(file, e.headers)) {
+      processFile({ fresh });
+      return;
+    }
+    const message = e && e.message ? e.message : String(e);
+    const headers = e && Array.isArray(e.headers) ? e.headers : (e?.code === 'mapped_column_missing' ? state.mappingHeaders : null);
+    if (e && e.code === 'mapped_column_missing' && state.result) {
+      // The mapping is at fault, not the file: its message by the mapping, the results kept.
+      offerMapping(file, headers, { open: true, message, current: {} });
+      $('mapping').hidden = false;
+      settingsProblem();
+      return;
+    }
+    showError(message);
+    if (headers && COLUMN_ERRORS.includes(e.code)) offerMapping(file, headers, { open: true, message: '' });
     finishRun();
     return;
   }
   if (state.file !== file) return;
+  const headers = summaryHeaders(msg.summary || {});
+  if (autoMap(file, headers)) {
+    processFile({ fresh });
+    return;
+  }
+  clearFieldErrors();
   state.result = {
-    xlsx: msg.xlsx instanceof Uint8Array ? msg.xlsx : new Uint8Array(msg.xlsx),
+    run: msg.run,
+    xlsx: null,
     summary: msg.summary || {},
     preview: Array.isArray(msg.preview) ? msg.preview : [],
     problems: Array.isArray(msg.problems) ? msg.problems : [],
     notices: Array.isArray(msg.notices) ? msg.notices : [],
     rules_not_evaluated: Array.isArray(msg.rules_not_evaluated) ? msg.rules_not_evaluated : [],
     options,
+    sample: file.sample,
+    columns: options.columns || null,
+    autoMapped: !!file.autoMapped,
+    stale: false,
     ms: performance.now() - started,
   };
+  state.result.preview.forEach((row, i) => { row.__index = i; });
+  setEmailSource((index) => email(state.result.run, index));
   $('progress').hidden = true;
+  const unknown = msg.summary?.unknown_columns || [];
+  if (unknown.length || options.columns) {
+    const current = Object.fromEntries((msg.summary.columns || []).map((c) => [c.field, c.header]));
+    offerMapping(file, headers, { current });
+  } else {
+    hideMapping();
+  }
   renderResult();
   document.body.dataset.state = 'done';
+  $('main').setAttribute('aria-busy', 'false');
   announce(doneAnnouncement());
+  if (fresh) {
+    // A new file: its results in view, focus on them (the download is the next Tab), and the
+    // workbook built now, while the person reads the counts.
+    $('results').scrollIntoView({ block: 'start' });
+    $('result-title').focus({ preventScroll: true });
+    prepareWorkbook(state.result);
+  }
   finishRun();
 }
 
+/** The result's workbook: built once by the worker (or again from the file if the worker lost it). */
+function prepareWorkbook(r) {
+  if (!r.xlsxPromise) {
+    r.xlsxPromise = workbook(r.run).catch(async (e) => {
+      if (e instanceof Superseded || e?.code === 'gone' || /motor se detuvo|engine stopped/.test(String(e?.message))) {
+        return buildWorklist(state.file.bytes, r.options);
+      }
+      throw e;
+    }).then((xlsx) => {
+      r.xlsx = xlsx;
+      if (state.result === r) document.body.dataset.workbook = 'ready';
+      return xlsx;
+    }, (e) => {
+      r.xlsxPromise = null;
+      throw e;
+    });
+  }
+  return r.xlsxPromise;
+}
+
 let rerunTimer = 0;
+let typingTimer = 0;
 /** A setting changed: remember it, show the engine's legend for it, re-run the loaded file. */
 function settingsChanged() {
+  clearTimeout(typingTimer);
   storeSettings();
   refreshInfo();
   clearTimeout(rerunTimer);
   if (!state.file) return;
-  rerunTimer = setTimeout(() => processFile(), 150);
+  // The same settings as the run in force (a typed value, then the change event): nothing to do.
+  const { options } = runOptions(state.file);
+  if (options && JSON.stringify(options) === state.runKey) return;
+  rerunTimer = setTimeout(() => processFile(), 0);
 }
 
-function download() {
+/** Typed values apply a moment after the last keystroke. */
+function settingsTyped() {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(settingsChanged, TYPING_MS);
+}
+
+/** The mapping panel's choice: remember it for these headers and run again with it. */
+function applyMapping() {
+  const file = state.file;
+  if (!file) return;
+  const columns = chosenColumns();
+  file.columns = Object.keys(columns).length ? columns : null;
+  file.autoMapped = false;
+  file.mapTried = true;
+  storeMapping(headerKey(state.mappingHeaders), file.columns);
+  processFile({ fresh: true });
+}
+
+function forgetMapping() {
+  const file = state.file;
+  if (!file) return;
+  storeMapping(headerKey(state.mappingHeaders), null);
+  file.columns = null;
+  file.autoMapped = false;
+  file.mapTried = true;
+  processFile({ fresh: true });
+}
+
+async function download() {
   const r = state.result;
   if (!r) {
     announce(t('downloadNothing'));
     return;
   }
+  const button = $('download');
+  let xlsx = r.xlsx;
+  if (!xlsx) {
+    button.setAttribute('aria-busy', 'true');
+    announce(t('preparingXlsx'));
+    try {
+      xlsx = await prepareWorkbook(r);
+    } catch (e) {
+      if (!(e instanceof Superseded)) announce(t('statusError', { message: e && e.message ? e.message : String(e) }));
+      return;
+    } finally {
+      button.removeAttribute('aria-busy');
+    }
+  }
   const name = `worklist-${r.summary.as_of || r.options.asOf}.xlsx`;
-  const url = URL.createObjectURL(new Blob([r.xlsx], { type: XLSX_MIME }));
+  const url = URL.createObjectURL(new Blob([xlsx], { type: XLSX_MIME }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -331,6 +503,8 @@ function wireControls() {
   });
   $('sample').addEventListener('click', () => loadSample());
   $('download').addEventListener('click', download);
+  $('mapping-apply').addEventListener('click', applyMapping);
+  $('mapping-forget').addEventListener('click', forgetMapping);
 
   $('lang').addEventListener('change', () => {
     setLang($('lang').value);
@@ -349,6 +523,10 @@ function wireControls() {
   for (const id of ['asOf', 'highDays', 'mediumDays', 'usagePercent', 'dateOrder']) {
     $(id).addEventListener('change', settingsChanged);
   }
+  for (const id of ['asOf', 'tz', 'highDays', 'mediumDays', 'usagePercent', 'productName']) {
+    $(id).addEventListener('input', settingsTyped);
+  }
+  $('productName').addEventListener('input', applyWords);
   $('productName').addEventListener('change', () => {
     applyWords();
     settingsChanged();

@@ -1,12 +1,17 @@
 // The engine as the page sees it: a Web Worker (worker.js) running the WebAssembly module, so the
 // page stays responsive on large files. Requests:
 //
-//   buildWorklist(bytes, options, onStage) → { xlsx, summary, preview, problems, notices, rules_not_evaluated }
-//   engineInfo(options)                    → engine_info(options): defaults, levels, shared words
+//   analyzeWorklist(bytes, options, onStage) → { run, summary, preview, problems, notices, rules_not_evaluated }
+//   workbook(run)                            → the run's XLSX (Uint8Array), built when asked
+//   email(run, index)                        → { subject, draft, mailto } of preview row `index`
+//   buildWorklist(bytes, options, onStage)   → { xlsx, summary, … } all at once (when the worker
+//                                              lost the run: a fresh worker after a crash)
+//   engineInfo(options)                      → engine_info(options): defaults, levels, fields, words
 //
-// A newer build replaces one in progress (the worker is stopped at once: the old promise rejects
+// A newer analysis replaces one in progress (the worker is stopped at once: the old promise rejects
 // with Superseded). A worker that dies or traps is replaced by a fresh one for the next request;
-// requests for engine_info still waiting are sent again to the fresh worker.
+// requests for engine_info still waiting are sent again to the fresh worker. Errors carry the
+// engine's facts: code, option, value, expected, field, headers.
 
 import { t } from './i18n.js';
 
@@ -15,7 +20,7 @@ export class Superseded extends Error {}
 
 let worker = null;
 let nextId = 1;
-/** @type {Map<number, { type: 'build'|'info', post: object, transfer: Transferable[], resolve: Function, reject: Function, onStage?: Function, tries: number }>} */
+/** @type {Map<number, { type: 'analyze'|'build'|'workbook'|'email'|'info', post: object, transfer: Transferable[], resolve: Function, reject: Function, onStage?: Function, tries: number }>} */
 const pending = new Map();
 
 function getWorker() {
@@ -87,11 +92,18 @@ function onMessage(ev) {
   pending.delete(msg.id);
   if (msg.type === 'error') {
     const error = new Error(errorText(msg));
+    for (const k of ['code', 'option', 'value', 'expected', 'field', 'headers']) {
+      if (msg[k] !== undefined) error[k] = msg[k];
+    }
     // A wasm trap can leave the engine's memory inconsistent: start afresh.
     if (msg.fatal) restart(error);
     p.reject(error);
-  } else if (msg.type === 'result' && p.type === 'build') {
+  } else if (msg.type === 'result' && p.type === 'analyze') {
     p.resolve(msg);
+  } else if (msg.type === 'workbook' && (p.type === 'workbook' || p.type === 'build')) {
+    p.resolve(msg);
+  } else if (msg.type === 'email' && p.type === 'email') {
+    p.resolve(msg.email);
   } else if (msg.type === 'info' && p.type === 'info') {
     p.resolve(msg.info);
   } else {
@@ -124,16 +136,38 @@ export function engineInfo(options) {
   return request('info', { options });
 }
 
-/** Runs build_worklist on a copy of bytes (the page keeps its own to re-run when a setting changes). */
-export function buildWorklist(bytes, options, onStage) {
+/** A newer run replaces the one in progress: stop it at once. */
+function supersede() {
   for (const [id, p] of pending) {
-    if (p.type !== 'build') continue;
-    // A newer run replaces the one in progress: stop it at once.
+    if (p.type !== 'analyze') continue;
     pending.delete(id);
     restart(new Superseded('superseded'));
     p.reject(new Superseded('superseded'));
     break;
   }
+}
+
+/** Runs analyze_worklist on a copy of bytes (the page keeps its own to re-run when a setting changes). */
+export function analyzeWorklist(bytes, options, onStage) {
+  supersede();
   const copy = bytes.slice();
-  return request('build', { bytes: copy, options }, { transfer: [copy.buffer], onStage });
+  return request('analyze', { bytes: copy, options }, { transfer: [copy.buffer], onStage });
+}
+
+/** The XLSX of an analysed run. Rejects with code 'gone' when the worker no longer has the run. */
+export async function workbook(run) {
+  const msg = await request('workbook', { run });
+  return msg.xlsx instanceof Uint8Array ? msg.xlsx : new Uint8Array(msg.xlsx);
+}
+
+/** The subject, draft and mailto of preview row `index` of an analysed run. */
+export function email(run, index) {
+  return request('email', { run, index });
+}
+
+/** Runs build_worklist (analysis and workbook at once) on a copy of bytes. */
+export async function buildWorklist(bytes, options, onStage) {
+  const copy = bytes.slice();
+  const msg = await request('build', { bytes: copy, options }, { transfer: [copy.buffer], onStage });
+  return msg.xlsx instanceof Uint8Array ? msg.xlsx : new Uint8Array(msg.xlsx);
 }

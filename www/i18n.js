@@ -84,7 +84,28 @@ const WORDS = {
     workerDied: 'El motor se detuvo mientras procesaba el archivo (posiblemente por falta de memoria{detail}). La página sigue funcionando: prueba con un archivo más pequeño o con la línea de comandos.',
     workerBadMessage: 'El motor devolvió un resultado que no se pudo leer.',
     sampleFailed: 'No se pudo cargar el archivo de ejemplo ({detail}).',
-    sampleDated: 'Los datos de ejemplo son del 26/11/2026: la fecha de corte se fijó en ese día.',
+    sampleDated: 'Datos de ejemplo: se clasifican con su propia fecha, {date}. Tus archivos usan la fecha de corte de los ajustes.',
+    asOfSample: 'la de los datos de ejemplo',
+    fieldInvalid: '{field}: «{value}» no es válido; se espera {expected}.',
+    fieldMissing: '{field}: {message}',
+    staleResults: 'Estos resultados son de los ajustes anteriores. Corrige el ajuste marcado y se actualizan solos.',
+    mappingTitle: 'Asignar columnas',
+    mappingIntro: 'Estos encabezados no los reconoce el protocolo. Elige qué columna del archivo corresponde a cada campo; la asignación se recuerda para los archivos con los mismos encabezados.',
+    unassigned: '— sin asignar —',
+    mappingApply: 'Aplicar asignación',
+    mappingForget: 'Quitar asignación',
+    mappingInUse: 'Columnas asignadas',
+    mappingAuto: 'Se aplicó la asignación guardada para estos encabezados.',
+    preparingXlsx: 'Preparando el XLSX…',
+    emailToggle: 'Asunto y borrador',
+    emailSubject: 'Asunto',
+    emailDraft: 'Borrador',
+    copy: 'Copiar',
+    copied: 'Copiado al portapapeles.',
+    copyFailed: 'No se pudo copiar: selecciona el texto y cópialo a mano.',
+    openMail: 'Abrir en el correo',
+    emailFailed: 'No se pudo obtener el borrador ({detail}).',
+    legendTitle: 'Niveles del protocolo',
     downloadNothing: 'Todavía no hay un XLSX para descargar.',
     footer: 'Todo el cálculo ocurre en tu navegador con WebAssembly; esta página no envía datos a ningún servidor.',
   },
@@ -166,7 +187,28 @@ const WORDS = {
     workerDied: 'The engine stopped while processing the file (possibly out of memory{detail}). The page still works: try a smaller file or the command line.',
     workerBadMessage: 'The engine returned a result that could not be read.',
     sampleFailed: 'The sample file could not be loaded ({detail}).',
-    sampleDated: 'The sample data is from 2026-11-26: the as-of date was set to that day.',
+    sampleDated: 'Sample data: classified as of its own date, {date}. Your files use the as-of date in the settings.',
+    asOfSample: "the sample data's",
+    fieldInvalid: '{field}: “{value}” is not valid; expected {expected}.',
+    fieldMissing: '{field}: {message}',
+    staleResults: 'These results are from the previous settings. Fix the marked setting and they update by themselves.',
+    mappingTitle: 'Map columns',
+    mappingIntro: 'The protocol does not recognise these headers. Choose which column of the file holds each field; the mapping is remembered for files with the same headers.',
+    unassigned: '— not mapped —',
+    mappingApply: 'Apply mapping',
+    mappingForget: 'Remove mapping',
+    mappingInUse: 'Mapped columns',
+    mappingAuto: 'The saved mapping for these headers was applied.',
+    preparingXlsx: 'Preparing the XLSX…',
+    emailToggle: 'Subject and draft',
+    emailSubject: 'Subject',
+    emailDraft: 'Draft',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy: select the text and copy it by hand.',
+    openMail: 'Open in email',
+    emailFailed: 'The draft could not be fetched ({detail}).',
+    legendTitle: 'Protocol levels',
     downloadNothing: 'There is no XLSX to download yet.',
     footer: 'All computation happens in your browser with WebAssembly; this page sends no data to any server.',
   },
@@ -193,16 +235,35 @@ export function t(key, vars) {
   return s;
 }
 
-function locale() {
-  return current === 'en' ? 'en-US' : 'es-MX';
+/** engine_info().format: how the language writes dates and numbers (the workbook's way). */
+let format = { date: 'dd/mm/yyyy', thousands: '.', decimal: ',' };
+
+export function setFormat(f) {
+  if (f && typeof f.date === 'string') format = { ...format, ...f };
 }
 
+function grouped(digits) {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, format.thousands);
+}
+
+/** A whole number the engine's way (9.400 in Spanish, 9,400 in English). */
 export function fmtInt(n) {
-  return new Intl.NumberFormat(locale()).format(Number(n) || 0);
+  const v = Math.round(Number(n) || 0);
+  return (v < 0 ? '-' : '') + grouped(String(Math.abs(v)));
 }
 
 export function fmtDecimal(n, maximumFractionDigits = 1) {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits }).format(Number(n) || 0);
+  const v = Number(n) || 0;
+  const [whole, frac] = Math.abs(v).toFixed(maximumFractionDigits).split('.');
+  const f = (frac || '').replace(/0+$/, '');
+  return (v < 0 ? '-' : '') + grouped(whole) + (f ? format.decimal + f : '');
+}
+
+/** A YYYY-MM-DD date the engine's way (26/11/2026 in Spanish); anything else as it is. */
+export function fmtDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso ?? ''));
+  if (!m) return String(iso ?? '');
+  return format.date.replace('yyyy', m[1]).replace('mm', m[2]).replace('dd', m[3]);
 }
 
 export function fmtBytes(n) {

@@ -11,6 +11,7 @@
 //   data-level-legend="level"  word — trigger
 
 import { setText } from './dom.js';
+import { setFormat } from './i18n.js';
 
 export const LEVEL_KEYS = ['critical', 'high', 'medium', 'info'];
 
@@ -34,8 +35,19 @@ export function word(key) {
   return '';
 }
 
+/** engine_info().fields: [{ key, label, aliases }], in the engine's order. */
+export function fields() {
+  return Array.isArray(info?.fields) ? info.fields : [];
+}
+
+/** A field's label ('Fin del trial') by key; the key itself when the engine has no such field. */
+export function fieldLabel(key) {
+  return fields().find((f) => f.key === key)?.label ?? key;
+}
+
 export function applyEngineInfo(next) {
   info = next;
+  setFormat(info.format);
   const root = document.documentElement.style;
   for (const l of info.levels || []) {
     // The CSP allows style changes made through the CSSOM: the workbook's fill becomes the page's.

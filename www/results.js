@@ -5,8 +5,9 @@
 // (problems, notices, rules_not_evaluated, engine_info's words) or from the page's own words.
 
 import { $, make, setText, textCell } from './dom.js';
-import { fmtDecimal, fmtInt, t } from './i18n.js';
-import { LEVEL_KEYS, level, word } from './levels.js';
+import { fmtDate, fmtDecimal, fmtInt, t } from './i18n.js';
+import { LEVEL_KEYS, fieldLabel, level, word } from './levels.js';
+import { mappingText } from './mapping.js';
 import { state } from './state.js';
 import { renderFilterState, renderTable } from './table.js';
 
@@ -23,11 +24,12 @@ function renderFacts(s, r) {
     [word('encoding'), s.encoding, 'encoding'],
     [word('delimiter'), delimiter, 'delimiter'],
     [word('dateOrder'), order, 'date-order'],
-    [word('asOf'), s.as_of, 'as-of'],
+    [word('asOf'), r.sample ? `${fmtDate(s.as_of)} (${t('asOfSample')})` : fmtDate(s.as_of), 'as-of'],
     [word('timeZone'), s.tz, 'tz'],
     [t('factTime'), t('seconds', { n: fmtDecimal(r.ms / 1000) }), 'time'],
   ];
   if (Number(s.blank_rows) > 0) facts.splice(1, 0, [word('blankRows'), fmtInt(s.blank_rows), 'blank-rows']);
+  if (r.columns) facts.push([t('mappingInUse'), mappingText(r.columns), 'mapping']);
   const frag = document.createDocumentFragment();
   for (const [label, value, key] of facts) {
     const div = make('div');
@@ -46,6 +48,8 @@ function notice(className, id, text) {
 
 function renderNotices(s, r) {
   const frag = document.createDocumentFragment();
+  if (r.stale) frag.append(notice('notice-warn', 'stale-results', t('staleResults')));
+  if (r.autoMapped && r.columns) frag.append(notice('notice-info', 'mapping-auto', t('mappingAuto')));
   const rules = list(r.rules_not_evaluated);
   if (rules.length) {
     const box = make('div', 'notice notice-warn');
@@ -73,15 +77,15 @@ function renderExecutives(s) {
   const frag = document.createDocumentFragment();
   for (const e of rows) {
     const tr = make('tr');
-    const name = textCell(tr, e.executive || word('unassigned'));
-    if (!e.executive) name.className = 'muted';
+    const name = textCell(tr, e.executive || word('unassigned'), 'c-name');
+    if (!e.executive) name.classList.add('muted');
     let total = 0;
     for (const key of LEVEL_KEYS) {
       const n = Number(e[key]) || 0;
       total += n;
-      textCell(tr, n ? fmtInt(n) : '–', 'num');
+      textCell(tr, n ? fmtInt(n) : '–', 'num').dataset.label = level(key)?.label ?? key;
     }
-    textCell(tr, fmtInt(total), 'num total');
+    textCell(tr, fmtInt(total), 'num total').dataset.label = word('total');
     frag.append(tr);
   }
   $('executives-body').replaceChildren(frag);
@@ -94,11 +98,11 @@ function renderProblems(r) {
   const frag = document.createDocumentFragment();
   for (const p of shown) {
     const tr = make('tr');
-    textCell(tr, p.line, 'num');
-    textCell(tr, p.tenant);
-    textCell(tr, p.column);
-    textCell(tr, p.value, 'c-value');
-    textCell(tr, p.expected);
+    textCell(tr, p.line, 'num').dataset.label = word('problems.line');
+    textCell(tr, p.tenant).dataset.label = word('problems.tenant');
+    textCell(tr, p.column).dataset.label = word('problems.column');
+    textCell(tr, p.value, 'c-value').dataset.label = word('problems.value');
+    textCell(tr, p.expected).dataset.label = word('problems.expected');
     frag.append(tr);
   }
   $('problems-body').replaceChildren(frag);
@@ -115,8 +119,8 @@ function renderColumns(s) {
   const frag = document.createDocumentFragment();
   for (const c of cols) {
     const tr = make('tr');
-    textCell(tr, c.field);
-    textCell(tr, c.header);
+    textCell(tr, fieldLabel(c.field)).dataset.label = t('colField');
+    textCell(tr, c.header).dataset.label = word('headerInFile');
     frag.append(tr);
   }
   $('columns-body').replaceChildren(frag);
@@ -131,6 +135,7 @@ export function renderResult() {
   $('empty').hidden = true;
   $('error').hidden = true;
   $('results').hidden = false;
+  $('results').classList.toggle('stale', !!r.stale);
 
   setText($('result-title'), s.file_name || r.options.fileName || '');
   renderFacts(s, r);

@@ -16,8 +16,6 @@ const COMMON_ZONES = [
 ];
 /** The fields checked before the engine is asked anything. */
 const VALIDATED = ['asOf', 'tz', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
-/** The fields engine_info needs (the legend and the cards follow them). */
-const INFO_FIELDS = ['highDays', 'mediumDays', 'usagePercent', 'productName'];
 
 const field = (id) => $(id);
 
@@ -124,48 +122,99 @@ export function productName() {
   return field('productName').value.trim();
 }
 
-/** The first field the browser finds invalid, as { error, input }; null when all are valid. */
+/** The first field the browser finds invalid, as { error } (facts like the engine's); null when all are valid. */
 function firstInvalid(ids) {
   for (const id of ids) {
     const input = field(id);
     if (!input.checkValidity()) {
-      const label = document.querySelector(`label[for="${id}"]`)?.textContent.trim() || id;
-      return { error: t('statusInvalidSettings', { field: label, message: input.validationMessage }), input };
+      return { error: { code: 'browser', option: id, message: input.validationMessage } };
     }
   }
   return null;
 }
 
-/** Marks the given input invalid (and no other). */
-export function markInvalid(input) {
-  for (const i of field('settings-form').querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
-  input?.setAttribute('aria-invalid', 'true');
+/** The settings fields an engine error can name (error.option is the JavaScript option's name). */
+const FIELDS = ['asOf', 'tz', 'dateOrder', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
+
+/** The message slot under a field (made on first use). */
+function errorSlot(id) {
+  let slot = field(`${id}-error`);
+  if (!slot) {
+    slot = make('p', 'field-error');
+    slot.id = `${id}-error`;
+    slot.hidden = true;
+    field(id).closest('.field').append(slot);
+  }
+  return slot;
 }
 
-/** engine_info's options for the settings in force: { options } or { error, input }. */
-export function infoOptions() {
-  const bad = firstInvalid(INFO_FIELDS);
-  if (bad) return bad;
-  return {
-    options: {
-      lang: getLang(),
-      productName: productName(),
-      highDays: Number(field('highDays').value),
-      mediumDays: Number(field('mediumDays').value),
-      usagePercent: Number(field('usagePercent').value),
-    },
-  };
+/** Removes every field's message and mark. */
+export function clearFieldErrors() {
+  for (const i of field('settings-form').querySelectorAll('[aria-invalid]')) {
+    i.removeAttribute('aria-invalid');
+    i.removeAttribute('aria-errormessage');
+  }
+  for (const p of field('settings-form').querySelectorAll('.field-error')) {
+    p.textContent = '';
+    p.hidden = true;
+  }
+  field('settings-error').textContent = '';
+  field('settings-error').hidden = true;
 }
 
-/** build_worklist's options for the settings in force and a file: { options } or { error, input }. */
-export function buildOptions(fileName) {
+/**
+ * Shows a settings error next to its field, named by its label ("MEDIO: el trial vence en ≤
+ * días"), with what the engine says is valid (error.expected). Errors that name no field of the
+ * form go under the form. Only one settings message at a time.
+ */
+export function showFieldError(e) {
+  clearFieldErrors();
+  const id = FIELDS.includes(e?.option) ? e.option : null;
+  if (!id) {
+    field('settings-error').textContent = e?.message || String(e);
+    field('settings-error').hidden = false;
+    return;
+  }
+  const input = field(id);
+  const label = document.querySelector(`label[for="${id}"]`)?.textContent.replace(/\s+/g, ' ').trim() || id;
+  const text = e.expected
+    ? t('fieldInvalid', { field: label, value: e.value ?? input.value, expected: e.expected })
+    : t('fieldMissing', { field: label, message: e.message || '' });
+  const slot = errorSlot(id);
+  slot.textContent = text;
+  slot.hidden = false;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-errormessage', slot.id);
+  // Folded settings (narrow windows) open so the message is seen.
+  field('settings').open = true;
+}
+
+/** The settings in force as engine options: { options } or { error }. */
+function formOptions() {
   const bad = firstInvalid(VALIDATED);
   if (bad) return bad;
-  const { options } = infoOptions();
-  options.asOf = field('asOf').value;
-  options.tz = field('tz').value.trim();
-  options.fileName = fileName;
+  const options = {
+    lang: getLang(),
+    productName: productName(),
+    highDays: Number(field('highDays').value),
+    mediumDays: Number(field('mediumDays').value),
+    usagePercent: Number(field('usagePercent').value),
+    asOf: field('asOf').value,
+    tz: field('tz').value.trim(),
+  };
   const order = field('dateOrder').value;
   if (order) options.dateOrder = order;
   return { options };
+}
+
+/** engine_info's options for the settings in force (all of them: the engine checks each). */
+export function infoOptions() {
+  return formOptions();
+}
+
+/** analyze_worklist's options for the settings in force and a file: { options } or { error }. */
+export function buildOptions(fileName) {
+  const built = formOptions();
+  if (built.options) built.options.fileName = fileName;
+  return built;
 }

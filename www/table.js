@@ -2,15 +2,85 @@
 // MAX_TABLE_ROWS at once (the XLSX always has every row).
 //
 // Links come only from the row's own `mailto` and `tel` (the hrefs of the workbook's links);
-// when the engine made no link the text stays plain.
+// when the engine made no link the text stays plain. Each row can open its email: the engine's
+// subject and draft (Worklist.email(i) through the worker), to copy or open in the mail app
+// (the engine's mailto with the draft; no button when the engine gives none).
 
 import { $, appendBreakable, fold, make, setText, textCell } from './dom.js';
 import { fmtInt, t } from './i18n.js';
-import { LEVEL_KEYS } from './levels.js';
+import { LEVEL_KEYS, word } from './levels.js';
 import { state } from './state.js';
 
 /** Rows of the preview table rendered at once. */
 export const MAX_TABLE_ROWS = 1000;
+
+/** index → Promise<{ subject, draft, mailto }>: the engine's email of a preview row. */
+let emailSource = null;
+
+export function setEmailSource(fn) {
+  emailSource = fn;
+}
+
+/** The email panel of a row: subject, draft, Copy and Open in email. */
+function emailPanel(mail) {
+  const box = make('div', 'email-box');
+  const subject = make('p', 'email-subject');
+  subject.append(make('strong', null, `${t('emailSubject')}: `), make('span', 'email-subject-text', mail.subject));
+  const draft = make('pre', 'email-draft', mail.draft);
+  const actions = make('div', 'email-actions');
+  const copy = make('button', 'btn btn-secondary btn-small email-copy', t('copy'));
+  copy.type = 'button';
+  const said = make('span', 'email-copied');
+  said.setAttribute('role', 'status');
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(`${mail.subject}\n\n${mail.draft}`);
+      setText(said, t('copied'));
+    } catch {
+      setText(said, t('copyFailed'));
+    }
+  });
+  actions.append(copy);
+  if (typeof mail.mailto === 'string' && mail.mailto.toLowerCase().startsWith('mailto:')) {
+    const open = make('a', 'btn btn-secondary btn-small email-open', t('openMail'));
+    open.href = mail.mailto;
+    actions.append(open);
+  }
+  actions.append(said);
+  box.append(subject, make('p', 'email-draft-label', t('emailDraft')), draft, actions);
+  return box;
+}
+
+async function toggleEmail(row, tr, button) {
+  const open = button.getAttribute('aria-expanded') === 'true';
+  let panel = tr.nextElementSibling?.classList.contains('email-row') ? tr.nextElementSibling : null;
+  if (open) {
+    button.setAttribute('aria-expanded', 'false');
+    if (panel) panel.hidden = true;
+    return;
+  }
+  if (!panel) {
+    panel = make('tr', `email-row lvl-${tr.dataset.level}`);
+    panel.id = `email-${row.__index}`;
+    const td = make('td');
+    td.colSpan = 6;
+    panel.append(td);
+    tr.after(panel);
+    button.setAttribute('aria-controls', panel.id);
+  }
+  panel.hidden = false;
+  button.setAttribute('aria-expanded', 'true');
+  const td = panel.firstChild;
+  if (!row.__email) {
+    try {
+      row.__email = await emailSource(row.__index);
+    } catch (e) {
+      td.replaceChildren(make('p', 'email-error', t('emailFailed', { detail: e && e.message ? e.message : String(e) })));
+      return;
+    }
+  }
+  if (row.__email) td.replaceChildren(emailPanel(row.__email));
+}
 
 function searchText(row) {
   if (row.__search == null) {
@@ -45,10 +115,12 @@ function rowElement(row) {
   tr.dataset.level = level;
 
   const lv = make('td', 'c-level');
+  lv.dataset.label = word('worklist.level');
   lv.append(make('span', 'level-pill', row.level_label));
   tr.append(lv);
 
   const tenant = make('td', 'c-tenant');
+  tenant.dataset.label = word('worklist.tenant');
   tenant.append(make('span', 'tenant-name', row.tenant));
   const meta = [];
   if (row.id != null && row.id !== '') meta.push(`${t('idPrefix')} ${row.id}`);
@@ -59,6 +131,7 @@ function rowElement(row) {
 
   const contact = make('td', 'c-contact');
   contact.dataset.col = 'contact';
+  contact.dataset.label = t('colContact');
   if (row.owner) contact.append(make('span', 'owner', row.owner));
   if (row.email) {
     const email = contactItem(row.email, row.mailto, 'mailto:', true);
@@ -72,10 +145,19 @@ function rowElement(row) {
   }
   tr.append(contact);
 
-  textCell(tr, row.executive, 'c-exec');
+  textCell(tr, row.executive, 'c-exec').dataset.label = word('worklist.executive');
   const reason = textCell(tr, row.reason, 'c-reason');
+  reason.dataset.label = word('worklist.reason');
   if (row.other_signals) reason.append(make('span', 'sub other-signals', `${t('alsoPrefix')} ${row.other_signals}`));
-  textCell(tr, row.action, 'c-action');
+  const action = textCell(tr, row.action, 'c-action');
+  action.dataset.label = word('worklist.action');
+  if (emailSource && Number.isInteger(row.__index)) {
+    const button = make('button', 'btn-link email-toggle', t('emailToggle'));
+    button.type = 'button';
+    button.setAttribute('aria-expanded', 'false');
+    button.addEventListener('click', () => toggleEmail(row, tr, button));
+    action.append(button);
+  }
   return tr;
 }
 

@@ -1,19 +1,29 @@
 // Module worker that runs the WebAssembly engine, so the page stays responsive on large files.
 //
-// Page → worker:  { id, type: 'build', bytes: Uint8Array, options }
-//                 { id, type: 'info', options }
+// Page → worker:  { id, type: 'analyze', bytes: Uint8Array, options }   analyze_worklist: counts first
+//                 { id, type: 'workbook', run }                          the run's XLSX (built when asked)
+//                 { id, type: 'email', run, index }                      subject, draft, mailto of a row
+//                 { id, type: 'build', bytes: Uint8Array, options }      build_worklist (all at once)
+//                 { id, type: 'info', options }                          engine_info(options)
 // Worker → page:  { id, type: 'progress', stage: 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
-//                 { id, type: 'result', xlsx: Uint8Array (transferred), summary, preview, problems,
-//                   notices, rules_not_evaluated }
-//                 { id, type: 'info', info }              (engine_info(options))
-//                 { id, type: 'error', message: string, fatal: boolean, code?: 'engine-load' }
-// Every failure becomes an 'error' message; `fatal` means the engine trapped (or never loaded) and
-// this worker should be replaced by a fresh one. With code 'engine-load', `message` is the loader's
-// detail and the page words the error (this worker has no words of its own).
+//                 { id, type: 'result', run, summary, preview, problems, notices, rules_not_evaluated }
+//                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build',
+//                   with the result's fields)
+//                 { id, type: 'email', email }  { id, type: 'info', info }
+//                 { id, type: 'error', message, fatal, code?, option?, value?, expected?, field?, headers? }
+// Every failure becomes an 'error' message carrying the engine's facts (code, option, expected…);
+// `fatal` means the engine trapped (or never loaded) and this worker should be replaced. With code
+// 'engine-load', `message` is the loader's detail and the page words the error.
+//
+// The worker keeps the latest analysed Worklist (and the one before it until the new one is
+// ready, so the page can still download the results it shows); older ones are freed.
 
 let engine = null;
+/** @type {{ run: number, worklist: any } []} newest last, at most two */
+const kept = [];
 
 class EngineLoadError extends Error {}
+class GoneError extends Error {}
 
 async function loadEngine() {
   if (engine) return engine;
@@ -39,22 +49,53 @@ function messageOf(e) {
   }
 }
 
-function build(mod, id, bytes, options) {
-  const result = mod.build_worklist(bytes, options, (stage, fraction) => {
-    const msg = { id, type: 'progress', stage: String(stage) };
-    if (typeof fraction === 'number') msg.fraction = fraction;
-    self.postMessage(msg);
-  });
-  let xlsx = result.xlsx;
-  if (!(xlsx instanceof Uint8Array)) xlsx = new Uint8Array(xlsx);
-  // Transfer only a buffer that is exactly this array (never the engine's own memory).
-  if (xlsx.byteOffset !== 0 || xlsx.byteLength !== xlsx.buffer.byteLength ||
-      (typeof SharedArrayBuffer !== 'undefined' && xlsx.buffer instanceof SharedArrayBuffer)) {
-    xlsx = xlsx.slice();
+const progressTo = (id) => (stage, fraction) => {
+  const msg = { id, type: 'progress', stage: String(stage) };
+  if (typeof fraction === 'number') msg.fraction = fraction;
+  self.postMessage(msg);
+};
+
+/** A transferable copy of the engine's bytes (never the engine's own memory). */
+function ownBytes(xlsx) {
+  let out = xlsx instanceof Uint8Array ? xlsx : new Uint8Array(xlsx);
+  if (out.byteOffset !== 0 || out.byteLength !== out.buffer.byteLength ||
+      (typeof SharedArrayBuffer !== 'undefined' && out.buffer instanceof SharedArrayBuffer)) {
+    out = out.slice();
   }
+  return out;
+}
+
+function analyze(mod, id, bytes, options) {
+  const worklist = mod.analyze_worklist(bytes, options, progressTo(id));
+  const result = worklist.result();
+  // Keep the previous one until this one is shown: a failed re-run leaves the page's results
+  // downloadable. Anything older is freed now.
+  while (kept.length > 1) kept.shift().worklist.free();
+  kept.push({ run: id, worklist });
   self.postMessage({
     id,
     type: 'result',
+    run: id,
+    summary: result.summary,
+    preview: result.preview,
+    problems: result.problems,
+    notices: result.notices,
+    rules_not_evaluated: result.rules_not_evaluated,
+  });
+}
+
+function keptRun(run) {
+  const k = kept.find((x) => x.run === run);
+  if (!k) throw new GoneError('gone');
+  return k.worklist;
+}
+
+function build(mod, id, bytes, options) {
+  const result = mod.build_worklist(bytes, options, progressTo(id));
+  const xlsx = ownBytes(result.xlsx);
+  self.postMessage({
+    id,
+    type: 'workbook',
     xlsx,
     summary: result.summary,
     preview: result.preview,
@@ -64,20 +105,40 @@ function build(mod, id, bytes, options) {
   }, [xlsx.buffer]);
 }
 
+/** The engine's facts about an error, as plain data. */
+function errorFacts(e) {
+  const out = {};
+  if (e && typeof e === 'object') {
+    for (const k of ['code', 'option', 'value', 'expected', 'field']) {
+      if (typeof e[k] === 'string') out[k] = e[k];
+    }
+    if (Array.isArray(e.headers)) out.headers = e.headers.map(String);
+  }
+  return out;
+}
+
 self.addEventListener('message', async (ev) => {
-  const { id, type = 'build', bytes, options } = ev.data || {};
+  const { id, type = 'build', bytes, options, run, index } = ev.data || {};
   try {
     const mod = await loadEngine();
     if (type === 'info') {
       self.postMessage({ id, type: 'info', info: mod.engine_info(options) });
+    } else if (type === 'analyze') {
+      analyze(mod, id, bytes, options);
+    } else if (type === 'workbook') {
+      const xlsx = ownBytes(keptRun(run).workbook());
+      self.postMessage({ id, type: 'workbook', xlsx }, [xlsx.buffer]);
+    } else if (type === 'email') {
+      self.postMessage({ id, type: 'email', email: keptRun(run).email(index) ?? null });
     } else {
       build(mod, id, bytes, options);
     }
   } catch (e) {
     const loadFailed = e instanceof EngineLoadError;
     const fatal = loadFailed || (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError);
-    const msg = { id, type: 'error', message: messageOf(e), fatal };
+    const msg = { id, type: 'error', message: messageOf(e), fatal, ...errorFacts(e) };
     if (loadFailed) msg.code = 'engine-load';
+    if (e instanceof GoneError) msg.code = 'gone';
     self.postMessage(msg);
   }
 });

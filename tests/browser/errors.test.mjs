@@ -101,7 +101,7 @@ test('a worker that dies becomes an error message and the page keeps working', a
         ...js,
         body: `const add = self.addEventListener.bind(self);
 self.addEventListener = (type, listener, options) => add(type, type !== 'message' ? listener : (ev) => {
-  if (ev.data && ev.data.type === 'build') throw new Error('simulated worker crash');
+  if (ev.data && ['build', 'analyze'].includes(ev.data.type)) throw new Error('simulated worker crash');
   return listener(ev);
 }, options);`,
       }));
@@ -124,22 +124,30 @@ self.addEventListener = (type, listener, options) => add(type, type !== 'message
   }
 });
 
-test('an invalid setting shows a message and a valid one brings the results back', async () => {
+test('an invalid zone: its message by the field, the results kept; a valid one brings fresh results', async () => {
   const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     await setSettings(page, { asOf: AS_OF });
     assert.equal(await uploadFile(page, GOOD), 'done');
+    const counts = await cardCounts(page);
     let before = await runsDone(page);
     await page.fill('#tz', 'Mars/Olympus_Mons');
     await page.press('#tz', 'Enter');
-    assert.equal(await waitForRun(page, before), 'error');
-    assert.ok((await page.textContent('#error-message')).length > 5);
+    await page.waitForFunction((n) => Number(document.body.dataset.runs) > n && document.body.dataset.state === 'invalid', before);
+    assert.ok(await page.isHidden('#error'), 'no file error for a setting');
+    assert.ok(await page.isVisible('#results'), 'the last results stay');
+    assert.ok(await page.isVisible('#stale-results'), 'marked as from the previous settings');
+    assert.deepEqual(await cardCounts(page), counts);
+    assert.match(await page.textContent('#tz-error'), /Mars\/Olympus_Mons/);
+    assert.equal(await page.getAttribute('#tz', 'aria-invalid'), 'true');
     before = await runsDone(page);
     await page.fill('#tz', 'America/Bogota');
     await page.press('#tz', 'Tab');
     assert.equal(await waitForRun(page, before), 'done');
     assert.equal(await page.textContent('[data-fact="tz"] dd'), 'America/Bogota');
+    assert.ok(await page.isHidden('#tz-error'));
+    assert.equal(await page.locator('#stale-results').count(), 0);
     p.assertClean();
   } finally {
     await p.close();

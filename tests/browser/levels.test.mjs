@@ -94,40 +94,43 @@ for (const lang of ['es', 'en']) {
   });
 }
 
-test('invalid thresholds: the engine\'s message is shown next to the settings', async () => {
+test('invalid thresholds: the engine\'s facts are shown by the field, with its label', async () => {
   const engine = await nodeEngine();
-  let message;
+  let error;
   try {
     engine.engine_info({ lang: 'es', highDays: 9, mediumDays: 7 });
   } catch (e) {
-    message = e.message;
+    error = e;
   }
-  assert.ok(message, 'engine_info refuses ALTO above MEDIO');
+  assert.ok(error && error.expected, 'engine_info refuses ALTO above MEDIO, saying what is valid');
   const p = await openPage(chrome.browser);
   try {
     const { page } = p;
     await setSettings(page, { asOf: AS_OF });
     await setField(page, '#highDays', '9');
-    await page.waitForFunction(() => !document.getElementById('settings-error').hidden);
-    assert.equal(await page.textContent('#settings-error'), message);
+    await page.waitForFunction(() => !document.getElementById('mediumDays-error')?.hidden);
+    const medio = await page.textContent('#mediumDays-error');
+    assert.ok(medio.startsWith('MEDIO'), `named by its label: ${medio}`);
+    assert.ok(medio.includes(error.expected), `says what is valid: ${medio}`);
+    assert.doesNotMatch(medio, /medium-days|mediumDays/);
     await setField(page, '#highDays', '3');
-    await page.waitForFunction(() => document.getElementById('settings-error').hidden);
+    await page.waitForFunction(() => document.getElementById('mediumDays-error').hidden);
 
     // The ranges are the engine's too: the page has no limits of its own.
     let zero;
     try {
       engine.engine_info({ lang: 'es', usagePercent: 0 });
     } catch (e) {
-      zero = e.message;
+      zero = e;
     }
     assert.ok(zero, 'engine_info refuses 0 %');
     await setField(page, '#usagePercent', '0');
-    await page.waitForFunction(() => !document.getElementById('settings-error').hidden);
-    assert.equal(await page.textContent('#settings-error'), zero);
+    await page.waitForFunction(() => !document.getElementById('usagePercent-error')?.hidden);
+    assert.ok((await page.textContent('#usagePercent-error')).includes(zero.expected));
     const wide = engine.engine_info({ lang: 'es', usagePercent: 150 }).levels.find((l) => l.key === 'info').trigger;
     await setField(page, '#usagePercent', '150');
     await page.waitForFunction((t) => document.getElementById('card-info-sub').textContent === t, wide);
-    assert.ok(await page.isHidden('#settings-error'));
+    assert.ok(await page.isHidden('#usagePercent-error'));
     p.assertClean();
   } finally {
     await p.close();

@@ -30,7 +30,7 @@ describe('worklist: counts and bytes equal the CLI', () => {
         assert.equal(shownRows, Math.min(worklistRows, 1000), 'preview rows');
         assert.equal(await page.locator('#problems-body tr').count(), Math.min(cli.summary.problems, 1000), 'problem rows');
         assert.equal(await page.textContent('[data-fact="encoding"] dd'), cli.summary.encoding);
-        assert.equal(await page.textContent('[data-fact="as-of"] dd'), AS_OF);
+        assert.equal(await page.textContent('[data-fact="as-of"] dd'), AS_OF.split('-').reverse().join('/'), 'the date in force, as Spanish writes dates');
         assert.equal(await page.textContent('#result-title'), path.basename(file));
         assert.equal(await page.textContent('#download'), 'Descargar XLSX');
 
