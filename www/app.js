@@ -4,13 +4,15 @@
 //
 // The page shows the engine's decisions and never re-decides them: levels, links, colours,
 // defaults, the legend and every word it shares with the workbook come from the engine
-// (engine_info and build_worklist). This module wires the others together:
-//   engine.js    the worker client        settings.js  the form, defaults, options
+// (engine_info and analyze_worklist). This module wires the others together:
+//   engine.js    the worker client        settings.js  the form, defaults, options, field errors
 //   levels.js    engine_info on the page  results.js   a run's result on the page
-//   table.js     the preview table        i18n.js      the page's own words
+//   table.js     the preview table, emails  mapping.js  the column mapping panel
+//   i18n.js      the page's own words     dragdrop.js  files dropped on the page
 // Data from the export only goes into the DOM with textContent (never innerHTML).
 
 import { $, setText } from './dom.js';
+import { wireDragAndDrop } from './dragdrop.js';
 import {
   Superseded, analyzeWorklist, buildWorklist, email, engineInfo, startEngine, workbook,
 } from './engine.js';
@@ -465,35 +467,6 @@ async function download() {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
-function wireDragAndDrop() {
-  const zone = $('dropzone');
-  let depth = 0;
-  const hasFiles = (ev) => Array.from(ev.dataTransfer?.types || []).includes('Files');
-  window.addEventListener('dragenter', (ev) => {
-    if (!hasFiles(ev)) return;
-    ev.preventDefault();
-    depth++;
-    zone.classList.add('dragging');
-  });
-  window.addEventListener('dragover', (ev) => {
-    if (!hasFiles(ev)) return;
-    ev.preventDefault(); // allow dropping anywhere on the page (and keep the browser from opening the file)
-    ev.dataTransfer.dropEffect = 'copy';
-  });
-  window.addEventListener('dragleave', (ev) => {
-    if (!hasFiles(ev)) return;
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) zone.classList.remove('dragging');
-  });
-  window.addEventListener('drop', (ev) => {
-    if (!hasFiles(ev)) return;
-    ev.preventDefault();
-    depth = 0;
-    zone.classList.remove('dragging');
-    acceptFile(ev.dataTransfer.files && ev.dataTransfer.files[0]);
-  });
-}
-
 function wireControls() {
   const file = $('file');
   file.addEventListener('change', () => {
@@ -554,7 +527,7 @@ function wireControls() {
       renderTable();
     }, 120);
   });
-  wireDragAndDrop();
+  wireDragAndDrop(acceptFile);
 }
 
 /**
