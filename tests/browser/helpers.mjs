@@ -222,3 +222,33 @@ export function screenshotPath(name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name);
 }
+
+/** Screenshots the README shows: docs/screenshots/ (committed). */
+export const DOC_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+export function docScreenshotPath(name) {
+  mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+  return path.join(DOC_SCREENSHOTS, name);
+}
+
+/** Today's date (YYYY-MM-DD) in the tests' zone, as the page's default. */
+export function todayInTz(tz = TZ) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Waits for a settings problem the page shows by a field (the run ends in state 'invalid'). */
+export async function waitForInvalid(page, before, timeout = 30_000) {
+  await page.waitForFunction(
+    (n) => Number(document.body.dataset.runs || '0') > n && document.body.dataset.state === 'invalid',
+    before,
+    { timeout },
+  );
+}
+
+/** The engine the page uses, loaded in Node (for engine_info and analyze_worklist in tests). */
+export async function nodeEngine() {
+  const pkg = path.join(WWW, 'pkg');
+  const mod = await import(path.join(pkg, 'retention_worklist.js'));
+  mod.initSync({ module: readFileSync(path.join(pkg, 'retention_worklist_bg.wasm')) });
+  return mod;
+}
