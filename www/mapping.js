@@ -91,7 +91,7 @@ export function showMapping({ headers, current = {}, open = false, message = '',
   $('mapping-error').hidden = !message;
   if (place) place(panel);
   panel.hidden = false;
-  if (open) panel.open = true;
+  panel.open = open;
 }
 
 export function hideMapping() {
