@@ -43,6 +43,9 @@ test(`a ${ROWS.toLocaleString('en')}-row export: stages shown and announced, pag
     await page.evaluate(() => {
       window.__stages = [];
       window.__announced = [];
+      window.__bar = [];
+      const bar = document.getElementById('progress-bar');
+      new MutationObserver(() => window.__bar.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
       window.__maxGap = 0;
       const steps = document.getElementById('steps');
       new MutationObserver(() => {
@@ -63,9 +66,15 @@ test(`a ${ROWS.toLocaleString('en')}-row export: stages shown and announced, pag
       }, 50);
     });
     assert.equal(await uploadFile(page, file), 'done', await page.textContent('#error-message'));
-    const { stages, announced, maxGap } = await page.evaluate(() => ({
-      stages: window.__stages, announced: window.__announced, maxGap: window.__maxGap,
+    // Counts first: when they are shown, the workbook of 200,000 rows (seconds of work) is not yet.
+    assert.equal(await page.evaluate(() => document.body.dataset.workbook), '', 'counts first, the workbook after');
+    const { stages, announced, maxGap, bar } = await page.evaluate(() => ({
+      stages: window.__stages, announced: window.__announced, maxGap: window.__maxGap, bar: window.__bar,
     }));
+    // The bar moves while the file is read (the engine's reading fraction), and never goes back.
+    const reading = [...new Set(bar.filter((v) => v > 0.05 && v < 0.85))];
+    assert.ok(reading.length >= 2, `the bar moves while reading: ${bar.join(', ')}`);
+    for (let i = 1; i < bar.length; i++) assert.ok(bar[i] >= bar[i - 1], `the bar went back: ${bar.join(', ')}`);
     // Counts first: the workbook is built after the result is shown.
     assert.deepEqual(stages.filter((s) => s !== 'load'), ['reading', 'classifying'], `stages: ${stages}`);
     for (const re of [/Clasificando/, /Listo/]) {
