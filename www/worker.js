@@ -15,11 +15,11 @@
 // `fatal` means the engine trapped (or never loaded) and this worker should be replaced. With code
 // 'engine-load', `message` is the loader's detail and the page words the error.
 //
-// The worker keeps the latest analysed Worklist (and the one before it until the new one is
-// ready, so the page can still download the results it shows); older ones are freed.
+// The worker keeps the latest analysed Worklist (the one whose results the page shows, also
+// after a failed re-run) for its workbook and emails; a new one frees it.
 
 let engine = null;
-/** @type {{ run: number, worklist: any } []} newest last, at most two */
+/** @type {{ run: number, worklist: any }[]} the latest analysis (at most one) */
 const kept = [];
 
 class EngineLoadError extends Error {}
@@ -68,9 +68,9 @@ function ownBytes(xlsx) {
 function analyze(mod, id, bytes, options) {
   const worklist = mod.analyze_worklist(bytes, options, progressTo(id));
   const result = worklist.result();
-  // Keep the previous one until this one is shown: a failed re-run leaves the page's results
-  // downloadable. Anything older is freed now.
-  while (kept.length > 1) kept.shift().worklist.free();
+  // The page shows this one now: the ones before it are freed. (A run that fails leaves the
+  // previous one here, so the results the page keeps can still be downloaded.)
+  while (kept.length) kept.shift().worklist.free();
   kept.push({ run: id, worklist });
   self.postMessage({
     id,
