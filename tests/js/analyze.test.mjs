@@ -1,0 +1,106 @@
+// analyze_worklist, the page's way in (issue 13): counts first, the workbook when asked. Over every
+// fixture and the sample: result() equals build_worklist's (without xlsx), workbook() is the same
+// bytes, email(i) agrees with the preview row's link; errors carry the facts the page uses
+// (code, option, value, expected, headers); engine_info gives fields and formats.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = join(root, 'www', 'pkg');
+const { initSync, analyze_worklist, build_worklist, engine_info } = await import(join(pkg, 'retention_worklist.js'));
+initSync({ module: readFileSync(join(pkg, 'retention_worklist_bg.wasm')) });
+
+const fixtures = join(root, 'tests', 'fixtures');
+const inputs = [
+  ...readdirSync(fixtures).map((f) => join(fixtures, f)),
+  join(root, 'www', 'sample', 'tenants-ejemplo.csv'),
+];
+
+function attempt(fn) {
+  try {
+    return { value: fn() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+for (const lang of ['es', 'en']) {
+  for (const file of inputs) {
+    const name = file.split('/').pop();
+    test(`${name} (${lang}): analyze_worklist = build_worklist, workbook() the same bytes`, () => {
+      const bytes = readFileSync(file);
+      const options = { asOf: '2026-11-26', tz: 'America/Mexico_City', lang, fileName: name };
+      const built = attempt(() => build_worklist(bytes, options));
+      const stages = [];
+      const analysed = attempt(() => analyze_worklist(bytes, options, (s) => stages.push(s)));
+      if (built.error) {
+        assert.ok(analysed.error, 'both refuse the file');
+        assert.equal(analysed.error.message, built.error.message);
+        assert.equal(analysed.error.code, built.error.code);
+        return;
+      }
+      const w = analysed.value;
+      try {
+        assert.ok(!stages.includes('writing'), `no workbook written before it is asked for: ${stages}`);
+        const { xlsx, ...rest } = built.value;
+        assert.deepEqual(w.result(), rest);
+        assert.equal(w.rows(), rest.preview.length);
+        assert.ok(Buffer.from(w.workbook()).equals(Buffer.from(xlsx)), 'workbook() = build_worklist().xlsx');
+        for (let i = 0; i < rest.preview.length; i++) {
+          const mail = w.email(i);
+          assert.ok(mail.subject && mail.draft, `row ${i}: a subject and a draft`);
+          const row = rest.preview[i];
+          assert.equal(mail.mailto === null, row.mailto === null, `row ${i}: a mail link exactly where the preview has one`);
+          if (mail.mailto) assert.ok(mail.mailto.startsWith(`${row.mailto}&body=`), `row ${i}: the preview's link plus the draft`);
+        }
+        assert.equal(w.email(rest.preview.length), undefined);
+      } finally {
+        w.free();
+      }
+    });
+  }
+}
+
+test('errors carry the facts the page shows by the field', () => {
+  const { error } = attempt(() => analyze_worklist(new TextEncoder().encode('id;nombre\n1;a\n'), { lang: 'es', highDays: 5, mediumDays: 2 }));
+  assert.equal(error.code, 'invalid_option');
+  assert.equal(error.option, 'mediumDays');
+  assert.equal(error.value, '2');
+  assert.ok(error.expected && error.message.includes(error.expected));
+  const zone = attempt(() => engine_info({ lang: 'en', tz: 'Mexico' })).error;
+  assert.equal(zone.option, 'tz');
+  assert.ok(zone.expected);
+});
+
+test('a column error lists the file\'s headers; a mapping with them is accepted', () => {
+  const csv = 'id;empresa;Fecha vencimiento prueba\nt-1;Uno;27/11/2026\n';
+  const bytes = new TextEncoder().encode(csv);
+  const options = { lang: 'es', asOf: '2026-11-26', tz: 'UTC' };
+  const { error } = attempt(() => analyze_worklist(bytes, options));
+  assert.equal(error.code, 'no_rule_evaluable');
+  assert.deepEqual(error.headers, ['id', 'empresa', 'Fecha vencimiento prueba']);
+  const w = analyze_worklist(bytes, { ...options, columns: { trial_ends_at: 'Fecha vencimiento prueba' } });
+  try {
+    assert.equal(w.result().summary.high, 1);
+  } finally {
+    w.free();
+  }
+  const missing = attempt(() => analyze_worklist(bytes, { ...options, columns: { trial_ends_at: 'Otra' } })).error;
+  assert.equal(missing.code, 'mapped_column_missing');
+  assert.equal(missing.option, 'columns');
+  assert.equal(missing.field, 'trial_ends_at');
+});
+
+test('engine_info: fields in order with labels, the language\'s formats', () => {
+  const es = engine_info({ lang: 'es' });
+  const en = engine_info({ lang: 'en' });
+  assert.equal(es.fields.length, 13);
+  assert.deepEqual(es.fields.map((f) => f.key), en.fields.map((f) => f.key));
+  assert.equal(es.fields.find((f) => f.key === 'trial_ends_at').label, 'Fin del trial');
+  assert.deepEqual(es.format, { date: 'dd/mm/yyyy', thousands: '.', decimal: ',' });
+  assert.deepEqual(en.format, { date: 'yyyy-mm-dd', thousands: ',', decimal: '.' });
+  assert.match(es.levels.find((l) => l.key === 'high').trigger, /venci/);
+});
