@@ -331,6 +331,7 @@ async function processFile({ fresh = false } = {}) {
   clearFieldErrors();
   state.result = {
     run: msg.run,
+    bytes: file.bytes,
     xlsx: null,
     summary: msg.summary || {},
     preview: Array.isArray(msg.preview) ? msg.preview : [],
@@ -363,19 +364,21 @@ async function processFile({ fresh = false } = {}) {
     // workbook built now, while the person reads the counts.
     $('results').scrollIntoView({ block: 'start' });
     $('result-title').focus({ preventScroll: true });
-    prepareWorkbook(state.result);
+    prepareWorkbook(state.result).catch(() => { /* asked again on the download click */ });
   }
   finishRun();
 }
 
-/** The result's workbook: built once by the worker (or again from the file if the worker lost it). */
+/**
+ * The result's workbook: built once by the worker. When the worker no longer has the run (it was
+ * replaced after a crash or by a newer run) the file is built again with the result's options.
+ */
 function prepareWorkbook(r) {
   if (!r.xlsxPromise) {
-    r.xlsxPromise = workbook(r.run).catch(async (e) => {
-      if (e instanceof Superseded || e?.code === 'gone' || /motor se detuvo|engine stopped/.test(String(e?.message))) {
-        return buildWorklist(state.file.bytes, r.options);
-      }
-      throw e;
+    r.xlsxPromise = workbook(r.run).catch((e) => {
+      // Stopped by a newer run: nobody asked for it yet; a download click asks again.
+      if (e instanceof Superseded || state.result !== r) throw e;
+      return buildWorklist(r.bytes, r.options);
     }).then((xlsx) => {
       r.xlsx = xlsx;
       if (state.result === r) document.body.dataset.workbook = 'ready';

@@ -46,7 +46,8 @@ function restart(buildError, infoError = buildError) {
   }
   const retry = [];
   for (const [id, p] of pending) {
-    if (p.type === 'info' && p.tries < 2) {
+    // A superseded worker did nothing wrong: its info requests always go to the fresh one.
+    if (p.type === 'info' && (p.tries < 2 || buildError instanceof Superseded)) {
       retry.push(p);
     } else {
       pending.delete(id);
@@ -136,14 +137,16 @@ export function engineInfo(options) {
   return request('info', { options });
 }
 
-/** A newer run replaces the one in progress: stop it at once. */
+/**
+ * A newer run replaces the one in progress, and the workbook being built for results it makes
+ * old: stop the worker at once (the fresh one starts with the new run).
+ */
 function supersede() {
-  for (const [id, p] of pending) {
-    if (p.type !== 'analyze') continue;
-    pending.delete(id);
-    restart(new Superseded('superseded'));
-    p.reject(new Superseded('superseded'));
-    break;
+  for (const p of pending.values()) {
+    if (p.type === 'analyze' || p.type === 'workbook') {
+      restart(new Superseded('superseded'));
+      return;
+    }
   }
 }
 
