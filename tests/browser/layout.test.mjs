@@ -96,6 +96,12 @@ test('390×844: nothing scrolls sideways; the worklist is one card per tenant', 
     await page.screenshot({ path: docScreenshotPath('phone-summary.png') });
     await page.$eval('#table-count', (el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: docScreenshotPath('phone.png') });
+
+    // A file the engine refuses, with the mapping panel open, and the settings unfolded.
+    assert.equal(await uploadFile(page, path.join(FIXTURES, 'invented-headers.csv')), 'error');
+    assert.ok(await page.isVisible('#mapping-fields select'));
+    await page.evaluate(() => { document.getElementById('settings').open = true; });
+    assert.deepEqual(await sidewaysScrollers(page), [], 'error, mapping and settings');
     p.assertClean();
   } finally {
     await p.close();
