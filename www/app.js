@@ -14,7 +14,7 @@
 import { $, setText } from './dom.js';
 import { wireDragAndDrop } from './dragdrop.js';
 import {
-  Superseded, analyzeWorklist, buildWorklist, email, engineInfo, startEngine, workbook,
+  Superseded, analyzeWorklist, buildWorklist, email, engineInfo, onPreviewRest, startEngine, workbook,
 } from './engine.js';
 import { applyPageWords, fmtBytes, fmtDate, getLang, setLang, t } from './i18n.js';
 import { applyEngineInfo } from './levels.js';
@@ -335,6 +335,7 @@ async function processFile({ fresh = false } = {}) {
     xlsx: null,
     summary: msg.summary || {},
     preview: Array.isArray(msg.preview) ? msg.preview : [],
+    previewRows: Number(msg.preview_rows) || 0,
     problems: Array.isArray(msg.problems) ? msg.problems : [],
     notices: Array.isArray(msg.notices) ? msg.notices : [],
     rules_not_evaluated: Array.isArray(msg.rules_not_evaluated) ? msg.rules_not_evaluated : [],
@@ -368,6 +369,18 @@ async function processFile({ fresh = false } = {}) {
   }
   finishRun();
 }
+
+/** The preview's rows after the first ones: the search and the filters then see every row. */
+onPreviewRest(({ run, rows }) => {
+  const r = state.result;
+  if (!r || r.run !== run || !Array.isArray(rows)) return;
+  for (const row of rows) {
+    row.__index = r.preview.length;
+    r.preview.push(row);
+  }
+  // Unfiltered, the first rows and the totals (the summary's) are already right.
+  if (state.filter !== 'all' || state.search.trim()) renderTable();
+});
 
 /**
  * The result's workbook: built once by the worker. When the worker no longer has the run (it was

@@ -1,7 +1,9 @@
 // The engine as the page sees it: a Web Worker (worker.js) running the WebAssembly module, so the
 // page stays responsive on large files. Requests:
 //
-//   analyzeWorklist(bytes, options, onStage) → { run, summary, preview, problems, notices, rules_not_evaluated }
+//   analyzeWorklist(bytes, options, onStage) → { run, summary, preview, preview_rows, problems, notices,
+//                                              rules_not_evaluated }; preview has the first rows,
+//                                              onPreviewRest(fn) gets the others right after
 //   workbook(run)                            → the run's XLSX (Uint8Array), built when asked
 //   email(run, index)                        → { subject, draft, mailto } of preview row `index`
 //   buildWorklist(bytes, options, onStage)   → { xlsx, summary, … } all at once (when the worker
@@ -82,8 +84,19 @@ function errorText(msg) {
   return String(msg.message || 'error');
 }
 
+/** Receives the preview rows that follow a result ({ run, rows }). */
+let previewRest = null;
+
+export function onPreviewRest(fn) {
+  previewRest = fn;
+}
+
 function onMessage(ev) {
   const msg = ev.data;
+  if (msg && msg.type === 'preview-rest') {
+    previewRest?.(msg);
+    return;
+  }
   const p = msg && pending.get(msg.id);
   if (!p) return;
   if (msg.type === 'progress') {

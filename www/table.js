@@ -165,18 +165,22 @@ export function renderTable() {
   const all = state.result ? state.result.preview : [];
   const rows = filteredRows();
   const shown = rows.slice(0, MAX_TABLE_ROWS);
+  // Until the preview's other rows arrive (a moment after the counts), the totals are the summary's.
+  const everyRow = Math.max(all.length, state.result?.previewRows || 0);
+  const s = state.result?.summary || {};
+  let total = rows.length;
+  if (all.length < everyRow && !state.search.trim()) total = state.filter === 'all' ? everyRow : Number(s[state.filter]) || total;
   const frag = document.createDocumentFragment();
   for (const row of shown) frag.append(rowElement(row));
   $('worklist-body').replaceChildren(frag);
 
-  const total = rows.length;
   const empty = $('table-empty');
   empty.hidden = total > 0;
   $('table-scroll').hidden = total === 0;
   if (total === 0) setText(empty, all.length ? t('tableEmptyFiltered') : t('tableEmptyNone'));
   setText($('table-count'), total > shown.length
     ? t('tableCountCapped', { shown: fmtInt(shown.length), total: fmtInt(total) })
-    : t('tableCount', { shown: fmtInt(total), total: fmtInt(all.length) }));
+    : t('tableCount', { shown: fmtInt(total), total: fmtInt(everyRow) }));
 }
 
 export function renderFilterState() {

@@ -6,7 +6,9 @@
 //                 { id, type: 'build', bytes: Uint8Array, options }      build_worklist (all at once)
 //                 { id, type: 'info', options }                          engine_info(options)
 // Worker → page:  { id, type: 'progress', stage: 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
-//                 { id, type: 'result', run, summary, preview, problems, notices, rules_not_evaluated }
+//                 { id, type: 'result', run, summary, preview (the first 1,000 rows), preview_rows,
+//                   problems, notices, rules_not_evaluated }
+//                 { id, type: 'preview-rest', run, rows }   the preview's other rows, right after
 //                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build',
 //                   with the result's fields)
 //                 { id, type: 'email', email }  { id, type: 'info', info }
@@ -19,6 +21,8 @@
 // after a failed re-run) for its workbook and emails; a new one frees it.
 
 let engine = null;
+/** Preview rows sent with the result; the others follow in a 'preview-rest' message. */
+const HEAD_ROWS = 1000;
 /** @type {{ run: number, worklist: any }[]} the latest analysis (at most one) */
 const kept = [];
 
@@ -72,16 +76,21 @@ function analyze(mod, id, bytes, options) {
   // previous one here, so the results the page keeps can still be downloaded.)
   while (kept.length) kept.shift().worklist.free();
   kept.push({ run: id, worklist });
+  // The first rows go with the counts (the page shows them at once); copying tens of thousands
+  // of rows between threads takes a while, so the rest follow in a second message.
+  const { preview } = result;
   self.postMessage({
     id,
     type: 'result',
     run: id,
     summary: result.summary,
-    preview: result.preview,
+    preview: preview.length > HEAD_ROWS ? preview.slice(0, HEAD_ROWS) : preview,
+    preview_rows: preview.length,
     problems: result.problems,
     notices: result.notices,
     rules_not_evaluated: result.rules_not_evaluated,
   });
+  if (preview.length > HEAD_ROWS) self.postMessage({ id, type: 'preview-rest', run: id, rows: preview.slice(HEAD_ROWS) });
 }
 
 function keptRun(run) {

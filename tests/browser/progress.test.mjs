@@ -85,6 +85,14 @@ test(`a ${ROWS.toLocaleString('en')}-row export: stages shown and announced, pag
     assert.equal(cli.summary.rows, ROWS);
     assert.match(await page.textContent('#table-count'), /1[.,]000/, 'the preview is capped and says so');
     assert.equal(await page.locator('#worklist-body tr').count(), 1000);
+    // The rows after the first 1,000 follow the counts: the search finds them, and their emails open.
+    await page.fill('#search', 'Empresa 150000');
+    await page.waitForFunction(() => document.querySelectorAll('#worklist-body tr').length === 1);
+    assert.equal(await page.textContent('#worklist-body .tenant-name'), 'Empresa 150000');
+    await page.click('#worklist-body .email-toggle');
+    await page.waitForSelector('#worklist-body .email-draft');
+    assert.match(await page.textContent('#worklist-body .email-draft'), /Owner 150000/);
+    await page.fill('#search', '');
     const dl = await downloadXlsx(page);
     assert.ok(dl.bytes.equals(cli.xlsx), 'the big workbook equals the CLI\'s');
     p.assertClean();
