@@ -23,4 +23,9 @@ convert "$ROOT/tests/fixtures/es-excel-semicolon.csv" "CSV:59,34,76,1,,3082"
 # 44 = ',', 1033 = en-US (month-first dates).
 convert "$ROOT/tests/fixtures/en-db-comma.csv" "CSV:44,34,76,1,,1033"
 convert "$ROOT/tests/fixtures/us-month-first.csv" "CSV:44,34,76,1,,1033"
+# Error cells: LibreOffice evaluates the formulas on import (the 13th token), so =NA() and =1/0
+# become #N/A and #DIV/0! cells.
+printf 'id;payment_failed;messages_used;messages_limit\nE-1;=NA();=1/0;100\nE-2;sí;95;100\n' > "$WORK/errors.csv"
+soffice --headless --infilter="CSV:59,34,76,1,,3082,false,false,false,false,false,-1,true" \
+  --convert-to xlsx --outdir "$OUT" "$WORK/errors.csv" >/dev/null
 ls -la "$OUT"

@@ -129,7 +129,7 @@ pub(crate) fn analyze(
     table.for_each_record(threaded, |line, rec, byte_offset| {
         let before = c.rows;
         c.take(line, rec);
-        if c.rows != before && c.rows % 65_536 == 0 {
+        if c.rows != before && c.rows.is_multiple_of(65_536) {
             progress(Stage::Reading, byte_offset as f64 / total_bytes);
         }
     });

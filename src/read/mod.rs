@@ -12,8 +12,9 @@ pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
 pub(crate) mod ids;
-pub(crate) mod sheets;
+pub(crate) mod place;
 mod records;
+pub(crate) mod sheets;
 pub(crate) mod values;
 
 use crate::error::Error;
@@ -22,6 +23,7 @@ use crate::options::ReportZone;
 use chrono::NaiveDate;
 use columns::ColumnMap;
 use dialect::Dialect;
+use place::{column_letters, SheetPlace};
 use values::RawDate;
 
 use records::builder;
@@ -39,27 +41,6 @@ pub struct Table<'a> {
     pub(crate) map: ColumnMap,
     /// Where the table is, when it is a workbook's sheet (problems name cells).
     sheet: Option<SheetPlace>,
-}
-
-/// A sheet's name and the column its table starts at (0 = A).
-#[derive(Debug, Clone)]
-pub(crate) struct SheetPlace {
-    pub name: String,
-    pub first_col: u32,
-}
-
-/// A spreadsheet column's letters: 0 → `A`, 26 → `AA`.
-fn column_letters(mut col: u32) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// One data record, typed.

@@ -6,7 +6,8 @@
 //! workbook, natively and in WebAssembly.
 
 use super::dialect::Dialect;
-use super::{SheetPlace, Table};
+use super::place::SheetPlace;
+use super::Table;
 use crate::error::Error;
 use crate::model::{Field, MAX_SHEET_ROWS};
 use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
@@ -97,27 +98,14 @@ pub(crate) fn read(
         let Some((first_row, first_col)) = range.start() else {
             continue; // an empty sheet
         };
-        let mut rows = range.rows();
-        let headers: Vec<String> = rows
-            .next()
-            .map(|r| r.iter().map(|c| cell_text(c).trim().to_string()).collect())
-            .unwrap_or_default();
-        let place = SheetPlace {
-            name: meta.name.clone(),
-            first_col,
-        };
-        let plain = Dialect {
-            delimiter: b',',
-            from_sep_line: false,
-            start: 0,
-            skipped_lines: 0,
-        };
-        match Table::with_headers("", plain, headers, overrides, Some(place)) {
-            Ok(table) => {
-                let records = rows
+        match header_row(&range, &meta.name, first_col, overrides) {
+            Ok((h, table)) => {
+                let records = range
+                    .rows()
                     .enumerate()
+                    .skip(h + 1)
                     .map(|(k, r)| {
-                        let line = u64::from(first_row) + k as u64 + 2;
+                        let line = u64::from(first_row) + k as u64 + 1;
                         (line, r.iter().map(cell_text).collect())
                     })
                     .collect();
@@ -144,6 +132,49 @@ pub(crate) fn read(
     // No sheet holds a tenant export: say why for the first one that had
     // columns (the page offers to map them), else that none had data.
     Err(first_error.unwrap_or(Error::NoDataSheet { sheets: names }))
+}
+
+/// Rows a title or a note may take above the header.
+const HEADER_SEARCH: usize = 10;
+
+/// The header row: the first of the sheet's first rows whose cells name a
+/// tenant export's columns (a title row above it is skipped). When none
+/// does, the first row's error (its headers, for the page to map).
+fn header_row(
+    range: &calamine::Range<Data>,
+    name: &str,
+    first_col: u32,
+    overrides: &[(Field, String)],
+) -> Result<(usize, Table<'static>), Error> {
+    let mut first_error = None;
+    for (h, row) in range.rows().take(HEADER_SEARCH).enumerate() {
+        let headers: Vec<String> = row
+            .iter()
+            .map(|c| cell_text(c).trim().to_string())
+            .collect();
+        if headers.iter().all(String::is_empty) {
+            continue;
+        }
+        let place = SheetPlace {
+            name: name.to_string(),
+            first_col,
+        };
+        let plain = Dialect {
+            delimiter: b',',
+            from_sep_line: false,
+            start: 0,
+            skipped_lines: 0,
+        };
+        match Table::with_headers("", plain, headers, overrides, Some(place)) {
+            Ok(table) => return Ok((h, table)),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or(Error::NoDataSheet {
+        sheets: vec![name.to_string()],
+    }))
 }
 
 /// A cell as the text a CSV export would hold.
@@ -176,13 +207,12 @@ fn number_text(f: f64) -> String {
 /// Refuses a zip that is not one, or that declares more than a workbook
 /// can sensibly unpack to (a zip bomb), before anything is unpacked.
 fn check_zip(bytes: &[u8]) -> Result<(), Error> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::UnreadableWorkbook {
-        detail: e.to_string(),
-    })?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::UnreadableWorkbook {
+            detail: e.to_string(),
+        })?;
     if zip.len() > MAX_MEMBERS {
-        return Err(Error::WorkbookTooLarge {
-            unpacked: u64::MAX,
-        });
+        return Err(Error::WorkbookTooLarge { unpacked: u64::MAX });
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
@@ -228,10 +258,7 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(0.5)), "0.5");
         assert_eq!(cell_text(&Data::Int(-3)), "-3");
         assert_eq!(cell_text(&Data::Bool(true)), "true");
-        assert_eq!(
-            cell_text(&Data::Error(calamine::CellErrorType::NA)),
-            "#N/A"
-        );
+        assert_eq!(cell_text(&Data::Error(calamine::CellErrorType::NA)), "#N/A");
         assert_eq!(cell_text(&Data::Empty), "");
     }
 

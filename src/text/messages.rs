@@ -26,9 +26,9 @@ impl Error {
             )
             .to_string(),
             Error::BinaryInput { offset } => if es {
-                format!("El archivo no es un CSV de texto: contiene bytes binarios (el primero en la posición {offset}). ¿Es un .xlsx, un .zip o una imagen? Exporta los tenants como CSV.")
+                format!("El archivo no es un CSV de texto: contiene bytes binarios (el primero en la posición {offset}). ¿Es una imagen, un PDF o un archivo comprimido? Exporta los tenants como CSV o como hoja de cálculo (.xlsx, .xls, .ods).")
             } else {
-                format!("The file is not a text CSV: it contains binary bytes (the first at byte {offset}). Is it an .xlsx, a .zip or an image? Export the tenants as CSV.")
+                format!("The file is not a text CSV: it contains binary bytes (the first at byte {offset}). Is it an image, a PDF or a compressed file? Export the tenants as CSV or as a spreadsheet (.xlsx, .xls, .ods).")
             },
             Error::NoKnownColumns { headers } => if es {
                 format!("Ninguna columna es reconocible. Encabezados encontrados en la línea 1: {}. Se esperaba al menos un identificador ({}) y las columnas de una regla ({}). Asigna las columnas a mano (en la página, o con --column CAMPO=\"Encabezado\").", list(headers, lang), fields_with_headers(&IDENTITY, lang), fields_with_headers(&RULES, lang))
