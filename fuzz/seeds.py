@@ -53,9 +53,50 @@ seeds["dup-ids"] = "id,pago_fallido\n1,si\n1,no\n2,x\n".encode("utf-8")
 FIXTURES = os.path.join(HERE, "..", "tests", "fixtures")
 if os.path.isdir(FIXTURES):
     for f in sorted(os.listdir(FIXTURES)):
+        if not os.path.isfile(os.path.join(FIXTURES, f)):
+            continue
         data = open(os.path.join(FIXTURES, f), "rb").read()
         if data and len(data) <= 4096 and not f.startswith("unusable"):
             seeds["fixture-" + os.path.splitext(f)[0]] = data
+
+# Exports as workbooks (issue #12): a minimal .xlsx with typed cells (a date
+# serial with a date style, numbers, a boolean, an error), small enough for
+# -max_len, so the fuzzer starts inside the workbook reader too.
+import io, zipfile
+def minimal_xlsx(rows):
+    def cell(ref, v):
+        if isinstance(v, bool):
+            return f'<c r="{ref}" t="b"><v>{int(v)}</v></c>'
+        if isinstance(v, tuple):  # (serial,) with the date style
+            return f'<c r="{ref}" s="1"><v>{v[0]}</v></c>'
+        if isinstance(v, (int, float)):
+            return f'<c r="{ref}"><v>{v}</v></c>'
+        if v.startswith("#"):
+            return f'<c r="{ref}" t="e"><v>{v}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>'
+    sheet = "".join(
+        f'<row r="{r + 1}">' + "".join(cell(f"{chr(65 + c)}{r + 1}", v) for c, v in enumerate(row)) + "</row>"
+        for r, row in enumerate(rows))
+    files = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        "xl/styles.xml": '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet}</sheetData></worksheet>',
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            zi = zipfile.ZipInfo(name, date_time=(2026, 11, 26, 0, 0, 0))
+            z.writestr(zi, text, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+seeds["workbook-typed"] = minimal_xlsx([
+    ["id", "payment_failed", "trial_ends_at", "messages_used", "messages_limit"],
+    ["T-1", True, "", 10, 100],
+    ["T-2", False, (46354,), 9500, 10000],
+    ["T-3", "#N/A", "31/02/2026", "#DIV/0!", 0],
+])
 
 for name, data in seeds.items():
     prefix = EN_MDY_MX if name == "pipes-mdy" else DEFAULT

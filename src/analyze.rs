@@ -1,16 +1,17 @@
-//! Steps 1–3 of the pipeline over a whole export: read every record, classify
-//! each tenant, plan the at-risk ones, and gather the summary's facts.
+//! Steps 1–3 of the pipeline over a whole export (a CSV or a workbook's
+//! sheet): read every record, classify each tenant, plan the at-risk ones,
+//! and gather the summary's facts.
 
 use crate::classify;
 use crate::error::Error;
-use crate::model::{ColumnUse, ExecutiveCounts, Summary};
+use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, Summary};
 use crate::model::{
     Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
 };
 use crate::options::Options;
 use crate::plan::{self, Contact, WorkItem};
 use crate::read::decode::{self, TextEncoding};
-use crate::read::{self, ids::IdSet, RowContext, Table};
+use crate::read::{self, ids::IdSet, sheets, RowContext, Table};
 use std::collections::BTreeMap;
 
 /// The classified worklist, before rendering.
@@ -75,8 +76,37 @@ impl Collector<'_, '_> {
     }
 }
 
-/// Reads, classifies and plans, reporting progress. (Over 80 lines: most of
-/// it is the summary's fields, one per line.)
+impl<'t, 'o> Collector<'t, 'o> {
+    fn new(table: &'t Table<'t>, ctx: RowContext, o: &'o Options, input_len: usize) -> Self {
+        Collector {
+            table,
+            ctx,
+            o,
+            rows: 0,
+            no_risk: 0,
+            rejected: 0,
+            blank: 0,
+            levels: LevelCounts::default(),
+            problems: Vec::new(),
+            items: Vec::new(),
+            // Pre-sized from the input (a row is rarely under 100 bytes; ids
+            // are a small part of a row), so it never rehashes.
+            seen_ids: IdSet::with_capacity(input_len / 100, input_len / 12),
+        }
+    }
+}
+
+/// Facts about where the rows came from, for the summary.
+struct Source {
+    encoding: &'static str,
+    delimiter: &'static str,
+    sheet: Option<String>,
+    skipped_sheets: Vec<String>,
+    notices: Vec<Notice>,
+}
+
+/// Reads, classifies and plans, reporting progress: a text export (CSV) or
+/// a workbook, told apart by their first bytes.
 pub(crate) fn analyze(
     input: &[u8],
     o: &Options,
@@ -84,28 +114,14 @@ pub(crate) fn analyze(
 ) -> Result<Analysis, Error> {
     o.validate()?;
     progress(Stage::Reading, 0.0);
+    if let Some(kind) = sheets::container(input) {
+        return analyze_sheet(input, kind, o, progress);
+    }
     let decoded = decode::decode(input)?;
     let table = Table::open(&decoded.text, &o.columns)?;
     let (date_order, order_source) = table.date_order(o.date_order, o.tz);
-    let mut c = Collector {
-        table: &table,
-        ctx: RowContext {
-            zone: o.tz,
-            date_order,
-            as_of: o.as_of,
-        },
-        o,
-        rows: 0,
-        no_risk: 0,
-        rejected: 0,
-        blank: 0,
-        levels: LevelCounts::default(),
-        problems: Vec::new(),
-        items: Vec::new(),
-        // Pre-sized from the input (a row is rarely under 100 bytes; ids are
-        // a small part of a row), so it never rehashes.
-        seen_ids: IdSet::with_capacity(input.len() / 100, input.len() / 12),
-    };
+    let ctx = context(o, date_order);
+    let mut c = Collector::new(&table, ctx, o, input.len());
     let total_bytes = decoded.text.len().max(1) as f64;
     // A large file is read on a second thread, a batch ahead (same records,
     // same order); small files gain nothing from it.
@@ -113,14 +129,10 @@ pub(crate) fn analyze(
     table.for_each_record(threaded, |line, rec, byte_offset| {
         let before = c.rows;
         c.take(line, rec);
-        if c.rows != before && c.rows % 65_536 == 0 {
+        if c.rows != before && c.rows.is_multiple_of(65_536) {
             progress(Stage::Reading, byte_offset as f64 / total_bytes);
         }
     });
-    progress(Stage::Reading, 1.0);
-    progress(Stage::Classifying, 0.0);
-    let items = plan::sort_by_urgency(std::mem::take(&mut c.items));
-    c.problems.sort_by_key(|p| p.line);
     let mut notices = Vec::new();
     if decoded.had_replacements {
         notices.push(Notice::ReplacedBytes);
@@ -128,6 +140,68 @@ pub(crate) fn analyze(
     if decoded.encoding == TextEncoding::Windows1252 {
         notices.push(Notice::Windows1252);
     }
+    let source = Source {
+        encoding: decoded.encoding.as_str(),
+        delimiter: read::dialect::delimiter_name(table.dialect.delimiter),
+        sheet: None,
+        skipped_sheets: Vec::new(),
+        notices,
+    };
+    Ok(finish(c, source, (date_order, order_source), progress))
+}
+
+/// [`analyze`] for a workbook: the chosen sheet's records.
+fn analyze_sheet(
+    input: &[u8],
+    kind: sheets::Container,
+    o: &Options,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Result<Analysis, Error> {
+    let (table, sheet) = sheets::read(input, kind, o.sheet.as_deref(), &o.columns)?;
+    let mut records = sheet.records.iter();
+    let (date_order, order_source) = table.date_order_of(o.date_order, o.tz, |rec| {
+        records.next().map(|(_, r)| rec.clone_from(r)).is_some()
+    });
+    let mut c = Collector::new(&table, context(o, date_order), o, input.len());
+    let total = sheet.records.len().max(1) as f64;
+    for (k, (line, rec)) in sheet.records.iter().enumerate() {
+        c.take(*line, rec);
+        if k % 65_536 == 65_535 {
+            progress(Stage::Reading, k as f64 / total);
+        }
+    }
+    let source = Source {
+        encoding: sheet.format,
+        delimiter: "",
+        sheet: Some(sheet.name),
+        skipped_sheets: sheet.skipped,
+        notices: Vec::new(),
+    };
+    Ok(finish(c, source, (date_order, order_source), progress))
+}
+
+/// What every row is read against.
+fn context(o: &Options, date_order: DateOrder) -> RowContext {
+    RowContext {
+        zone: o.tz,
+        date_order,
+        as_of: o.as_of,
+    }
+}
+
+/// Sorts the worklist and gathers the summary's facts. (Over 50 lines: most
+/// of it is the summary's fields, one per line.)
+fn finish(
+    mut c: Collector,
+    source: Source,
+    (date_order, order_source): (DateOrder, DateOrderSource),
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Analysis {
+    progress(Stage::Reading, 1.0);
+    progress(Stage::Classifying, 0.0);
+    let (table, o) = (c.table, c.o);
+    let items = plan::sort_by_urgency(std::mem::take(&mut c.items));
+    c.problems.sort_by_key(|p| p.line);
     let summary = Summary {
         rows: c.rows,
         critical: c.levels.get(Level::Critical),
@@ -138,8 +212,10 @@ pub(crate) fn analyze(
         rejected: c.rejected,
         problems: c.problems.len() as u64,
         blank_rows: c.blank,
-        encoding: decoded.encoding.as_str(),
-        delimiter: read::dialect::delimiter_name(table.dialect.delimiter),
+        encoding: source.encoding,
+        sheet: source.sheet,
+        skipped_sheets: source.skipped_sheets,
+        delimiter: source.delimiter,
         date_order: date_order.as_str(),
         date_order_source: order_source,
         as_of: o.as_of.format("%Y-%m-%d").to_string(),
@@ -147,16 +223,16 @@ pub(crate) fn analyze(
         file_name: o.file_name.clone(),
         product_name: o.product_name.clone(),
         thresholds: o.thresholds,
-        rules_not_evaluated: rules_not_evaluated(&table),
-        columns: columns_used(&table),
+        rules_not_evaluated: rules_not_evaluated(table),
+        columns: columns_used(table),
         unknown_columns: table.map.unknown.clone(),
         duplicate_columns: table.map.duplicates.clone(),
-        notices,
+        notices: source.notices,
         by_executive: by_executive(&items),
         problem_list: std::mem::take(&mut c.problems),
     };
     progress(Stage::Classifying, 1.0);
-    Ok(Analysis { items, summary })
+    Analysis { items, summary }
 }
 
 /// The contact fields of an at-risk row, as written. A value longer than a

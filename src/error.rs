@@ -38,6 +38,38 @@ pub enum Error {
         /// The header cells found.
         headers: Vec<String>,
     },
+    /// A workbook that cannot be read: damaged, truncated, or a zip or
+    /// Office file that is not a spreadsheet (a .docx).
+    UnreadableWorkbook {
+        /// The reader's own words.
+        detail: String,
+    },
+    /// A workbook protected with a password.
+    EncryptedWorkbook,
+    /// A workbook whose members declare more than it may unpack to (a zip bomb).
+    WorkbookTooLarge {
+        /// The bytes declared.
+        unpacked: u64,
+    },
+    /// A sheet past Excel's row limit.
+    SheetTooLong {
+        /// The sheet.
+        sheet: String,
+        /// Its rows.
+        rows: usize,
+    },
+    /// The sheet asked for (`--sheet`) is not in the workbook.
+    SheetNotFound {
+        /// The name asked for.
+        name: String,
+        /// The workbook's sheets.
+        sheets: Vec<String>,
+    },
+    /// No sheet of the workbook has any data.
+    NoDataSheet {
+        /// The workbook's sheets.
+        sheets: Vec<String>,
+    },
     /// A `--column FIELD=HEADER` mapping names a header that is not in the file.
     MappedColumnMissing {
         /// The field being mapped.
@@ -84,6 +116,12 @@ impl Error {
         match self {
             Error::EmptyInput => "empty_input",
             Error::BinaryInput { .. } => "binary_input",
+            Error::UnreadableWorkbook { .. } => "unreadable_workbook",
+            Error::EncryptedWorkbook => "encrypted_workbook",
+            Error::WorkbookTooLarge { .. } => "workbook_too_large",
+            Error::SheetTooLong { .. } => "sheet_too_long",
+            Error::SheetNotFound { .. } => "sheet_not_found",
+            Error::NoDataSheet { .. } => "no_data_sheet",
             Error::NoKnownColumns { .. } => "no_known_columns",
             Error::NoIdentityColumn { .. } => "no_identity_column",
             Error::NoRuleEvaluable { .. } => "no_rule_evaluable",
@@ -114,6 +152,7 @@ impl Error {
             Error::InvalidOption { .. }
                 | Error::UnknownOption { .. }
                 | Error::MappedColumnMissing { .. }
+                | Error::SheetNotFound { .. }
         )
     }
 }

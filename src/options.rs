@@ -243,6 +243,9 @@ pub struct Options {
     pub date_order: Option<DateOrder>,
     /// Hand-made column mappings: field → header text in the file.
     pub columns: Vec<(Field, String)>,
+    /// The sheet to read when the export is a workbook; `None` picks the
+    /// first visible sheet with a tenant export's columns.
+    pub sheet: Option<String>,
 }
 
 impl Options {
@@ -257,6 +260,7 @@ impl Options {
             thresholds: DEFAULTS.thresholds,
             date_order: None,
             columns: Vec::new(),
+            sheet: None,
         }
     }
 
@@ -321,6 +325,8 @@ pub struct RawOptions {
     /// Field name (or alias) → header in the file, in the order given.
     #[serde(default, deserialize_with = "columns_from_map")]
     pub columns: Vec<(String, String)>,
+    /// A workbook's sheet to read, by name; default: picked by its columns.
+    pub sheet: Option<String>,
 }
 
 /// A JavaScript `columns: { field: header }` object, in key order.
@@ -336,7 +342,7 @@ fn given(s: &Option<String>) -> Option<&str> {
 
 impl RawOptions {
     /// The option names the JavaScript API accepts (the fields above).
-    pub const KEYS: [&'static str; 10] = [
+    pub const KEYS: [&'static str; 11] = [
         "asOf",
         "tz",
         "lang",
@@ -347,6 +353,7 @@ impl RawOptions {
         "usagePercent",
         "dateOrder",
         "columns",
+        "sheet",
     ];
 
     /// Adds a `FIELD=HEADER` mapping as typed on the command line (quotes
@@ -398,6 +405,7 @@ impl RawOptions {
             usage_percent: self.usage_percent.unwrap_or(d.usage_percent),
         };
         o.date_order = given(&self.date_order).map(str::parse).transpose()?;
+        o.sheet = given(&self.sheet).map(str::to_string);
         for (field, header) in &self.columns {
             let f = Field::from_header(field).ok_or_else(|| Error::InvalidOption {
                 option: OptionName::Column,

@@ -78,7 +78,7 @@ impl ProblemRow {
         ProblemRow {
             line: p.line,
             tenant: p.tenant.clone(),
-            column: p.column.clone(),
+            column: p.place(),
             value: p.value.clone(),
             expected: text::messages::expected_text(p.expected, lang),
         }

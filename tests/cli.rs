@@ -331,3 +331,47 @@ fn help_shows_the_engines_defaults() {
         assert!(help.contains(&shown), "--help lacks {shown}");
     }
 }
+
+#[test]
+fn a_workbook_export_reads_like_its_csv_and_sheet_picks_a_sheet() {
+    let dir = tmpdir("sheets");
+    let json = |input: &str, extra: &[&str]| {
+        let o = bin()
+            .arg(root(input))
+            .args(["--as-of", "2026-11-26", "--tz", "UTC", "--json", "-q", "-o"])
+            .arg(dir.join("w.xlsx"))
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            o.status.code(),
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+        )
+    };
+    let (code, csv, _) = json("www/sample/tenants-ejemplo.csv", &[]);
+    assert_eq!(code, Some(0));
+    let (code, ods, _) = json("tests/fixtures/sheets/tenants-ejemplo.ods", &[]);
+    assert_eq!(code, Some(0));
+    for k in [
+        "rows", "critical", "high", "medium", "info", "no_risk", "rejected", "problems",
+    ] {
+        assert_eq!(json_field(&csv, k), json_field(&ods, k), "{k}");
+    }
+    assert!(
+        ods.contains("\"sheet\":\"tenants-ejemplo\"") && ods.contains("\"encoding\":\"ods\""),
+        "{ods}"
+    );
+    let (code, _, err) = json(
+        "tests/fixtures/sheets/tenants-ejemplo.xlsx",
+        &["--sheet", "Nope"],
+    );
+    assert_eq!(code, Some(2), "a sheet that is not there is a usage error");
+    assert!(
+        err.contains("«Nope»") && err.contains("tenants-ejemplo"),
+        "{err}"
+    );
+    let o = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    assert!(help.contains("--sheet") && help.contains(".xlsx") && help.contains(".ods"));
+}

@@ -414,8 +414,13 @@ fn unusable_input_exits_non_zero_with_a_message_and_no_output() {
         ("empty.csv", b"", "vacío"),
         (
             "binary.csv",
-            b"PK\x03\x04\x14\x00\x06\x00binary",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR binary",
             "binarios",
+        ),
+        (
+            "broken-workbook.bin",
+            b"PK\x03\x04\x14\x00\x06\x00not really a workbook",
+            "no se pudo leer",
         ),
         ("columns.csv", b"foo,bar\n1,2\n", "Ninguna columna"),
         (

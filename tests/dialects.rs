@@ -182,9 +182,12 @@ fn unknown_columns_are_listed() {
 fn unusable_inputs_are_errors_with_specific_messages() {
     let e = build_worklist(&fixture("unusable-empty.csv"), &options()).unwrap_err();
     assert_eq!(e, Error::EmptyInput);
+    // A zip that is no workbook: read as one (by its content), refused as one.
     let e = build_worklist(&fixture("unusable-binary.bin"), &options()).unwrap_err();
-    assert!(matches!(e, Error::BinaryInput { .. }));
+    assert!(matches!(e, Error::UnreadableWorkbook { .. }), "{e:?}");
     assert!(e.message(Lang::Es).contains(".xlsx"));
+    let e = build_worklist(b"%PDF-1.7\n\x00\x01binary", &options()).unwrap_err();
+    assert!(matches!(e, Error::BinaryInput { .. }));
     let e = build_worklist(&fixture("unusable-no-columns.csv"), &options()).unwrap_err();
     assert!(
         e.message(Lang::Es).contains("«foo», «bar», «baz»"),

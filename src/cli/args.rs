@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
     after_help = "Examples:\n  retention-worklist tenants.csv\n  retention-worklist export.csv -o hoy.xlsx --as-of 2026-11-26 --tz America/Mexico_City\n  cat export.csv | retention-worklist - -o worklist.xlsx --json > resumen.json\n  retention-worklist export.csv --lang en --column trial_ends_at=\"Vence el\" --date-order mdy\n\nExit status: 0 on success (data problems in some rows are listed in the workbook, not a failure);\n1 when the input is unusable or the workbook cannot be written; 2 for invalid options."
 )]
 pub struct Cli {
-    /// The tenant export (CSV, any of , ; tab |; UTF-8, UTF-16 or Windows-1252). `-` reads standard input.
+    /// The tenant export: CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252) or a workbook
+    /// (.xlsx, .xlsm, .xls, .ods), told apart by content. `-` reads standard input.
     pub input: String,
 
     /// Where to write the workbook. Default: `worklist-<as-of>.xlsx` in the current folder.
@@ -73,6 +74,11 @@ pub struct Cli {
     #[arg(long, value_name = "dmy|mdy")]
     date_order: Option<String>,
 
+    /// When the export is a workbook (.xlsx, .xls, .ods): the sheet to read. Default: the first
+    /// visible sheet with a tenant export's columns. Example: `--sheet "Hoja1"`
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+
     /// Map a column by hand, FIELD=HEADER (repeatable). Example: `--column trial_ends_at="Vence el"`
     #[arg(long = "column", value_name = "FIELD=HEADER")]
     columns: Vec<String>,
@@ -101,6 +107,7 @@ impl Cli {
             usage_percent: Some(self.usage_percent),
             date_order: self.date_order.clone(),
             columns: Vec::new(),
+            sheet: self.sheet.clone(),
         };
         for spec in &self.columns {
             raw.push_column_spec(spec)?;

@@ -17,6 +17,10 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// The temporary file being written (a C string leaked by [`writing`]), or null.
 static TEMP: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
+/// The workbook just renamed into place (a C string leaked by [`renamed`]),
+/// or null. An interrupt that lands after the rename, before the process
+/// ends, removes it: "interrupted" then still means "no workbook".
+static RENAMED: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
 
 /// Installs the handler for SIGINT and SIGTERM.
 #[cfg(unix)]
@@ -32,11 +36,16 @@ pub fn install(lang: Lang) {
     for sig in [SIGINT, SIGTERM] {
         let action = move || {
             let temp = TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst);
-            // SAFETY: `temp` is null or a NUL-terminated path leaked by
-            // `writing`; unlink, write and _exit are async-signal-safe.
+            let renamed = RENAMED.load(Ordering::SeqCst);
+            // SAFETY: `temp` and `renamed` are null or NUL-terminated paths
+            // leaked by `writing` and `renamed`; unlink, write and _exit are
+            // async-signal-safe.
             unsafe {
                 if !temp.is_null() {
                     libc::unlink(temp);
+                }
+                if !renamed.is_null() {
+                    libc::unlink(renamed);
                 }
                 libc::write(2, notice.as_ptr().cast(), notice.len());
             }
@@ -64,6 +73,20 @@ pub fn writing(path: &Path) {
             done();
             TEMP.store(c.into_raw(), Ordering::SeqCst);
         }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// The workbook is at `path` now (the temporary file was renamed there).
+pub fn renamed(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        if let Ok(c) = CString::new(path.as_os_str().as_bytes()) {
+            RENAMED.store(c.into_raw(), Ordering::SeqCst);
+        }
+        done();
     }
     #[cfg(not(unix))]
     let _ = path;

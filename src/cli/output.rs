@@ -67,7 +67,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let result = match written {
         Ok(()) => tmp
             .persist(path)
-            .map(drop)
+            .map(|_| interrupt::renamed(path))
             .map_err(|e| fail(path, &e.error)),
         Err(e) => {
             drop(tmp);

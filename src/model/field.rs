@@ -112,6 +112,7 @@ impl Field {
                 "trial_ends",
                 "fin_trial",
                 "fecha_fin_trial",
+                "fin_del_trial",
                 "trial_vence",
             ],
             Field::PaymentFailed => &["payment_failed", "failed_payment", "pago_fallido"],

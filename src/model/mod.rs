@@ -19,6 +19,9 @@ pub use summary::{ColumnUse, ExecutiveCounts, Summary};
 
 use serde::Serialize;
 
+/// Excel's limit of rows per sheet.
+pub const MAX_SHEET_ROWS: usize = 1_048_576;
+
 /// Excel's limit of characters in a cell (counted in UTF-16 units).
 pub const MAX_CELL_CHARS: usize = 32_767;
 

@@ -56,11 +56,25 @@ pub struct Problem {
     pub column: String,
     /// The field of that column, when it is one the engine reads.
     pub field: Option<Field>,
+    /// The cell, when the export is a workbook (`Hoja1!I19`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// The offending value (shortened when very long).
     pub value: String,
     /// What the cell should have contained.
     #[serde(flatten)]
     pub expected: Expected,
+}
+
+impl Problem {
+    /// The column, with the cell when there is one: `Fecha fin (Hoja1!I19)`.
+    pub fn place(&self) -> String {
+        match &self.cell {
+            Some(cell) if self.column.is_empty() => cell.clone(),
+            Some(cell) => format!("{} ({cell})", self.column),
+            None => self.column.clone(),
+        }
+    }
 }
 
 /// How the date order was chosen, for the summary.

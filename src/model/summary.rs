@@ -30,8 +30,15 @@ pub struct Summary {
     pub problems: u64,
     /// Rows whose every cell was blank, skipped (Excel leaves them).
     pub blank_rows: u64,
-    /// The detected encoding.
+    /// The detected encoding (for a workbook: its format, `xlsx`, `xls`, `ods`).
     pub encoding: &'static str,
+    /// The sheet read, when the export is a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The workbook's other sheets, skipped (hidden, empty or without the
+    /// columns of a tenant export).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped_sheets: Vec<String>,
     /// The delimiter (`\t` for tab).
     pub delimiter: &'static str,
     /// `dmy` or `mdy`.

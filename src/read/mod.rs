@@ -12,7 +12,9 @@ pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
 pub(crate) mod ids;
+pub(crate) mod place;
 mod records;
+pub(crate) mod sheets;
 pub(crate) mod values;
 
 use crate::error::Error;
@@ -21,6 +23,7 @@ use crate::options::ReportZone;
 use chrono::NaiveDate;
 use columns::ColumnMap;
 use dialect::Dialect;
+use place::{column_letters, SheetPlace};
 use values::RawDate;
 
 use records::builder;
@@ -36,6 +39,8 @@ pub struct Table<'a> {
     pub headers: Vec<String>,
     /// Which column holds which field.
     pub(crate) map: ColumnMap,
+    /// Where the table is, when it is a workbook's sheet (problems name cells).
+    sheet: Option<SheetPlace>,
 }
 
 /// One data record, typed.
@@ -81,6 +86,18 @@ impl<'a> Table<'a> {
             .iter()
             .map(|h| h.trim_start_matches('\u{FEFF}').trim().to_string())
             .collect();
+        Table::with_headers(body, dialect, headers, overrides, None)
+    }
+
+    /// A table whose header cells are known (a workbook's sheet has no text:
+    /// its records come from [`sheets`]).
+    pub(crate) fn with_headers(
+        text: &'a str,
+        dialect: Dialect,
+        headers: Vec<String>,
+        overrides: &[(Field, String)],
+        sheet: Option<SheetPlace>,
+    ) -> Result<Table<'a>, Error> {
         let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
         let map = ColumnMap::resolve(&refs, overrides)?;
         if map.found.is_empty() {
@@ -90,10 +107,11 @@ impl<'a> Table<'a> {
             return Err(Error::NoIdentityColumn { headers });
         }
         let table = Table {
-            text: body,
+            text,
             dialect,
             headers,
             map,
+            sheet,
         };
         if !(table.can_evaluate_payment()
             || table.can_evaluate_trial()
@@ -153,6 +171,18 @@ impl<'a> Table<'a> {
         forced: Option<DateOrder>,
         zone: ReportZone,
     ) -> (DateOrder, DateOrderSource) {
+        let mut records = self.records();
+        self.date_order_of(forced, zone, |rec| records.next_record(rec).is_some())
+    }
+
+    /// [`Table::date_order`] over the records `next` reads into its argument
+    /// (false: no more).
+    pub(crate) fn date_order_of(
+        &self,
+        forced: Option<DateOrder>,
+        zone: ReportZone,
+        mut next: impl FnMut(&mut csv::StringRecord) -> bool,
+    ) -> (DateOrder, DateOrderSource) {
         if let Some(o) = forced {
             return (o, DateOrderSource::Option);
         }
@@ -160,9 +190,8 @@ impl<'a> Table<'a> {
             return (DateOrder::Dmy, DateOrderSource::Default);
         };
         let mut month_first = false;
-        let mut records = self.records();
         let mut rec = csv::StringRecord::new();
-        while records.next_record(&mut rec).is_some() {
+        while next(&mut rec) {
             if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) =
                 rec.get(col).map(|v| values::parse_date(v, zone))
             {
@@ -207,14 +236,23 @@ impl<'a> Table<'a> {
         value: &str,
         expected: Expected,
     ) -> Problem {
+        let index = field.and_then(|f| self.map.get(f));
         Problem {
             line,
             tenant: shorten(who),
             column: field.map_or_else(String::new, |f| self.header_of(f)),
             field,
+            cell: self.cell_ref(line, index),
             value: shorten(value),
             expected,
         }
+    }
+
+    /// `Hoja1!I19`, for a sheet's table (the row alone when no column).
+    fn cell_ref(&self, line: u64, column: Option<usize>) -> Option<String> {
+        let place = self.sheet.as_ref()?;
+        let col = column.map_or_else(String::new, |c| column_letters(place.first_col + c as u32));
+        Some(format!("{}!{col}{line}", place.name))
     }
 
     /// Types one record. Problems go to `problems`; `None` means the row is
@@ -232,7 +270,8 @@ impl<'a> Table<'a> {
         // A quote opened and never closed (or closed lines later) makes the
         // reader take the following lines as part of one field: those rows
         // would vanish. A field whose inner lines look like records says so.
-        for (i, field) in rec.iter().enumerate() {
+        // (A sheet's cells are cells: no quote can swallow a row there.)
+        for (i, field) in rec.iter().enumerate().filter(|_| self.sheet.is_none()) {
             let lines = swallowed_lines(field, self.dialect.delimiter, self.headers.len());
             if lines > 0 {
                 problems.push(Problem {
@@ -240,6 +279,7 @@ impl<'a> Table<'a> {
                     tenant: shorten(who),
                     column: self.headers.get(i).cloned().unwrap_or_default(),
                     field: self.map.field_at(i),
+                    cell: None,
                     value: shorten(field),
                     expected: Expected::SwallowedLines { lines },
                 });

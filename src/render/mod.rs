@@ -33,8 +33,7 @@ use cells::{excel_date, xlsx_err};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet};
 use styles::Styles;
 
-/// Excel's limit of rows per sheet.
-pub const MAX_SHEET_ROWS: usize = 1_048_576;
+pub use crate::model::MAX_SHEET_ROWS;
 
 /// Renders the workbook.
 pub fn render(a: &Analysis, o: &Options) -> Result<Vec<u8>, Error> {

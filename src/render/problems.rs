@@ -26,7 +26,7 @@ pub(super) fn write(
         let r = (i + 1) as u32;
         ws.write_number(r, 0, p.line as f64).map_err(xlsx_err)?;
         put_value(ws, r, 1, &p.tenant, lang)?;
-        put_value(ws, r, 2, &p.column, lang)?;
+        put_value(ws, r, 2, &p.place(), lang)?;
         put_value(ws, r, 3, &p.value, lang)?;
         put_value(ws, r, 4, &expected_text(p.expected, lang), lang)?;
     }

@@ -100,6 +100,12 @@ fn facts(sh: &mut Sheet, sm: &Summary, o: &Options) -> Result<(), Error> {
     sh.fact(w.as_of, &format_date(o.as_of, lang))?;
     sh.fact(w.time_zone, &sm.tz)?;
     sh.fact(w.file, &sm.file_name)?;
+    if let Some(sheet) = &sm.sheet {
+        sh.fact(w.sheet, sheet)?;
+    }
+    if !sm.skipped_sheets.is_empty() {
+        sh.fact(w.skipped_sheets, &sm.skipped_sheets.join(", "))?;
+    }
     sh.fact(w.encoding, sm.encoding)?;
     sh.fact(w.delimiter, sm.delimiter)?;
     sh.fact(

@@ -26,9 +26,9 @@ impl Error {
             )
             .to_string(),
             Error::BinaryInput { offset } => if es {
-                format!("El archivo no es un CSV de texto: contiene bytes binarios (el primero en la posición {offset}). ¿Es un .xlsx, un .zip o una imagen? Exporta los tenants como CSV.")
+                format!("El archivo no es un CSV de texto: contiene bytes binarios (el primero en la posición {offset}). ¿Es una imagen, un PDF o un archivo comprimido? Exporta los tenants como CSV o como hoja de cálculo (.xlsx, .xls, .ods).")
             } else {
-                format!("The file is not a text CSV: it contains binary bytes (the first at byte {offset}). Is it an .xlsx, a .zip or an image? Export the tenants as CSV.")
+                format!("The file is not a text CSV: it contains binary bytes (the first at byte {offset}). Is it an image, a PDF or a compressed file? Export the tenants as CSV or as a spreadsheet (.xlsx, .xls, .ods).")
             },
             Error::NoKnownColumns { headers } => if es {
                 format!("Ninguna columna es reconocible. Encabezados encontrados en la línea 1: {}. Se esperaba al menos un identificador ({}) y las columnas de una regla ({}). Asigna las columnas a mano (en la página, o con --column CAMPO=\"Encabezado\").", list(headers, lang), fields_with_headers(&IDENTITY, lang), fields_with_headers(&RULES, lang))
@@ -44,6 +44,32 @@ impl Error {
                 format!("Ninguna regla se puede evaluar: faltan las columnas de pago, de fin de trial y de uso ({}). Encabezados encontrados: {}.", fields_with_headers(&RULES, lang), list(headers, lang))
             } else {
                 format!("No rule can be evaluated: the payment, trial end and usage columns are all missing ({}). Headers found: {}.", fields_with_headers(&RULES, lang), list(headers, lang))
+            },
+            Error::UnreadableWorkbook { detail } => if es {
+                format!("El archivo parece una hoja de cálculo (.xlsx, .xls u .ods) pero no se pudo leer: está dañado, incompleto o no es una hoja de cálculo (¿un .docx?). Ábrelo en Excel y guárdalo de nuevo, o exporta los tenants como CSV. (Detalle: {detail})")
+            } else {
+                format!("The file looks like a spreadsheet (.xlsx, .xls or .ods) but could not be read: it is damaged, incomplete or not a spreadsheet (a .docx?). Open it in Excel and save it again, or export the tenants as CSV. (Detail: {detail})")
+            },
+            Error::EncryptedWorkbook => pick(lang, "El libro está protegido con contraseña: no se puede leer. Guárdalo sin contraseña (Archivo → Información → Proteger libro) o exporta los tenants como CSV.", "The workbook is password-protected: it cannot be read. Save it without a password (File → Info → Protect Workbook) or export the tenants as CSV.").to_string(),
+            Error::WorkbookTooLarge { unpacked } => if es {
+                format!("El libro declara {} MB sin comprimir, más de lo que puede ser una lista de tenants (máximo 1.024 MB): no se abre. Exporta los tenants como CSV.", unpacked / (1 << 20))
+            } else {
+                format!("The workbook declares {} MB uncompressed, more than a tenant list can be (at most 1,024 MB): it is not opened. Export the tenants as CSV.", unpacked / (1 << 20))
+            },
+            Error::SheetTooLong { sheet, rows } => if es {
+                format!("La hoja «{sheet}» tiene {rows} filas, más que el límite de Excel (1.048.576).")
+            } else {
+                format!("The sheet \"{sheet}\" has {rows} rows, more than Excel's limit (1,048,576).")
+            },
+            Error::SheetNotFound { name, sheets } => if es {
+                format!("El libro no tiene una hoja «{name}». Sus hojas: {}.", list(sheets, lang))
+            } else {
+                format!("The workbook has no sheet \"{name}\". Its sheets: {}.", list(sheets, lang))
+            },
+            Error::NoDataSheet { sheets } => if es {
+                format!("Ninguna hoja del libro tiene datos. Hojas: {}.", list(sheets, lang))
+            } else {
+                format!("No sheet of the workbook has data. Sheets: {}.", list(sheets, lang))
             },
             Error::MappedColumnMissing { field, header } => if es {
                 format!("La columna «{header}» indicada para {} ({}) no está en el archivo.", field_label(*field, lang), field.name())
@@ -237,6 +263,9 @@ pub fn cli_summary(s: &Summary, output: &str, lang: Lang) -> String {
             s.no_risk, s.rejected, s.problems
         )
     });
+    if let Some(sheet) = &s.sheet {
+        out.push_str(&format!("  {}: {sheet}\n", pick(lang, "hoja", "sheet")));
+    }
     out.push_str(&if es {
         format!(
             "  codificación {} · delimitador {} · fechas {} · fecha de corte {} ({})\n",
