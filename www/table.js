@@ -11,8 +11,15 @@ import { fmtInt, t } from './i18n.js';
 import { LEVEL_KEYS, word } from './levels.js';
 import { state } from './state.js';
 
-/** Rows of the preview table rendered at once. */
+/** Rows of the preview table shown at most. */
 export const MAX_TABLE_ROWS = 1000;
+/** Rows drawn with the counts; the others follow in chunks after it is on screen. */
+const FIRST_ROWS = 100;
+const CHUNK_ROWS = 300;
+let renderSeq = 0;
+
+/** After the next frame is drawn. */
+const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
 
 /** index → Promise<{ subject, draft, mailto }>: the engine's email of a preview row. */
 let emailSource = null;
@@ -170,9 +177,26 @@ export function renderTable() {
   const s = state.result?.summary || {};
   let total = rows.length;
   if (all.length < everyRow && !state.search.trim()) total = state.filter === 'all' ? everyRow : Number(s[state.filter]) || total;
-  const frag = document.createDocumentFragment();
-  for (const row of shown) frag.append(rowElement(row));
-  $('worklist-body').replaceChildren(frag);
+  // The first rows now, the others once they are on screen (laying out a thousand rows at once
+  // would hold the counts back); a newer render stops an older one's chunks.
+  const seq = ++renderSeq;
+  const body = $('worklist-body');
+  const rowsOf = (from, to) => {
+    const frag = document.createDocumentFragment();
+    for (const row of shown.slice(from, to)) frag.append(rowElement(row));
+    return frag;
+  };
+  body.replaceChildren(rowsOf(0, FIRST_ROWS));
+  body.dataset.complete = String(shown.length <= FIRST_ROWS);
+  let next = FIRST_ROWS;
+  const more = () => {
+    if (seq !== renderSeq) return;
+    body.append(rowsOf(next, next + CHUNK_ROWS));
+    next += CHUNK_ROWS;
+    if (next < shown.length) afterPaint(more);
+    else body.dataset.complete = 'true';
+  };
+  if (next < shown.length) afterPaint(more);
 
   const empty = $('table-empty');
   empty.hidden = total > 0;

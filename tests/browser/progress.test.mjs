@@ -84,6 +84,8 @@ test(`a ${ROWS.toLocaleString('en')}-row export: stages shown and announced, pag
     assertCountsEqual(await cardCounts(page), cli.summary, 'big');
     assert.equal(cli.summary.rows, ROWS);
     assert.match(await page.textContent('#table-count'), /1[.,]000/, 'the preview is capped and says so');
+    // The first rows come with the counts, the others right after they are on screen.
+    await page.waitForFunction(() => document.getElementById('worklist-body').dataset.complete === 'true');
     assert.equal(await page.locator('#worklist-body tr').count(), 1000);
     // The rows after the first 1,000 follow the counts: the search finds them, and their emails open.
     await page.fill('#search', 'Empresa 150000');
