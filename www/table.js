@@ -15,7 +15,7 @@ import { state } from './state.js';
 export const MAX_TABLE_ROWS = 1000;
 /** Rows drawn with the counts; the others follow in chunks after it is on screen. */
 const FIRST_ROWS = 100;
-const CHUNK_ROWS = 300;
+const CHUNK_ROWS = 100;
 let renderSeq = 0;
 
 /** After the next frame is drawn. */
