@@ -4,7 +4,7 @@
 // (code, option, value, expected, headers); engine_info gives fields and formats.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +14,10 @@ const { initSync, analyze_worklist, build_worklist, engine_info } = await import
 initSync({ module: readFileSync(join(pkg, 'retention_worklist_bg.wasm')) });
 
 const fixtures = join(root, 'tests', 'fixtures');
+const sheets = join(fixtures, 'sheets');
 const inputs = [
-  ...readdirSync(fixtures).map((f) => join(fixtures, f)),
+  ...readdirSync(fixtures).map((f) => join(fixtures, f)).filter((f) => statSync(f).isFile()),
+  ...readdirSync(sheets).map((f) => join(sheets, f)),
   join(root, 'www', 'sample', 'tenants-ejemplo.csv'),
 ];
 

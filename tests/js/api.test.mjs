@@ -4,7 +4,7 @@
 // for, engine_info, errors as Error objects with the CLI's message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -17,8 +17,11 @@ const { initSync, build_worklist, engine_info, version } = await import(join(pkg
 initSync({ module: readFileSync(join(pkg, 'retention_worklist_bg.wasm')) });
 
 const fixtures = join(root, 'tests', 'fixtures');
+const sheets = join(fixtures, 'sheets');
 const inputs = [
-  ...readdirSync(fixtures).map((f) => join(fixtures, f)),
+  ...readdirSync(fixtures).map((f) => join(fixtures, f)).filter((f) => statSync(f).isFile()),
+  // Exports as workbooks (LibreOffice-made .xlsx, .ods, .xls): the same bytes as the CLI too.
+  ...readdirSync(sheets).map((f) => join(sheets, f)),
   join(root, 'www', 'sample', 'tenants-ejemplo.csv'),
 ];
 const work = mkdtempSync(join(tmpdir(), 'rw-js-'));
@@ -60,7 +63,9 @@ for (const lang of ['es', 'en']) {
       assert.equal(result.problems.length, s.problem_list.length, 'one worded problem per listed problem');
       result.problems.forEach((p, i) => {
         const f = s.problem_list[i];
-        for (const k of ['line', 'tenant', 'column', 'value']) assert.equal(p[k], f[k], `problem ${i} ${k}`);
+        for (const k of ['line', 'tenant', 'value']) assert.equal(p[k], f[k], `problem ${i} ${k}`);
+        // A workbook's problem names its cell too: «Fecha fin trial (Hoja1!I19)».
+        assert.equal(p.column, f.cell ? `${f.column} (${f.cell})` : f.column, `problem ${i} column`);
         assert.equal(typeof p.expected, 'string');
         assert.ok(p.expected.length > 0 && p.expected !== f.expected, `problem ${i}: "expected" in words, not the code ${f.expected}`);
       });
@@ -177,4 +182,19 @@ test('engine_info: invalid options throw Errors in the chosen language', () => {
   assert.throws(() => engine_info({ lang: 'en', highDays: 9 }), { name: 'Error', message: /medium-days/ });
   assert.throws(() => engine_info({ lang: 'xx' }), Error);
   assert.throws(() => engine_info({ highdays: 3 }), /highdays/);
+});
+
+test('a workbook: the sheet option picks a sheet, a missing one is an error naming the sheets', () => {
+  const bytes = readFileSync(join(sheets, 'tenants-ejemplo.xlsx'));
+  const base = { asOf: '2026-11-26', tz: 'UTC', lang: 'es', fileName: 'tenants-ejemplo.xlsx' };
+  const picked = build_worklist(bytes, { ...base, sheet: 'tenants-ejemplo' });
+  const auto = build_worklist(bytes, base);
+  assert.equal(picked.summary.sheet, 'tenants-ejemplo');
+  assert.deepEqual(Buffer.from(picked.xlsx), Buffer.from(auto.xlsx));
+  assert.ok(picked.problems.some((p) => p.column.includes('(tenants-ejemplo!I19)')), 'problems name the cell');
+  assert.throws(() => build_worklist(bytes, { ...base, sheet: 'Nope' }), (e) => {
+    assert.equal(e.code, 'sheet_not_found');
+    assert.match(e.message, /«Nope»/);
+    return true;
+  });
 });
