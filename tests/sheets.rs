@@ -159,6 +159,9 @@ fn typed_workbook() -> Vec<u8> {
     for (c, h) in headers.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
     }
+    // A merged header cell: "Notas" over G3:H3 (H3 is part of the merge, empty).
+    ws.merge_range(2, 6, 2, 7, "Notas", &Format::new()).unwrap();
+    ws.write_string(3, 6, "llamar el lunes").unwrap();
     let d = |y, m, day| ExcelDateTime::from_ymd(y, m, day).unwrap();
     // T-1: a date cell 2 days ahead → ALTO.
     ws.write_string(3, 0, "T-1").unwrap();
@@ -194,6 +197,9 @@ fn typed_cells_are_read_as_what_they_are() {
         "the first visible sheet with columns"
     );
     assert_eq!(s.skipped_sheets, ["Portada", "Borrador"]);
+    // The merged header's first cell names its column (the merge's empty
+    // rest holds no data, so it is no column).
+    assert_eq!(s.unknown_columns, ["Notas"]);
     let levels: Vec<(&str, Level, Option<i64>)> = a
         .items
         .iter()
