@@ -9,13 +9,12 @@
 //   levels.js    engine_info on the page  results.js   a run's result on the page
 //   table.js     the preview table, emails  mapping.js  the column mapping panel
 //   i18n.js      the page's own words     dragdrop.js  files dropped on the page
+//   workbook.js  the XLSX: built after the counts, downloaded
 // Data from the export only goes into the DOM with textContent (never innerHTML).
 
 import { $, setText } from './dom.js';
 import { wireDragAndDrop } from './dragdrop.js';
-import {
-  Superseded, analyzeWorklist, buildWorklist, email, engineInfo, onPreviewRest, startEngine, workbook,
-} from './engine.js';
+import { Superseded, analyzeWorklist, email, engineInfo, onPreviewRest, startEngine } from './engine.js';
 import { applyPageWords, fmtBytes, fmtDate, getLang, setLang, t } from './i18n.js';
 import { applyEngineInfo } from './levels.js';
 import {
@@ -28,6 +27,7 @@ import {
 } from './settings.js';
 import { state } from './state.js';
 import { renderTable, setEmailSource, setFilter } from './table.js';
+import { download, prepareWorkbook } from './workbook.js';
 
 /**
  * Largest file the page accepts; checked before reading the file. The engine needs about 8 bytes
@@ -35,7 +35,6 @@ import { renderTable, setEmailSource, setFilter } from './table.js';
  * and wasm32 memory ends at 4 GB: 256 MB keeps a safe margin, also for the page's own copy.
  */
 export const MAX_BYTES = 256 * 1024 * 1024;
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The page's loading step, then the engine's stages until the counts are shown. */
 const STAGES = ['load', 'reading', 'classifying'];
 /** Share of the progress bar per stage (reading is most of the work). */
@@ -382,28 +381,6 @@ onPreviewRest(({ run, rows }) => {
   if (state.filter !== 'all' || state.search.trim()) renderTable();
 });
 
-/**
- * The result's workbook: built once by the worker. When the worker no longer has the run (it was
- * replaced after a crash or by a newer run) the file is built again with the result's options.
- */
-function prepareWorkbook(r) {
-  if (!r.xlsxPromise) {
-    r.xlsxPromise = workbook(r.run).catch((e) => {
-      // Stopped by a newer run: nobody asked for it yet; a download click asks again.
-      if (e instanceof Superseded || state.result !== r) throw e;
-      return buildWorklist(r.bytes, r.options);
-    }).then((xlsx) => {
-      r.xlsx = xlsx;
-      if (state.result === r) document.body.dataset.workbook = 'ready';
-      return xlsx;
-    }, (e) => {
-      r.xlsxPromise = null;
-      throw e;
-    });
-  }
-  return r.xlsxPromise;
-}
-
 let rerunTimer = 0;
 let typingTimer = 0;
 /** A setting changed: remember it, show the engine's legend for it, re-run the loaded file. */
@@ -447,39 +424,6 @@ function forgetMapping() {
   processFile({ fresh: true });
 }
 
-async function download() {
-  const r = state.result;
-  if (!r) {
-    announce(t('downloadNothing'));
-    return;
-  }
-  const button = $('download');
-  let xlsx = r.xlsx;
-  if (!xlsx) {
-    button.setAttribute('aria-busy', 'true');
-    announce(t('preparingXlsx'));
-    try {
-      xlsx = await prepareWorkbook(r);
-    } catch (e) {
-      if (!(e instanceof Superseded)) announce(t('statusError', { message: e && e.message ? e.message : String(e) }));
-      return;
-    } finally {
-      button.removeAttribute('aria-busy');
-    }
-  }
-  const name = `worklist-${r.summary.as_of || r.options.asOf}.xlsx`;
-  const url = URL.createObjectURL(new Blob([xlsx], { type: XLSX_MIME }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  announce(t('statusDownloaded', { name }));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
@@ -491,7 +435,7 @@ function wireControls() {
     file.value = '';
   });
   $('sample').addEventListener('click', () => loadSample());
-  $('download').addEventListener('click', download);
+  $('download').addEventListener('click', () => download(announce));
   $('mapping-apply').addEventListener('click', applyMapping);
   $('mapping-forget').addEventListener('click', forgetMapping);
 

@@ -1,0 +1,65 @@
+// The workbook of the results on the page: built by the worker after the counts are shown (or on
+// the download click), then saved as a file. The bytes are the engine's, as the CLI writes them.
+
+import { $ } from './dom.js';
+import { Superseded, buildWorklist, workbook } from './engine.js';
+import { t } from './i18n.js';
+import { state } from './state.js';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The result's workbook: built once by the worker. When the worker no longer has the run (it was
+ * replaced after a crash or by a newer run) the file is built again with the result's options.
+ */
+export function prepareWorkbook(r) {
+  if (!r.xlsxPromise) {
+    r.xlsxPromise = workbook(r.run).catch((e) => {
+      // Stopped by a newer run: nobody asked for it yet; a download click asks again.
+      if (e instanceof Superseded || state.result !== r) throw e;
+      return buildWorklist(r.bytes, r.options);
+    }).then((xlsx) => {
+      r.xlsx = xlsx;
+      if (state.result === r) document.body.dataset.workbook = 'ready';
+      return xlsx;
+    }, (e) => {
+      r.xlsxPromise = null;
+      throw e;
+    });
+  }
+  return r.xlsxPromise;
+}
+
+/** The download button: the results' workbook as worklist-<as-of>.xlsx; `announce` says what happened. */
+export async function download(announce) {
+  const r = state.result;
+  if (!r) {
+    announce(t('downloadNothing'));
+    return;
+  }
+  const button = $('download');
+  let xlsx = r.xlsx;
+  if (!xlsx) {
+    button.setAttribute('aria-busy', 'true');
+    announce(t('preparingXlsx'));
+    try {
+      xlsx = await prepareWorkbook(r);
+    } catch (e) {
+      if (!(e instanceof Superseded)) announce(t('statusError', { message: e && e.message ? e.message : String(e) }));
+      return;
+    } finally {
+      button.removeAttribute('aria-busy');
+    }
+  }
+  const name = `worklist-${r.summary.as_of || r.options.asOf}.xlsx`;
+  const url = URL.createObjectURL(new Blob([xlsx], { type: XLSX_MIME }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  announce(t('statusDownloaded', { name }));
+}
