@@ -29,6 +29,8 @@ function renderFacts(s, r) {
     [t('factTime'), t('seconds', { n: fmtDecimal(r.ms / 1000) }), 'time'],
   ];
   if (Number(s.blank_rows) > 0) facts.splice(1, 0, [word('blankRows'), fmtInt(s.blank_rows), 'blank-rows']);
+  // A workbook: the sheet the engine read (named as the summary sheet names it).
+  if (s.sheet) facts.splice(1, 0, [word('sheet'), s.sheet, 'sheet']);
   if (r.columns) facts.push([t('mappingInUse'), mappingText(r.columns), 'mapping']);
   const frag = document.createDocumentFragment();
   for (const [label, value, key] of facts) {

@@ -27,6 +27,7 @@ describe('workbooks as input', () => {
         await setSettings(page, { asOf: AS_OF });
         assert.equal(await uploadFile(page, file), 'done', await page.textContent('#error-message'));
         assertCountsEqual(await cardCounts(page), cli.summary, name);
+        assert.equal(await page.textContent('[data-fact="sheet"] dd'), cli.summary.sheet, 'the sheet read is named with the results');
         const dl = await downloadXlsx(page);
         assert.ok(dl.bytes.equals(cli.xlsx), `${name}: the page's XLSX differs from the CLI's`);
         p.assertClean();
