@@ -11,7 +11,7 @@ mod cli;
 use chrono::Utc;
 use clap::Parser;
 use cli::{args::Cli, interrupt, output};
-use retention_worklist::{build_worklist_owned, text, Environment, Error, Lang};
+use retention_worklist::{build_worklist_owned, text, Environment, Error, Lang, Stage};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,7 +40,15 @@ fn main() -> ExitCode {
 fn run(cli: &Cli, options: &retention_worklist::Options) -> Result<(), Error> {
     let input = output::read_input(&cli.input)?;
     // The input is given away: it is freed once read, before the workbook.
-    let out = build_worklist_owned(input, options, &mut |_, _| {})?;
+    // Interrupts wait while the workbook is built (see `interrupt::hold`).
+    let mut progress = |stage: Stage, fraction: f64| {
+        if stage == Stage::Writing && fraction == 0.0 {
+            interrupt::hold();
+        }
+    };
+    let built = build_worklist_owned(input, options, &mut progress);
+    interrupt::release();
+    let out = built?;
     let path = cli.output.clone().unwrap_or_else(|| {
         PathBuf::from(format!(
             "worklist-{}.xlsx",

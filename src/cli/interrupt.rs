@@ -78,6 +78,34 @@ pub fn writing(path: &Path) {
     let _ = path;
 }
 
+/// Holds SIGINT and SIGTERM back on this thread (they wait, pending) until
+/// [`release`]. The CLI holds them while the engine builds the workbook:
+/// the threads the engine starts then (one frees the workbook's memory while
+/// the file is written) inherit the hold, so an interrupt during the write
+/// always lands on the main thread, at once, before it can rename anything.
+pub fn hold() {
+    #[cfg(unix)]
+    mask(libc::SIG_BLOCK);
+}
+
+/// Lets held signals through on this thread (a pending one acts now).
+pub fn release() {
+    #[cfg(unix)]
+    mask(libc::SIG_UNBLOCK);
+}
+
+#[cfg(unix)]
+fn mask(how: libc::c_int) {
+    // SAFETY: plain calls on a zeroed, then emptied, signal set owned here.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::pthread_sigmask(how, &set, std::ptr::null_mut());
+    }
+}
+
 /// The workbook is at `path` now (the temporary file was renamed there).
 pub fn renamed(path: &Path) {
     #[cfg(unix)]
