@@ -77,7 +77,7 @@ pub use model::{
 pub use options::{parse_as_of, Defaults, Environment, Options, RawOptions, ReportZone, DEFAULTS};
 pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, WorkItem};
 pub use render::{fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS};
-pub use report::{PreviewRow, ProblemRow};
+pub use report::{preview_rows, problem_rows, PreviewRow, ProblemRow};
 
 /// The reading steps one at a time, for the stage benchmarks
 /// (`benches/stages.rs`) and anyone who wants to time or test a step alone;
@@ -101,16 +101,12 @@ pub struct Output {
 impl Output {
     /// The rows the page shows, in a language.
     pub fn preview(&self, lang: Lang) -> Vec<PreviewRow> {
-        self.items
-            .iter()
-            .map(|w| PreviewRow::new(w, lang))
-            .collect()
+        report::preview_rows(&self.items, lang)
     }
 
     /// The data problems in words, in a language.
     pub fn problem_rows(&self, lang: Lang) -> Vec<ProblemRow> {
-        let list = &self.summary.problem_list;
-        list.iter().map(|p| ProblemRow::new(p, lang)).collect()
+        report::problem_rows(&self.summary.problem_list, lang)
     }
 }
 

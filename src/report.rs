@@ -61,6 +61,16 @@ impl PreviewRow {
     }
 }
 
+/// The worklist's rows as the page shows them, in a language.
+pub fn preview_rows(items: &[WorkItem], lang: Lang) -> Vec<PreviewRow> {
+    items.iter().map(|w| PreviewRow::new(w, lang)).collect()
+}
+
+/// The data problems in words, in a language.
+pub fn problem_rows(problems: &[Problem], lang: Lang) -> Vec<ProblemRow> {
+    problems.iter().map(|p| ProblemRow::new(p, lang)).collect()
+}
+
 /// A data problem as the page and the Problemas sheet show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[allow(missing_docs)] // the fields are the problems sheet's columns

@@ -16,11 +16,11 @@
 //! readable message in `globalThis.__retentionWorklistPanic` before the trap,
 //! so the caller can show it instead of "unreachable".
 
+use crate::report::{preview_rows, problem_rows};
 use crate::text::{self, shared};
 use crate::{
     analyze_with_progress, build_worklist_owned, level_fill, render, Analysis, Environment, Error,
-    Field, Lang, Level, Options, PreviewRow, ProblemRow, RawOptions, Stage, Summary, WorkItem,
-    DEFAULTS,
+    Field, Lang, Level, Options, RawOptions, Stage, Summary, WorkItem, DEFAULTS,
 };
 use js_sys::{Object, Reflect, Uint8Array};
 use serde::Serialize;
@@ -147,14 +147,7 @@ pub fn build_worklist_js(
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let o = options_from(options)?;
-    // Grow the wasm heap once, up front, to about what the run will need.
-    // Otherwise the allocator grows it 64 KiB at a time, thousands of
-    // `memory.grow` calls that each make the JS engine swap the memory's
-    // ArrayBuffer (a quarter of the time in the profile). The block is freed
-    // at once and the allocator serves the run from it.
-    drop(std::hint::black_box(Vec::<u8>::with_capacity(
-        bytes.len().saturating_mul(6),
-    )));
+    reserve_heap(bytes.len(), 6);
     let mut progress = progress_to(on_progress);
     let lang = o.lang;
     let out = build_worklist_owned(bytes, &o, &mut progress).map_err(|e| js_error(&e, lang))?;
@@ -189,12 +182,8 @@ fn result_object(items: &[WorkItem], s: &Summary, lang: Lang) -> Result<Object, 
             text: text::messages::rule_not_evaluated(r, lang),
         })
         .collect();
-    let preview: Vec<PreviewRow> = items.iter().map(|w| PreviewRow::new(w, lang)).collect();
-    let problems: Vec<ProblemRow> = s
-        .problem_list
-        .iter()
-        .map(|p| ProblemRow::new(p, lang))
-        .collect();
+    let preview = preview_rows(items, lang);
+    let problems = problem_rows(&s.problem_list, lang);
     let result = Object::new();
     set_key(&result, "summary", &to_js(s)?)?;
     set_key(&result, "preview", &to_js(&preview)?)?;
@@ -263,9 +252,7 @@ pub fn analyze_worklist(
     on_progress: Option<js_sys::Function>,
 ) -> Result<Worklist, JsValue> {
     let o = options_from(options)?;
-    drop(std::hint::black_box(Vec::<u8>::with_capacity(
-        bytes.len().saturating_mul(3),
-    )));
+    reserve_heap(bytes.len(), 3);
     let mut progress = progress_to(on_progress);
     let analysis =
         analyze_with_progress(&bytes, &o, &mut progress).map_err(|e| js_error(&e, o.lang))?;
@@ -273,6 +260,18 @@ pub fn analyze_worklist(
         analysis,
         options: o,
     })
+}
+
+/// Grows the wasm heap once, up front, to about what a run on `input` bytes
+/// will need (`times` the input: 6 with the workbook, 3 without). Otherwise
+/// the allocator grows it 64 KiB at a time, thousands of `memory.grow` calls
+/// that each make the JS engine swap the memory's ArrayBuffer (a quarter of
+/// the time in the profile). The block is freed at once and the allocator
+/// serves the run from it.
+fn reserve_heap(input: usize, times: usize) {
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(
+        input.saturating_mul(times),
+    )));
 }
 
 /// A progress callback that calls the JavaScript one, if any.

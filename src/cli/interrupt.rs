@@ -66,16 +66,10 @@ pub fn install(_: Lang) {}
 /// *before* the file is created, so no moment exists in which an interrupt
 /// could leave it behind.
 pub fn writing(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        if let Ok(c) = CString::new(path.as_os_str().as_bytes()) {
-            done();
-            TEMP.store(c.into_raw(), Ordering::SeqCst);
-        }
+    if let Some(c) = leaked_c_path(path) {
+        done();
+        TEMP.store(c, Ordering::SeqCst);
     }
-    #[cfg(not(unix))]
-    let _ = path;
 }
 
 /// Holds SIGINT and SIGTERM back on this thread (they wait, pending) until
@@ -108,16 +102,27 @@ fn mask(how: libc::c_int) {
 
 /// The workbook is at `path` now (the temporary file was renamed there).
 pub fn renamed(path: &Path) {
+    if let Some(c) = leaked_c_path(path) {
+        RENAMED.store(c, Ordering::SeqCst);
+    }
+    done();
+}
+
+/// `path` as a C string the signal handler can use without allocating,
+/// given up to the caller (`None` where there is no such handler).
+fn leaked_c_path(path: &Path) -> Option<*mut c_char> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        if let Ok(c) = CString::new(path.as_os_str().as_bytes()) {
-            RENAMED.store(c.into_raw(), Ordering::SeqCst);
-        }
-        done();
+        CString::new(path.as_os_str().as_bytes())
+            .ok()
+            .map(CString::into_raw)
     }
     #[cfg(not(unix))]
-    let _ = path;
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// The temporary file is gone (renamed or deleted): nothing to remove.

@@ -67,7 +67,9 @@ pub(crate) fn read(
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let format = match kind {
         Container::Ole => "xls",
-        Container::Zip if bytes.windows(8).any(|w| w == b"mimetype") => "ods",
+        // An OpenDocument zip starts with its uncompressed `mimetype` member
+        // (its name at offset 30 of the first local header).
+        Container::Zip if bytes.get(30..38) == Some(&b"mimetype"[..]) => "ods",
         Container::Zip => "xlsx",
     };
     let sheets = book.sheets_metadata().to_vec();
