@@ -2,15 +2,18 @@
 //! sheet): read every record, classify each tenant, plan the at-risk ones,
 //! and gather the summary's facts.
 
+use crate::carry::Carrier;
 use crate::classify;
-use crate::error::Error;
-use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, Summary};
+use crate::error::{Error, PreviousError};
+use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, LeftRow, Summary};
+use crate::model::PreviousFacts;
 use crate::model::{
     Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
 };
 use crate::options::Options;
 use crate::plan::{self, Contact, WorkItem};
 use crate::read::decode::{self, TextEncoding};
+use crate::read::previous::{self, Previous};
 use crate::read::{self, ids::IdSet, sheets, RowContext, Table};
 use std::collections::BTreeMap;
 
@@ -21,11 +24,18 @@ pub struct Analysis {
     pub items: Vec<WorkItem>,
     /// Counts and facts, with every data problem in file order.
     pub summary: Summary,
+    /// The headers of the columns the team added to the previous worklist,
+    /// carried after the tool's (each row's values are in its tracking).
+    pub added_columns: Vec<String>,
+    /// The tenants on the previous worklist that are not on today's.
+    pub left: Vec<LeftRow>,
 }
 
 /// What the record loop gathers.
 struct Collector<'t, 'o> {
     table: &'t Table<'t>,
+    /// The previous worklist, when one was given.
+    carrier: Option<Carrier<'o>>,
     ctx: RowContext,
     o: &'o Options,
     rows: u64,
@@ -59,13 +69,19 @@ impl Collector<'_, '_> {
         }
         let Some(c) = classify::classify(&row.signals, &self.o.thresholds) else {
             self.no_risk += 1;
+            if let Some(k) = &mut self.carrier {
+                k.no_risk(row.id, row.name, row.signals.status);
+            }
             return;
         };
         self.levels.add(c.level);
         let contact = contact_of(table, rec, &row, line, &mut self.problems);
         let (trial_end, days_left, usage) =
             (row.trial_end, row.signals.days_left, row.signals.usage);
-        let item = plan::plan(line, contact, trial_end, days_left, usage, &c, self.o);
+        let mut item = plan::plan(line, contact, trial_end, days_left, usage, &c, self.o);
+        if let Some(k) = &mut self.carrier {
+            k.carry(&mut item);
+        }
         // The plan judged the address (no link for a bad one): say so.
         if !item.email_ok && !item.contact.email.is_empty() {
             let email = &item.contact.email;
@@ -77,9 +93,15 @@ impl Collector<'_, '_> {
 }
 
 impl<'t, 'o> Collector<'t, 'o> {
-    fn new(table: &'t Table<'t>, ctx: RowContext, o: &'o Options, input_len: usize) -> Self {
+    fn new(
+        table: &'t Table<'t>,
+        ctx: RowContext,
+        (o, previous): (&'o Options, Option<&'o Previous>),
+        input_len: usize,
+    ) -> Self {
         Collector {
             table,
+            carrier: previous.map(|p| Carrier::new(p, o.as_of, o.lang)),
             ctx,
             o,
             rows: 0,
@@ -109,19 +131,24 @@ struct Source {
 /// a workbook, told apart by their first bytes.
 pub(crate) fn analyze(
     input: &[u8],
+    previous: Option<&[u8]>,
     o: &Options,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Analysis, Error> {
     o.validate()?;
     progress(Stage::Reading, 0.0);
+    // The previous worklist first: a wrong one stops the run before the
+    // export's long read.
+    let previous = previous.map(|b| read_previous(b, o)).transpose()?;
+    let previous = previous.as_ref();
     if let Some(kind) = sheets::container(input) {
-        return analyze_sheet(input, kind, o, progress);
+        return analyze_sheet(input, previous, kind, o, progress);
     }
     let decoded = decode::decode(input)?;
     let table = Table::open(&decoded.text, &o.columns)?;
     let (date_order, order_source) = table.date_order(o.date_order, o.tz);
     let ctx = context(o, date_order);
-    let mut c = Collector::new(&table, ctx, o, input.len());
+    let mut c = Collector::new(&table, ctx, (o, previous), input.len());
     let total_bytes = decoded.text.len().max(1) as f64;
     // A large file is read on a second thread, a batch ahead (same records,
     // same order); small files gain nothing from it.
@@ -150,9 +177,22 @@ pub(crate) fn analyze(
     Ok(finish(c, source, (date_order, order_source), progress))
 }
 
+/// Reads the previous worklist and checks it is from before today.
+fn read_previous(bytes: &[u8], o: &Options) -> Result<Previous, Error> {
+    let p = previous::read(bytes, o.lang, o.tz)?;
+    match p.as_of {
+        Some(d) if d > o.as_of => Err(Error::Previous(PreviousError::AfterAsOf {
+            previous: d,
+            as_of: o.as_of,
+        })),
+        _ => Ok(p),
+    }
+}
+
 /// [`analyze`] for a workbook: the chosen sheet's records.
 fn analyze_sheet(
     input: &[u8],
+    previous: Option<&Previous>,
     kind: sheets::Container,
     o: &Options,
     progress: &mut dyn FnMut(Stage, f64),
@@ -162,7 +202,7 @@ fn analyze_sheet(
     let (date_order, order_source) = table.date_order_of(o.date_order, o.tz, |rec| {
         records.next().map(|(_, r)| rec.clone_from(r)).is_some()
     });
-    let mut c = Collector::new(&table, context(o, date_order), o, input.len());
+    let mut c = Collector::new(&table, context(o, date_order), (o, previous), input.len());
     let total = sheet.records.len().max(1) as f64;
     for (k, (line, rec)) in sheet.records.iter().enumerate() {
         c.take(*line, rec);
@@ -202,6 +242,22 @@ fn finish(
     let (table, o) = (c.table, c.o);
     let items = plan::sort_by_urgency(std::mem::take(&mut c.items));
     c.problems.sort_by_key(|p| p.line);
+    let prev = c.carrier.as_ref().map(|k| k.previous());
+    let (mut changes, mut carried, mut left, mut added) = (None, 0, Vec::new(), Vec::new());
+    let mut previous_facts = None;
+    if let (Some(k), Some(p)) = (c.carrier.take(), prev) {
+        let r = k.finish(&items);
+        c.problems.extend(r.problems);
+        (changes, carried, left) = (Some(r.changes), r.carried, r.left);
+        added = p.added.clone();
+        previous_facts = Some(PreviousFacts {
+            file_name: o.previous_file_name.clone(),
+            as_of: p.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+            sheets: p.sheets.clone(),
+            rows: p.rows.len() as u64,
+            added_columns: p.added.clone(),
+        });
+    }
     let summary = Summary {
         rows: c.rows,
         critical: c.levels.get(Level::Critical),
@@ -229,10 +285,18 @@ fn finish(
         duplicate_columns: table.map.duplicates.clone(),
         notices: source.notices,
         by_executive: by_executive(&items),
+        previous: previous_facts,
+        changes,
+        carried,
         problem_list: std::mem::take(&mut c.problems),
     };
     progress(Stage::Classifying, 1.0);
-    Analysis { items, summary }
+    Analysis {
+        items,
+        summary,
+        added_columns: added,
+        left,
+    }
 }
 
 /// The contact fields of an at-risk row, as written. A value longer than a

@@ -9,6 +9,7 @@
 //! [`crate::text`] (`Error::message`), in the language asked for.
 
 use crate::model::{Field, OptionName};
+use chrono::NaiveDate;
 
 /// Why a run produced no workbook.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +108,54 @@ pub enum Error {
     /// writer). This should not happen with any input; it is reported rather
     /// than panicking.
     Render(String),
+    /// The previous worklist (`--previous`) cannot be carried from.
+    Previous(PreviousError),
+}
+
+/// Why the previous worklist cannot be used. The run stops: carrying from
+/// a wrong file would mislabel every row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviousError {
+    /// Not an XLSX workbook (a CSV, an .ods, an image…).
+    NotXlsx,
+    /// An XLSX that cannot be read (damaged, truncated).
+    Unreadable {
+        /// The reader's own words.
+        detail: String,
+    },
+    /// Protected with a password.
+    Encrypted,
+    /// Over the size limit, refused before it is read.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Its members declare more than it may unpack to (a zip bomb).
+    ZipBomb {
+        /// The bytes declared.
+        unpacked: u64,
+    },
+    /// No sheet has the worklist's columns (`ID`/`Tenant`, `Nivel`, `Estado`).
+    NoWorklistSheet {
+        /// The workbook's sheets.
+        sheets: Vec<String>,
+    },
+    /// A worklist sheet past Excel's row limit.
+    SheetTooLong {
+        /// The sheet.
+        sheet: String,
+        /// Its rows, as the sheet declares them.
+        rows: u64,
+    },
+    /// It was made for a day after today's as-of date.
+    AfterAsOf {
+        /// Its as-of date.
+        previous: NaiveDate,
+        /// Today's.
+        as_of: NaiveDate,
+    },
 }
 
 impl Error {
@@ -131,6 +180,26 @@ impl Error {
             Error::ReadInput { .. } => "read_input",
             Error::WriteOutput { .. } => "write_output",
             Error::Render(_) => "render",
+            Error::Previous(p) => match p {
+                PreviousError::NotXlsx => "previous_not_xlsx",
+                PreviousError::Unreadable { .. } => "previous_unreadable",
+                PreviousError::Encrypted => "previous_encrypted",
+                PreviousError::TooLarge { .. } => "previous_too_large",
+                PreviousError::ZipBomb { .. } => "previous_zip_bomb",
+                PreviousError::NoWorklistSheet { .. } => "previous_no_worklist",
+                PreviousError::SheetTooLong { .. } => "previous_sheet_too_long",
+                PreviousError::AfterAsOf { .. } => "previous_after_as_of",
+            },
+        }
+    }
+
+    /// Which input the error is about: `previous` for the previous
+    /// worklist, `export` for everything else (the page shows the message
+    /// next to that input).
+    pub fn input(&self) -> &'static str {
+        match self {
+            Error::Previous(_) => "previous",
+            _ => "export",
         }
     }
 

@@ -25,6 +25,7 @@
 //! | 4 | `read` | bytes → text → table → typed rows, with every data problem |
 //! | 5 | `classify` | the protocol's rules: signals → the most urgent level |
 //! | 6 | `plan` | level → action, email subject and draft, goal, links |
+//! | 6½ | `carry` | the previous worklist's tracking cells → today's rows; changes, who left |
 //! | 7 | `report` | the [`Summary`] (facts only, the CLI's `--json`) and the [`PreviewRow`]s |
 //! | 8 | `analyze` | steps 1–3 over the whole export → an [`Analysis`] |
 //! | 9 | `render` | an analysis → XLSX bytes, one file per sheet |
@@ -54,6 +55,7 @@
 #![warn(missing_docs)]
 
 mod analyze;
+mod carry;
 mod classify;
 mod error;
 mod model;
@@ -68,15 +70,17 @@ mod wasm;
 
 pub use analyze::Analysis;
 pub use classify::{classify, usage_above, Classification};
-pub use error::{Error, IoKind, IoProblem};
+pub use error::{Error, IoKind, IoProblem, PreviousError};
 pub use model::{
-    normalize_header, ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, Expected, Field,
-    Lang, Level, LevelCounts, Notice, OptionName, PaymentFailure, Problem, RuleNotEvaluated,
-    Signal, Signals, Stage, Status, Summary, Thresholds, MAX_CELL_CHARS,
+    normalize_header, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource,
+    Departure, ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts,
+    Notice, OptionName, PaymentFailure, PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals,
+    Snooze, Stage, Status, Summary, Thresholds, Tracking, WorklistColumn, MAX_CELL_CHARS,
 };
 pub use options::{parse_as_of, Defaults, Environment, Options, RawOptions, ReportZone, DEFAULTS};
 pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, WorkItem};
-pub use render::{fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS};
+pub use render::{fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL};
+pub use read::previous::MAX_PREVIOUS_BYTES;
 pub use report::{preview_rows, problem_rows, PreviewRow, ProblemRow};
 
 /// The reading steps one at a time, for the stage benchmarks
@@ -96,6 +100,10 @@ pub struct Output {
     pub items: Vec<WorkItem>,
     /// Counts and facts.
     pub summary: Summary,
+    /// The team's own columns carried from the previous worklist.
+    pub added_columns: Vec<String>,
+    /// The tenants on the previous worklist that are not on today's.
+    pub left: Vec<LeftRow>,
 }
 
 impl Output {
@@ -121,7 +129,7 @@ pub fn build_worklist_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Output, Error> {
-    let a = analyze::analyze(input, options, progress)?;
+    let a = analyze::analyze(input, None, options, progress)?;
     write_workbook(a, options, progress)
 }
 
@@ -143,7 +151,32 @@ pub fn build_worklist_owned(
     options: &Options,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Output, Error> {
-    let a = analyze::analyze(&input, options, progress)?;
+    build_worklist_with_previous(input, None, options, progress)
+}
+
+/// [`build_worklist_owned`] carrying the previous worklist (the `.xlsx` this
+/// tool wrote on an earlier day, as the team left it): each tenant's
+/// `Estado`, `Notas`, `Posponer hasta`, `En lista desde` and the team's own
+/// columns follow it into today's worklist, which says what changed and
+/// lists on its `Cambios` sheet the tenants that left.
+///
+/// ```
+/// use retention_worklist::{build_worklist, build_worklist_with_previous, Change, Options};
+/// let o = |d| Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap());
+/// let day1 = build_worklist(b"id,payment_failed\nT-1,yes\nT-2,yes\n", &o(26)).unwrap();
+/// let csv = b"id,payment_failed\nT-1,yes\nT-3,yes\n".to_vec();
+/// let day2 = build_worklist_with_previous(csv, Some(&day1.xlsx), &o(27), &mut |_, _| {}).unwrap();
+/// let changes = day2.summary.changes.unwrap();
+/// assert_eq!((changes.new, changes.same, changes.left), (1, 1, 1));
+/// assert_eq!(day2.items[0].tracking.change, Some(Change::Same));
+/// ```
+pub fn build_worklist_with_previous(
+    input: Vec<u8>,
+    previous: Option<&[u8]>,
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Result<Output, Error> {
+    let a = analyze::analyze(&input, previous, options, progress)?;
     drop(input);
     write_workbook(a, options, progress)
 }
@@ -161,6 +194,8 @@ fn write_workbook(
         xlsx,
         items: a.items,
         summary: a.summary,
+        added_columns: a.added_columns,
+        left: a.left,
     })
 }
 
@@ -180,7 +215,18 @@ pub fn analyze_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Analysis, Error> {
-    analyze::analyze(input, options, progress)
+    analyze::analyze(input, None, options, progress)
+}
+
+/// [`analyze_with_progress`] carrying the previous worklist (see
+/// [`build_worklist_with_previous`]).
+pub fn analyze_with_previous(
+    input: &[u8],
+    previous: Option<&[u8]>,
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Result<Analysis, Error> {
+    analyze::analyze(input, previous, options, progress)
 }
 
 /// Reads, classifies and plans, without rendering.
@@ -192,5 +238,5 @@ pub fn analyze_with_progress(
 /// assert_eq!((a.summary.critical, a.summary.no_risk), (1, 1));
 /// ```
 pub fn analyze(input: &[u8], options: &Options) -> Result<Analysis, Error> {
-    analyze::analyze(input, options, &mut |_, _| {})
+    analyze::analyze(input, None, options, &mut |_, _| {})
 }

@@ -2,7 +2,7 @@
 //!
 //! Everything here is I/O and presentation: parse the flags into the engine's
 //! raw options, pass "now" and the local zone, read the input, call
-//! [`build_worklist_owned`], write the workbook atomically and print the
+//! [`build_worklist_with_previous`], write the workbook atomically and print the
 //! summary (words from the engine's [`text`] module, in `--lang`). The engine
 //! is the same one the browser runs, so the bytes are the same.
 
@@ -11,7 +11,7 @@ mod cli;
 use chrono::Utc;
 use clap::Parser;
 use cli::{args::Cli, interrupt, output};
-use retention_worklist::{build_worklist_owned, text, Environment, Error, Lang, Stage};
+use retention_worklist::{build_worklist_with_previous, text, Environment, Error, Lang, Stage};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +38,7 @@ fn main() -> ExitCode {
 
 /// Reads, builds, writes and reports.
 fn run(cli: &Cli, options: &retention_worklist::Options) -> Result<(), Error> {
+    let previous = cli.previous.as_deref().map(output::read_previous).transpose()?;
     let input = output::read_input(&cli.input)?;
     // The input is given away: it is freed once read, before the workbook.
     // Interrupts wait while the workbook is built (see `interrupt::hold`).
@@ -46,7 +47,7 @@ fn run(cli: &Cli, options: &retention_worklist::Options) -> Result<(), Error> {
             interrupt::hold();
         }
     };
-    let built = build_worklist_owned(input, options, &mut progress);
+    let built = build_worklist_with_previous(input, previous.as_deref(), options, &mut progress);
     interrupt::release();
     let out = built?;
     let path = cli.output.clone().unwrap_or_else(|| {

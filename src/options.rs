@@ -235,6 +235,8 @@ pub struct Options {
     pub lang: Lang,
     /// Source file name, shown on the summary sheet.
     pub file_name: String,
+    /// The previous worklist's file name, shown on the summary sheet.
+    pub previous_file_name: String,
     /// Product name used in email subjects and drafts.
     pub product_name: String,
     /// The protocol's thresholds.
@@ -256,6 +258,7 @@ impl Options {
             tz: ReportZone::default(),
             lang: DEFAULTS.lang,
             file_name: String::new(),
+            previous_file_name: String::new(),
             product_name: DEFAULTS.product_name.to_string(),
             thresholds: DEFAULTS.thresholds,
             date_order: None,
@@ -312,6 +315,8 @@ pub struct RawOptions {
     pub lang: Option<String>,
     /// The file name shown on the summary; default: none.
     pub file_name: Option<String>,
+    /// The previous worklist's file name, shown on the summary; default: none.
+    pub previous_file_name: Option<String>,
     /// Default [`DEFAULTS`].
     pub product_name: Option<String>,
     /// Default [`DEFAULTS`].
@@ -396,6 +401,7 @@ impl RawOptions {
         o.tz = tz;
         o.lang = lang;
         o.file_name = self.file_name.clone().unwrap_or_default();
+        o.previous_file_name = self.previous_file_name.clone().unwrap_or_default();
         if let Some(p) = &self.product_name {
             o.product_name = p.clone();
         }

@@ -7,7 +7,7 @@
 //! an email and a phone become links, for the workbook and the page alike.
 
 use crate::classify::Classification;
-use crate::model::Level;
+use crate::model::{Level, Tracking};
 use crate::options::Options;
 use crate::text::worklist::{row_words, RowFacts};
 use chrono::NaiveDate;
@@ -63,6 +63,9 @@ pub struct WorkItem {
     pub email_ok: bool,
     /// Digits to dial for a `tel:` link (see [`WorkItem::tel_link`]).
     pub dial: Option<String>,
+    /// The tracking cells: status, notes, snooze, since, change, the team's
+    /// columns (carried from the previous worklist, or a new row's).
+    pub tracking: Tracking,
 }
 
 impl WorkItem {
@@ -166,6 +169,10 @@ pub fn plan(
         email_ok,
         dial,
         contact,
+        tracking: Tracking {
+            since: Some(o.as_of),
+            ..Tracking::default()
+        },
     }
 }
 
@@ -209,10 +216,11 @@ pub fn dialable_phone(s: &str) -> Option<String> {
 
 /// Orders the worklist by urgency: CRÍTICO → ALTO (fewest days first) →
 /// MEDIO (fewest days first) → INFORMATIVO (highest usage first); ties keep
-/// the file's order.
+/// the file's order. Snoozed rows go below every active row, in the same
+/// order among themselves.
 pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
-    a.level
-        .cmp(&b.level)
+    (a.tracking.snoozed.cmp(&b.tracking.snoozed))
+        .then_with(|| a.level.cmp(&b.level))
         .then_with(|| match a.level {
             Level::High | Level::Medium => a.days_left.cmp(&b.days_left),
             Level::Info => compare_usage_desc(a.usage, b.usage),

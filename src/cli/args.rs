@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 #[command(
     name = "retention-worklist",
     version,
-    after_help = "Examples:\n  retention-worklist tenants.csv\n  retention-worklist export.csv -o hoy.xlsx --as-of 2026-11-26 --tz America/Mexico_City\n  cat export.csv | retention-worklist - -o worklist.xlsx --json > resumen.json\n  retention-worklist export.csv --lang en --column trial_ends_at=\"Vence el\" --date-order mdy\n\nExit status: 0 on success (data problems in some rows are listed in the workbook, not a failure);\n1 when the input is unusable or the workbook cannot be written; 2 for invalid options."
+    after_help = "Examples:\n  retention-worklist tenants.csv\n  retention-worklist export.csv -o hoy.xlsx --as-of 2026-11-26 --tz America/Mexico_City\n  cat export.csv | retention-worklist - -o worklist.xlsx --json > resumen.json\n  retention-worklist export.csv --lang en --column trial_ends_at=\"Vence el\" --date-order mdy\n  retention-worklist hoy.csv --previous worklist-2026-11-25.xlsx -o worklist-2026-11-26.xlsx\n\nExit status: 0 on success (data problems in some rows are listed in the workbook, not a failure);\n1 when the input is unusable or the workbook cannot be written; 2 for invalid options."
 )]
 pub struct Cli {
     /// The tenant export: CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252) or a workbook
@@ -79,6 +79,12 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
 
+    /// The previous worklist (an .xlsx this tool wrote, as the team left it): its Estado, Notas,
+    /// Posponer hasta, En lista desde and the team's own columns are carried into today's, which
+    /// says what changed and lists the tenants that left. Example: `--previous worklist-2026-11-25.xlsx`
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub previous: Option<PathBuf>,
+
     /// Map a column by hand, FIELD=HEADER (repeatable). Example: `--column trial_ends_at="Vence el"`
     #[arg(long = "column", value_name = "FIELD=HEADER")]
     columns: Vec<String>,
@@ -101,6 +107,10 @@ impl Cli {
             tz: self.tz.clone(),
             lang: Some(self.lang.clone()),
             file_name: Some(file_name),
+            previous_file_name: self.previous.as_ref().map(|p| {
+                p.file_name()
+                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }),
             product_name: Some(self.product_name.clone()),
             high_days: Some(self.high_days),
             medium_days: Some(self.medium_days),

@@ -1,7 +1,7 @@
 //! Files: reading the export, writing the workbook atomically.
 
 use super::interrupt;
-use retention_worklist::{Error, IoKind, IoProblem};
+use retention_worklist::{Error, IoKind, IoProblem, PreviousError, MAX_PREVIOUS_BYTES};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -34,6 +34,29 @@ pub fn read_input(input: &str) -> Result<Vec<u8>, Error> {
         path: input.to_string(),
         io: io_problem(&e),
     })
+}
+
+/// Reads the previous worklist, refusing one over the engine's limit before
+/// reading it.
+pub fn read_previous(path: &Path) -> Result<Vec<u8>, Error> {
+    let fail = |e: std::io::Error| Error::ReadInput {
+        path: path.display().to_string(),
+        io: io_problem(&e),
+    };
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let len = file.metadata().map_err(fail)?.len();
+    if len > MAX_PREVIOUS_BYTES {
+        return Err(Error::Previous(PreviousError::TooLarge {
+            bytes: len,
+            limit: MAX_PREVIOUS_BYTES,
+        }));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // Read at most one byte past the limit: a file that grew is still refused.
+    file.take(MAX_PREVIOUS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
+    Ok(bytes)
 }
 
 /// Writes to a temporary file beside the target, then renames it into place:

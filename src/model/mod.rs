@@ -10,12 +10,14 @@ mod level;
 mod problem;
 mod signal;
 mod summary;
+mod track;
 
 pub use field::{normalize_header, Field};
 pub use level::{Level, LevelCounts};
 pub use problem::{DateOrderSource, Expected, Notice, OptionName, Problem, RuleNotEvaluated};
 pub use signal::{PaymentFailure, Signal, Signals, Status, Thresholds};
-pub use summary::{ColumnUse, ExecutiveCounts, Summary};
+pub use summary::{ColumnUse, ExecutiveCounts, PreviousFacts, Summary};
+pub use track::{CellValue, Change, Changes, Departure, LeftCounts, LeftRow, Snooze, Tracking, WorklistColumn};
 
 use serde::Serialize;
 

@@ -42,6 +42,15 @@ pub enum Expected {
         /// How many lines inside the field look like rows.
         lines: u64,
     },
+    /// A snooze date in the previous worklist (`Posponer hasta`): the text
+    /// is carried as typed, and the row is not snoozed.
+    SnoozeDate,
+    /// A tenant listed once in the previous worklist: a second row's typed
+    /// values were not carried.
+    ListedOnce,
+    /// A previous worklist row with a tenant ID or name: its typed values
+    /// could not be matched to a tenant.
+    PreviousIdentity,
 }
 
 /// A data problem: where it is, what was there and what was expected.

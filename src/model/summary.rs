@@ -5,6 +5,7 @@
 use super::level::Level;
 use super::problem::{DateOrderSource, Notice, Problem, RuleNotEvaluated};
 use super::signal::Thresholds;
+use super::track::Changes;
 use serde::Serialize;
 
 /// Counts and facts about a run. Field names are the CLI's `--json` keys.
@@ -67,8 +68,32 @@ pub struct Summary {
     pub notices: Vec<Notice>,
     /// Counts per account executive and level, sorted by executive.
     pub by_executive: Vec<ExecutiveCounts>,
-    /// Every data problem, in file order.
+    /// The previous worklist, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousFacts>,
+    /// The changes against the previous worklist, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
+    /// Worklist rows that took values from the previous worklist.
+    pub carried: u64,
+    /// Every data problem, in file order (the previous worklist's last).
     pub problem_list: Vec<Problem>,
+}
+
+/// The previous worklist a run carried from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviousFacts {
+    /// Its file name, as given.
+    pub file_name: String,
+    /// Its as-of date (`YYYY-MM-DD`), when it records one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// The worklist sheets read.
+    pub sheets: Vec<String>,
+    /// Its rows (tenants).
+    pub rows: u64,
+    /// The columns the team added, carried after the tool's.
+    pub added_columns: Vec<String>,
 }
 
 impl Summary {

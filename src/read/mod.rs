@@ -13,6 +13,7 @@ pub(crate) mod decode;
 pub(crate) mod dialect;
 pub(crate) mod ids;
 pub(crate) mod place;
+pub(crate) mod previous;
 mod records;
 pub(crate) mod sheets;
 pub(crate) mod values;

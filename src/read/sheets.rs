@@ -198,7 +198,7 @@ fn cell_text(d: &Data) -> String {
 }
 
 /// A number as typed: `10000`, not `10000.0`; `0.5` stays `0.5`.
-fn number_text(f: f64) -> String {
+pub(crate) fn number_text(f: f64) -> String {
     if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
         format!("{}", f as i64)
     } else {
@@ -208,7 +208,7 @@ fn number_text(f: f64) -> String {
 
 /// Refuses a zip that is not one, or that declares more than a workbook
 /// can sensibly unpack to (a zip bomb), before anything is unpacked.
-fn check_zip(bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn check_zip(bytes: &[u8]) -> Result<(), Error> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::UnreadableWorkbook {
             detail: e.to_string(),
@@ -231,7 +231,7 @@ fn check_zip(bytes: &[u8]) -> Result<(), Error> {
 
 /// Whether an OLE file is an encrypted Office document (its
 /// `EncryptedPackage` stream, named in UTF-16).
-fn is_encrypted_package(bytes: &[u8]) -> bool {
+pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
     let name: Vec<u8> = "EncryptedPackage"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)

@@ -3,9 +3,9 @@
 
 use super::styles::Styles;
 use crate::error::Error;
-use crate::model::{Lang, MAX_CELL_CHARS};
+use crate::model::{CellValue, Lang, MAX_CELL_CHARS};
 use crate::text::workbook::cut_marker;
-use chrono::Datelike;
+use chrono::{Datelike, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet, XlsxError};
 
 /// Cuts text to Excel's cell limit (counted in UTF-16 units, as Excel does),
@@ -45,6 +45,34 @@ pub(super) fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
         .ok()
         .filter(|y| (1900..=9999).contains(y))?;
     ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok()
+}
+
+/// A date and time, when Excel can hold it (years 1900–9999).
+pub(super) fn excel_datetime(t: chrono::NaiveDateTime) -> Option<ExcelDateTime> {
+    let d = excel_date(t.date())?;
+    let secs = f64::from(t.num_seconds_from_midnight());
+    d.and_hms(t.hour() as u16, t.minute() as u8, secs % 60.0).ok()
+}
+
+/// Writes a cell the team typed as what it was (text, number, TRUE/FALSE,
+/// date), without a format; text stays text, never a formula.
+pub(super) fn put_carried(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: &CellValue,
+    lang: Lang,
+) -> Result<(), Error> {
+    match v {
+        CellValue::Empty => Ok(()),
+        CellValue::Text(t) => put_value(ws, row, col, t, lang),
+        CellValue::Number(n) => ws.write_number(row, col, *n).map(drop).map_err(xlsx_err),
+        CellValue::Bool(b) => ws.write_boolean(row, col, *b).map(drop).map_err(xlsx_err),
+        CellValue::Date(t) => match excel_datetime(*t) {
+            Some(d) => ws.write_datetime(row, col, d).map(drop).map_err(xlsx_err),
+            None => put_value(ws, row, col, &t.to_string(), lang),
+        },
+    }
 }
 
 /// Writes text as text (never a formula), cut to Excel's limit.

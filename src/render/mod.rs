@@ -2,8 +2,9 @@
 //!
 //! The workbook is the deliverable managers open in Excel, so it has to stand
 //! alone: the worklist coloured by level and sorted by urgency, a summary with
-//! a chart, the campaign list, the protocol itself and the data problems. One
-//! file per sheet ([`worklist`], [`summary`], [`campaign`], [`protocol`],
+//! a chart, the campaign list, the tenants that left since the previous
+//! worklist, the protocol itself and the data problems. One file per sheet
+//! ([`worklist`], [`summary`], [`campaign`], [`changes`], [`protocol`],
 //! [`problems`]); the formats are built once per workbook in [`styles`] and
 //! reused for every cell. Excel's cell limits are applied here, once: every
 //! text cell goes through [`fit_cell`].
@@ -15,6 +16,7 @@
 
 mod campaign;
 mod cells;
+mod changes;
 mod problems;
 mod protocol;
 mod styles;
@@ -22,7 +24,7 @@ mod summary;
 mod worklist;
 
 pub use cells::fit_cell;
-pub use styles::level_fill;
+pub use styles::{level_fill, SNOOZED_FILL};
 
 use crate::analyze::Analysis;
 use crate::error::Error;
@@ -69,7 +71,7 @@ pub fn render_with_sheet_rows(
     let per_sheet = sheet_rows.clamp(2, MAX_SHEET_ROWS) - 1;
     for (page, chunk) in pages(&a.items, per_sheet) {
         let ws = named_sheet(&mut wb, &paged_name(names.worklist, page))?;
-        worklist::write(ws, chunk, &styles, lang)?;
+        worklist::write(ws, chunk, &a.added_columns, &styles, lang)?;
     }
     let ws = named_sheet(&mut wb, names.summary)?;
     summary::write(ws, &a.summary, &styles, o, names.summary)?;
@@ -82,6 +84,12 @@ pub fn render_with_sheet_rows(
     for (page, chunk) in pages(&medium, per_sheet) {
         let ws = named_sheet(&mut wb, &paged_name(names.campaign, page))?;
         campaign::write(ws, chunk, &styles, lang)?;
+    }
+    if a.summary.changes.is_some() {
+        for (page, chunk) in pages(&a.left, per_sheet) {
+            let ws = named_sheet(&mut wb, &paged_name(names.changes, page))?;
+            changes::write(ws, chunk, (&a.summary, &a.added_columns), &styles, lang)?;
+        }
     }
     protocol::write(named_sheet(&mut wb, names.protocol)?, &styles, o)?;
     for (page, chunk) in pages(&a.summary.problem_list, per_sheet) {

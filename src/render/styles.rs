@@ -22,6 +22,16 @@ pub fn level_fill(level: Level) -> u32 {
     }
 }
 
+/// The grey of a snoozed worklist row (below the active rows, whatever its
+/// level). The page greys its snoozed rows with it too.
+///
+/// ```
+/// assert_eq!(retention_worklist::SNOOZED_FILL, 0xD9D9D9);
+/// ```
+pub const SNOOZED_FILL: u32 = 0xD9D9D9;
+/// The text of a snoozed row: dark grey.
+const SNOOZED_TEXT: u32 = 0x595959;
+
 /// Dark blue of headers and titles.
 const HEADER_BLUE: u32 = 0x1F3864;
 /// Grey of cell borders.
@@ -41,6 +51,8 @@ pub(super) struct Styles {
     pub date: Format,
     /// Per level, in [`Level::ALL`] order.
     level: [LevelStyles; 4],
+    /// A snoozed row's, whatever its level.
+    snoozed: LevelStyles,
 }
 
 /// The formats of a level's cells: its fill under every kind of value.
@@ -62,26 +74,14 @@ impl Styles {
             .set_border(FormatBorder::Thin)
             .set_border_color(Color::RGB(BORDER_GREY));
         let level = Level::ALL.map(|l| {
-            let filled = base.clone().set_background_color(Color::RGB(level_fill(l)));
-            LevelStyles {
-                text: filled.clone(),
-                wrap: filled.clone().set_text_wrap(),
-                date: filled
-                    .clone()
-                    .set_num_format(date_fmt)
-                    .set_align(FormatAlign::Left),
-                percent: filled
-                    .clone()
-                    .set_num_format("0.0%")
-                    .set_align(FormatAlign::Left),
-                int: filled.clone().set_align(FormatAlign::Left),
-                link: filled
-                    .clone()
-                    .set_font_color(Color::RGB(LINK_BLUE))
-                    .set_underline(FormatUnderline::Single),
-                strong: filled.set_bold(),
-            }
+            LevelStyles::filled(base.clone().set_background_color(Color::RGB(level_fill(l))), date_fmt)
         });
+        let snoozed = LevelStyles::filled(
+            base.clone()
+                .set_background_color(Color::RGB(SNOOZED_FILL))
+                .set_font_color(Color::RGB(SNOOZED_TEXT)),
+            date_fmt,
+        );
         Styles {
             header: Format::new()
                 .set_bold()
@@ -101,11 +101,45 @@ impl Styles {
             plain: base.clone(),
             date: base.set_num_format(date_fmt).set_align(FormatAlign::Left),
             level,
+            snoozed,
         }
     }
 
     /// The formats of a level's cells.
     pub fn of(&self, level: Level) -> &LevelStyles {
         &self.level[level as usize]
+    }
+
+    /// The formats of a worklist row: its level's, or grey when snoozed.
+    pub fn row(&self, level: Level, snoozed: bool) -> &LevelStyles {
+        if snoozed {
+            &self.snoozed
+        } else {
+            self.of(level)
+        }
+    }
+}
+
+impl LevelStyles {
+    /// Every kind of cell over one fill (`filled`: the base format with it).
+    fn filled(filled: Format, date_fmt: &str) -> LevelStyles {
+        LevelStyles {
+            text: filled.clone(),
+            wrap: filled.clone().set_text_wrap(),
+            date: filled
+                .clone()
+                .set_num_format(date_fmt)
+                .set_align(FormatAlign::Left),
+            percent: filled
+                .clone()
+                .set_num_format("0.0%")
+                .set_align(FormatAlign::Left),
+            int: filled.clone().set_align(FormatAlign::Left),
+            link: filled
+                .clone()
+                .set_font_color(Color::RGB(LINK_BLUE))
+                .set_underline(FormatUnderline::Single),
+            strong: filled.set_bold(),
+        }
     }
 }

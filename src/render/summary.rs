@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::model::Summary;
 use crate::model::{Lang, Level};
 use crate::options::Options;
+use crate::text::tracking::change_words;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
 use crate::text::workbook::{date_order, summary_title, thresholds};
@@ -87,6 +88,9 @@ pub(super) fn write(
     sheet.r = sheet.r.max(17) + 1;
     per_executive(&mut sheet, sm)?;
     sheet.r += 1;
+    if changes(&mut sheet, sm)? {
+        sheet.r += 1;
+    }
     rules(&mut sheet, sm)?;
     sheet.r += 1;
     columns_and_notices(&mut sheet, sm)?;
@@ -148,6 +152,38 @@ fn counts(sh: &mut Sheet, sm: &Summary) -> Result<u32, Error> {
         sh.r += 1;
     }
     Ok(first_level_row)
+}
+
+/// The changes since the previous worklist, when one was given (`false`:
+/// none was, nothing written).
+fn changes(sh: &mut Sheet, sm: &Summary) -> Result<bool, Error> {
+    let (Some(c), Some(p)) = (&sm.changes, &sm.previous) else {
+        return Ok(false);
+    };
+    let (w, lang) = (change_words(sh.lang), sh.lang);
+    sh.headers(&[w.title, sh.w.count])?;
+    sh.fact(w.previous_file, &p.file_name)?;
+    if let Some(d) = p.as_of.as_deref().and_then(|d| d.parse().ok()) {
+        sh.fact(w.previous_as_of, &format_date(d, lang))?;
+    }
+    let rows: [(&str, u64); 7] = [
+        (w.new, c.new),
+        (w.same, c.same),
+        (w.up, c.up),
+        (w.down, c.down),
+        (w.snoozed, c.snoozed),
+        (w.left, c.left),
+        (w.carried, sm.carried),
+    ];
+    for (k, v) in rows {
+        put_text(sh.ws, sh.r, 0, k, &sh.s.plain, lang)?;
+        sh.number(1, v, &sh.s.plain_left)?;
+        sh.r += 1;
+    }
+    if !p.added_columns.is_empty() {
+        sh.fact(w.added_columns, &p.added_columns.join(", "))?;
+    }
+    Ok(true)
 }
 
 /// One bar per level, coloured like the rows.

@@ -1,12 +1,14 @@
 //! The Worklist sheet: one row per at-risk tenant, most urgent first, each
 //! row in its level's fill, with links to call and write.
 
-use super::cells::{excel_date, format_runs, header_row, print_setup, put_value, xlsx_err};
+use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_value};
+use super::cells::xlsx_err;
 use super::styles::Styles;
 use crate::error::Error;
-use crate::model::Lang;
+use crate::model::{CellValue, Lang, Snooze};
 use crate::plan::WorkItem;
 use crate::text::shared::words;
+use crate::text::tracking::change_cell;
 use crate::text::workbook::tracking_states;
 use rust_xlsxwriter::{DataValidation, Formula, Url, Worksheet};
 
@@ -16,28 +18,35 @@ pub const MAX_LINKS_PER_SHEET: usize = 65_530;
 /// subject (each such link is ~2 KB in the file).
 pub const MAX_LINKS_WITH_DRAFT: usize = 10_000;
 
-/// Worklist columns, in the order of [`crate::text::shared::WorklistHeaders`].
+/// Worklist columns, in the order of [`WorklistColumn::ALL`]; the team's
+/// own columns (carried from the previous worklist) follow `LINE`.
 mod col {
-    pub const LEVEL: u16 = 0;
-    pub const DAYS: u16 = 1;
-    pub const ID: u16 = 2;
-    pub const TENANT: u16 = 3;
-    pub const OWNER: u16 = 4;
-    pub const PHONE: u16 = 5;
-    pub const EMAIL: u16 = 6;
-    pub const EXECUTIVE: u16 = 7;
-    pub const PLAN: u16 = 8;
-    pub const REASON: u16 = 9;
-    pub const ACTION: u16 = 10;
-    pub const STATUS: u16 = 11;
-    pub const NOTES: u16 = 12;
-    pub const TRIAL_END: u16 = 13;
-    pub const USAGE: u16 = 14;
-    pub const SUBJECT: u16 = 15;
-    pub const DRAFT: u16 = 16;
-    pub const GOAL: u16 = 17;
-    pub const OTHER: u16 = 18;
-    pub const LINE: u16 = 19;
+    use crate::model::WorklistColumn as C;
+    pub const LEVEL: u16 = C::Level as u16;
+    pub const DAYS: u16 = C::Days as u16;
+    pub const ID: u16 = C::Id as u16;
+    pub const TENANT: u16 = C::Tenant as u16;
+    pub const OWNER: u16 = C::Owner as u16;
+    pub const PHONE: u16 = C::Phone as u16;
+    pub const EMAIL: u16 = C::Email as u16;
+    pub const EXECUTIVE: u16 = C::Executive as u16;
+    pub const PLAN: u16 = C::Plan as u16;
+    pub const REASON: u16 = C::Reason as u16;
+    pub const ACTION: u16 = C::Action as u16;
+    pub const STATUS: u16 = C::Status as u16;
+    pub const NOTES: u16 = C::Notes as u16;
+    pub const CHANGE: u16 = C::Change as u16;
+    pub const SNOOZE: u16 = C::Snooze as u16;
+    pub const SINCE: u16 = C::Since as u16;
+    pub const TRIAL_END: u16 = C::TrialEnd as u16;
+    pub const USAGE: u16 = C::Usage as u16;
+    pub const SUBJECT: u16 = C::Subject as u16;
+    pub const DRAFT: u16 = C::Draft as u16;
+    pub const GOAL: u16 = C::Goal as u16;
+    pub const OTHER: u16 = C::OtherSignals as u16;
+    pub const LINE: u16 = C::Line as u16;
+    /// The first of the team's own columns.
+    pub const ADDED: u16 = LINE + 1;
     /// The last column printed: who, why, what to do, and tracking.
     pub const LAST_PRINTED: u16 = NOTES;
 }
@@ -45,10 +54,12 @@ mod col {
 /// Rows formatted together (see [`write`]).
 const FORMAT_BLOCK: usize = 256;
 
-const WIDTHS: [f64; 20] = [
-    15.0, 6.0, 10.0, 22.0, 18.0, 17.0, 27.0, 16.0, 11.0, 30.0, 42.0, 13.0, 22.0, 12.0, 10.0, 36.0,
-    60.0, 34.0, 30.0, 7.0,
+const WIDTHS: [f64; 23] = [
+    15.0, 6.0, 10.0, 22.0, 18.0, 17.0, 27.0, 16.0, 11.0, 30.0, 42.0, 13.0, 22.0, 24.0, 12.0, 12.0,
+    12.0, 10.0, 36.0, 60.0, 34.0, 30.0, 7.0,
 ];
+/// The width of a column the team added.
+const ADDED_WIDTH: f64 = 18.0;
 
 /// Which cells of a row became links (they take the link look).
 #[derive(Clone, Copy, Default)]
@@ -66,11 +77,15 @@ struct Links {
 pub(super) fn write(
     ws: &mut Worksheet,
     items: &[WorkItem],
+    added: &[String],
     s: &Styles,
     lang: Lang,
 ) -> Result<(), Error> {
-    let headers = words(lang).worklist.in_order();
-    header_row(ws, &headers, &WIDTHS, s)?;
+    let mut headers: Vec<&str> = words(lang).worklist.in_order().to_vec();
+    headers.extend(added.iter().map(String::as_str));
+    let mut widths = WIDTHS.to_vec();
+    widths.resize(headers.len(), ADDED_WIDTH);
+    header_row(ws, &headers, &widths, s)?;
     let states = tracking_states(lang);
     let mut links = 0usize;
     for (b, block) in items.chunks(FORMAT_BLOCK).enumerate() {
@@ -80,7 +95,7 @@ pub(super) fn write(
             let r = (first + k + 1) as u32;
             made[k] = write_row(ws, r, w, (states[0], s), &mut links, lang)?;
         }
-        format_block(ws, block, (first + 1) as u32, &made, s)?;
+        format_block(ws, block, (first + 1) as u32, &made, (s, headers.len() as u16))?;
     }
     let last = items.len() as u32;
     ws.autofilter(0, 0, last, (headers.len() - 1) as u16)
@@ -163,7 +178,7 @@ fn write_row(
     put_value(ws, r, col::PLAN, &c.plan, lang)?;
     put_value(ws, r, col::REASON, &w.reason, lang)?;
     put_value(ws, r, col::ACTION, &w.action, lang)?;
-    put_value(ws, r, col::STATUS, status, lang)?;
+    write_tracking(ws, r, w, status, lang)?;
     if let Some(d) = w.trial_end.and_then(excel_date) {
         ws.write_datetime(r, col::TRIAL_END, &d).map_err(xlsx_err)?;
     }
@@ -176,8 +191,43 @@ fn write_row(
     put_value(ws, r, col::OTHER, &w.other_signals, lang)?;
     ws.write_number(r, col::LINE, w.line as f64)
         .map_err(xlsx_err)?;
+    for (k, v) in w.tracking.added.iter().enumerate() {
+        put_carried(ws, r, col::ADDED + k as u16, v, lang)?;
+    }
     ws.set_row_height(r, 60).map_err(xlsx_err)?;
     Ok(made)
+}
+
+/// The tracking cells: Estado (carried, else the first state), Notas,
+/// Cambio, Posponer hasta, En lista desde.
+fn write_tracking(
+    ws: &mut Worksheet,
+    r: u32,
+    w: &WorkItem,
+    first_state: &str,
+    lang: Lang,
+) -> Result<(), Error> {
+    let t = &w.tracking;
+    put_value(ws, r, col::STATUS, t.status.as_deref().unwrap_or(first_state), lang)?;
+    if !t.notes.is_empty() {
+        put_value(ws, r, col::NOTES, &t.notes, lang)?;
+    }
+    let change = change_cell(t, w.level, lang);
+    if !change.is_empty() {
+        put_value(ws, r, col::CHANGE, &change, lang)?;
+    }
+    match &t.snooze {
+        Snooze::None => {}
+        Snooze::Until(d) => match excel_date(*d) {
+            Some(d) => ws.write_datetime(r, col::SNOOZE, &d).map(drop).map_err(xlsx_err)?,
+            None => put_value(ws, r, col::SNOOZE, &d.to_string(), lang)?,
+        },
+        Snooze::Text(text) => put_value(ws, r, col::SNOOZE, text, lang)?,
+    }
+    if let Some(d) = t.since.and_then(excel_date) {
+        ws.write_datetime(r, col::SINCE, &d).map_err(xlsx_err)?;
+    }
+    Ok(())
 }
 
 /// Every cell of a block's rows takes its level's fill; empty cells (no days
@@ -187,11 +237,12 @@ fn format_block(
     block: &[WorkItem],
     first_row: u32,
     made: &[Links],
-    s: &Styles,
+    (s, columns): (&Styles, u16),
 ) -> Result<(), Error> {
-    for column in 0..WIDTHS.len() as u16 {
+    for column in 0..columns {
         format_runs(ws, column, first_row, block.len(), |k| {
-            let st = s.of(block[k].level);
+            let w = &block[k];
+            let st = s.row(w.level, w.tracking.snoozed);
             match column {
                 col::LEVEL => &st.strong,
                 col::DAYS | col::LINE => &st.int,
@@ -200,8 +251,14 @@ fn format_block(
                 col::ID | col::PHONE | col::EMAIL | col::PLAN | col::STATUS | col::DRAFT => {
                     &st.text
                 }
-                col::TRIAL_END => &st.date,
+                col::TRIAL_END | col::SINCE => &st.date,
+                col::SNOOZE if matches!(w.tracking.snooze, Snooze::Until(_)) => &st.date,
                 col::USAGE => &st.percent,
+                c if c >= col::ADDED => match w.tracking.added.get(usize::from(c - col::ADDED)) {
+                    Some(CellValue::Date(_)) => &st.date,
+                    Some(CellValue::Number(_) | CellValue::Bool(_)) => &st.int,
+                    _ => &st.wrap,
+                },
                 _ => &st.wrap,
             }
         })?;

@@ -2,7 +2,7 @@
 //! command line's summary and interrupt notice.
 
 use super::{level_label, pick};
-use crate::error::{Error, IoKind, IoProblem};
+use crate::error::{Error, IoKind, IoProblem, PreviousError};
 use crate::model::Summary;
 use crate::model::{Expected, Field, Lang, Level, Notice, OptionName, RuleNotEvaluated};
 use std::fmt;
@@ -101,8 +101,26 @@ impl Error {
             } else {
                 format!("Could not write the XLSX: {detail}")
             },
+            Error::Previous(p) => previous_message(p, lang),
         }
     }
+}
+
+/// Why the previous worklist cannot be used, and what to do.
+fn previous_message(p: &PreviousError, lang: Lang) -> String {
+    let es = lang == Lang::Es;
+    let head = pick(lang, "El worklist anterior no se puede usar", "The previous worklist cannot be used");
+    let why = match p {
+        PreviousError::NotXlsx => pick(lang, "no es un libro XLSX. Elige el .xlsx que generó esta herramienta (guardado en Excel o LibreOffice como .xlsx).", "it is not an XLSX workbook. Choose the .xlsx this tool wrote (saved from Excel or LibreOffice as .xlsx).").to_string(),
+        PreviousError::Unreadable { detail } => if es { format!("el archivo está dañado o incompleto ({detail}). Ábrelo en Excel y vuelve a guardarlo.") } else { format!("the file is damaged or incomplete ({detail}). Open it in Excel and save it again.") },
+        PreviousError::Encrypted => pick(lang, "está protegido con contraseña. Guárdalo sin contraseña.", "it is password-protected. Save it without a password.").to_string(),
+        PreviousError::TooLarge { bytes, limit } => if es { format!("pesa {} MB y el límite es {} MB.", bytes / 1_000_000, limit / 1_000_000) } else { format!("it is {} MB and the limit is {} MB.", bytes / 1_000_000, limit / 1_000_000) },
+        PreviousError::ZipBomb { unpacked } => if es { format!("declara {} MB descomprimido: no parece un worklist.", unpacked / 1_000_000) } else { format!("it declares {} MB unpacked: it does not look like a worklist.", unpacked / 1_000_000) },
+        PreviousError::NoWorklistSheet { sheets } => if es { format!("ninguna hoja tiene las columnas del worklist (ID o Tenant, Nivel y Estado). Hojas: {}.", sheets.join(", ")) } else { format!("no sheet has the worklist's columns (ID or Tenant, Level and Status). Sheets: {}.", sheets.join(", ")) },
+        PreviousError::SheetTooLong { sheet, rows } => if es { format!("la hoja «{sheet}» tiene {rows} filas, más que el límite de Excel (1.048.576).") } else { format!("sheet \"{sheet}\" has {rows} rows, more than Excel's limit (1,048,576).") },
+        PreviousError::AfterAsOf { previous, as_of } => if es { format!("es del {}, posterior a la fecha de corte ({}). Elige el worklist de un día anterior o cambia la fecha de corte.", super::format_date(*previous, lang), super::format_date(*as_of, lang)) } else { format!("it is from {}, after the as-of date ({}). Choose the worklist of an earlier day or change the as-of date.", super::format_date(*previous, lang), super::format_date(*as_of, lang)) },
+    };
+    format!("{head}: {why}")
 }
 
 impl fmt::Display for Error {
@@ -277,6 +295,19 @@ pub fn cli_summary(s: &Summary, output: &str, lang: Lang) -> String {
             s.encoding, s.delimiter, s.date_order, s.as_of, s.tz
         )
     });
+    if let (Some(c), Some(p)) = (&s.changes, &s.previous) {
+        out.push_str(&if es {
+            format!(
+                "  desde {}: nuevos {} · siguen {} · subieron {} · bajaron {} · pospuestos {} · salieron {} · traídos {}\n",
+                p.file_name, c.new, c.same, c.up, c.down, c.snoozed, c.left, s.carried
+            )
+        } else {
+            format!(
+                "  since {}: new {} · same {} · up {} · down {} · snoozed {} · left {} · carried {}\n",
+                p.file_name, c.new, c.same, c.up, c.down, c.snoozed, c.left, s.carried
+            )
+        });
+    }
     for r in &s.rules_not_evaluated {
         out.push_str(&format!("  ! {}\n", rule_not_evaluated(r, lang)));
     }
@@ -310,6 +341,9 @@ pub fn expected_text(e: Expected, lang: Lang) -> String {
         Expected::Email => if es { "una dirección de email (nombre@dominio): se muestra sin enlace" } else { "an email address (name@domain): shown without a link" }.into(),
         Expected::CellLength => if es { "un texto de hasta 32.767 caracteres (límite de Excel): se cortó" } else { "text of at most 32,767 characters (Excel's limit): it was cut" }.into(),
         Expected::FieldCount { header_fields } => if es { format!("{header_fields} campos, como el encabezado") } else { format!("{header_fields} fields, like the header") },
+        Expected::SnoozeDate => if es { "una fecha en «Posponer hasta» del worklist anterior (DD/MM/AAAA o una celda de fecha): se copió tal cual y la fila no se pospuso" } else { "a date in the previous worklist's \"Snooze until\" (YYYY-MM-DD or a date cell): copied as typed, and the row was not snoozed" }.into(),
+        Expected::ListedOnce => if es { "un tenant una sola vez en el worklist anterior: esta fila repetida no se trasladó" } else { "a tenant listed once in the previous worklist: this repeated row was not carried" }.into(),
+        Expected::PreviousIdentity => if es { "un ID o un tenant en la fila del worklist anterior: lo escrito no se pudo asignar a ningún tenant" } else { "a tenant id or name in the previous worklist's row: what was typed could not be matched to a tenant" }.into(),
         Expected::SwallowedLines { lines } => if es { format!("comillas cerradas en su sitio: este campo abarca {lines} línea(s) con forma de fila, que no se leyeron como filas; corrige las comillas y vuelve a exportar") } else { format!("quotes closed where they belong: this field spans {lines} line(s) shaped like rows, which were not read as rows; fix the quotes and export again") },
     }
 }

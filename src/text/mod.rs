@@ -18,6 +18,7 @@
 
 pub mod messages;
 pub mod shared;
+pub mod tracking;
 pub mod workbook;
 pub mod worklist;
 

@@ -2,7 +2,7 @@
 //! them (`engine_info().words`), so the page never types them a second time.
 
 use super::pick;
-use crate::model::Lang;
+use crate::model::{Lang, WorklistColumn};
 use serde::Serialize;
 
 /// The worklist's column headers, in the sheet's order. The first 13 (who,
@@ -25,6 +25,9 @@ pub struct WorklistHeaders {
     pub action: &'static str,
     pub status: &'static str,
     pub notes: &'static str,
+    pub change: &'static str,
+    pub snooze: &'static str,
+    pub since: &'static str,
     pub trial_end: &'static str,
     pub usage: &'static str,
     pub subject: &'static str,
@@ -36,30 +39,59 @@ pub struct WorklistHeaders {
 
 impl WorklistHeaders {
     /// The headers in column order.
-    pub fn in_order(&self) -> [&'static str; 20] {
-        [
-            self.level,
-            self.days,
-            self.id,
-            self.tenant,
-            self.owner,
-            self.phone,
-            self.email,
-            self.executive,
-            self.plan,
-            self.reason,
-            self.action,
-            self.status,
-            self.notes,
-            self.trial_end,
-            self.usage,
-            self.subject,
-            self.draft,
-            self.goal,
-            self.other_signals,
-            self.line,
-        ]
+    pub fn in_order(&self) -> [&'static str; 23] {
+        WorklistColumn::ALL.map(|c| self.of(c))
     }
+
+    /// The header of a column.
+    pub fn of(&self, column: WorklistColumn) -> &'static str {
+        use WorklistColumn as C;
+        match column {
+            C::Level => self.level,
+            C::Days => self.days,
+            C::Id => self.id,
+            C::Tenant => self.tenant,
+            C::Owner => self.owner,
+            C::Phone => self.phone,
+            C::Email => self.email,
+            C::Executive => self.executive,
+            C::Plan => self.plan,
+            C::Reason => self.reason,
+            C::Action => self.action,
+            C::Status => self.status,
+            C::Notes => self.notes,
+            C::Change => self.change,
+            C::Snooze => self.snooze,
+            C::Since => self.since,
+            C::TrialEnd => self.trial_end,
+            C::Usage => self.usage,
+            C::Subject => self.subject,
+            C::Draft => self.draft,
+            C::Goal => self.goal,
+            C::OtherSignals => self.other_signals,
+            C::Line => self.line,
+        }
+    }
+}
+
+/// The worklist column a header names, in either language (a worklist
+/// written in English is read back by a Spanish run), ignoring case and
+/// surrounding spaces.
+///
+/// ```
+/// use retention_worklist::text::shared::worklist_column;
+/// use retention_worklist::WorklistColumn;
+/// assert_eq!(worklist_column(" notas "), Some(WorklistColumn::Notes));
+/// assert_eq!(worklist_column("Snooze until"), Some(WorklistColumn::Snooze));
+/// assert_eq!(worklist_column("Llamado por"), None);
+/// ```
+pub fn worklist_column(header: &str) -> Option<WorklistColumn> {
+    let h = header.trim().to_lowercase();
+    WorklistColumn::ALL.into_iter().find(|&c| {
+        [&ES, &EN]
+            .iter()
+            .any(|w| w.worklist.of(c).to_lowercase() == h)
+    })
 }
 
 /// The problems list's column headers.
@@ -162,6 +194,9 @@ const ES: SharedWords = SharedWords {
         action: "Acción",
         status: "Estado",
         notes: "Notas",
+        change: "Cambio",
+        snooze: "Posponer hasta",
+        since: "En lista desde",
         trial_end: "Fin del trial",
         usage: "Uso de mensajes",
         subject: "Asunto email",
@@ -219,6 +254,9 @@ const EN: SharedWords = SharedWords {
         action: "Action",
         status: "Status",
         notes: "Notes",
+        change: "Change",
+        snooze: "Snooze until",
+        since: "On list since",
         trial_end: "Trial end",
         usage: "Message usage",
         subject: "Email subject",

@@ -12,6 +12,7 @@ pub struct SheetNames {
     pub campaign: &'static str,
     pub protocol: &'static str,
     pub problems: &'static str,
+    pub changes: &'static str,
 }
 
 /// The workbook's sheet names in a language.
@@ -24,6 +25,7 @@ pub fn sheet_names(lang: Lang) -> SheetNames {
             campaign: "Campaña",
             protocol: "Protocolo",
             problems: "Problemas",
+            changes: "Cambios",
         },
         SheetNames {
             worklist: "Worklist",
@@ -31,6 +33,7 @@ pub fn sheet_names(lang: Lang) -> SheetNames {
             campaign: "Campaign",
             protocol: "Protocol",
             problems: "Problems",
+            changes: "Changes",
         },
     )
 }

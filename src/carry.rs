@@ -1,0 +1,211 @@
+//! Yesterday's worklist carried into today's: each tenant's tracking cells
+//! (status, notes, snooze, since, the team's own columns) follow it by tenant
+//! ID (by exact name when the export has no ID), its level is compared with
+//! the previous one, snoozes are applied, and every tenant that left the
+//! list is accounted for with why. Nothing typed is dropped: what cannot be
+//! carried becomes a problem or a row of the Changes sheet.
+
+use crate::model::{Change, Changes, Departure, Expected, LeftRow, Level, Problem};
+use crate::model::{Lang, Snooze, Status};
+use crate::text::shared::words;
+use crate::text::tracking::cell_text;
+use crate::plan::WorkItem;
+use crate::read::previous::{Previous, PreviousRow};
+use crate::read::shorten;
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
+
+/// Whether a previous row's tenant was found in today's export.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Seen {
+    Not,
+    OnList,
+    Left(Departure),
+}
+
+/// Matches today's rows against the previous worklist as they are read.
+pub(crate) struct Carrier<'p> {
+    prev: &'p Previous,
+    by_id: FxHashMap<&'p str, u32>,
+    by_name: FxHashMap<&'p str, u32>,
+    seen: Vec<Seen>,
+    /// Previous rows of a tenant listed twice: not carried (reported).
+    repeated: Vec<u32>,
+    as_of: NaiveDate,
+    lang: Lang,
+}
+
+/// What carrying produced, for the analysis.
+pub(crate) struct Carried {
+    pub changes: Changes,
+    pub carried: u64,
+    pub left: Vec<LeftRow>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'p> Carrier<'p> {
+    pub fn new(prev: &'p Previous, as_of: NaiveDate, lang: Lang) -> Self {
+        let mut c = Carrier {
+            prev,
+            by_id: FxHashMap::default(),
+            by_name: FxHashMap::default(),
+            seen: vec![Seen::Not; prev.rows.len()],
+            repeated: Vec::new(),
+            as_of,
+            lang,
+        };
+        for (i, r) in prev.rows.iter().enumerate() {
+            let (map, key) = if r.id.is_empty() {
+                (&mut c.by_name, r.name.as_str())
+            } else {
+                (&mut c.by_id, r.id.as_str())
+            };
+            // The first row of a tenant (in sheet order) is carried; a
+            // repeated one is reported.
+            match map.entry(key) {
+                Entry::Occupied(_) => c.repeated.push(i as u32),
+                Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                }
+            }
+        }
+        c
+    }
+
+    /// The previous worklist being carried from.
+    pub fn previous(&self) -> &'p Previous {
+        self.prev
+    }
+
+    fn find(&self, id: &str, name: &str) -> Option<usize> {
+        let hit = if id.is_empty() {
+            self.by_name.get(name)
+        } else {
+            self.by_id.get(id)
+        };
+        hit.map(|&i| i as usize)
+    }
+
+    /// Carries a worklist row's tracking cells and decides its change.
+    pub fn carry(&mut self, item: &mut WorkItem) {
+        let Some(i) = self.find(&item.contact.id, &item.contact.name) else {
+            item.tracking.change = Some(Change::New);
+            return;
+        };
+        self.seen[i] = Seen::OnList;
+        let p = &self.prev.rows[i];
+        let mut t = p.tracking.clone();
+        let change = Change::of(Some(p.level.unwrap_or(item.level)), item.level);
+        t.change = Some(change);
+        t.since = p.tracking.since.or(Some(self.as_of));
+        if let Snooze::Until(d) = t.snooze {
+            if d > self.as_of {
+                let up = matches!(change, Change::Up { .. });
+                t.snoozed = !up;
+                t.snooze_lifted = up;
+            }
+        }
+        item.tracking = t;
+    }
+
+    /// A tenant of today's export with no risk: if it was on the list, why it left.
+    pub fn no_risk(&mut self, id: &str, name: &str, status: Option<Status>) {
+        let Some(i) = self.find(id, name) else { return };
+        if self.seen[i] != Seen::Not {
+            return;
+        }
+        let why = match (self.prev.rows[i].level, status) {
+            (_, Some(Status::Canceled)) => Departure::Canceled,
+            (Some(Level::Critical), _) => Departure::PaymentRecovered,
+            (Some(Level::High | Level::Medium), Some(Status::Active)) => Departure::TrialConverted,
+            _ => Departure::NoRisk,
+        };
+        self.seen[i] = Seen::Left(why);
+    }
+
+    /// The changes, the tenants that left and the rows not carried.
+    pub fn finish(self, items: &[WorkItem]) -> Carried {
+        let mut changes = Changes::default();
+        let mut carried = 0;
+        for w in items {
+            let t = &w.tracking;
+            carried += u64::from(t.carried);
+            changes.snoozed += u64::from(t.snoozed);
+            match t.change {
+                Some(Change::New) | None => changes.new += 1,
+                Some(Change::Same) => changes.same += 1,
+                Some(Change::Up { .. }) => changes.up += 1,
+                Some(Change::Down { .. }) => changes.down += 1,
+            }
+        }
+        let mut left = Vec::new();
+        let mut repeated = self.repeated.iter().peekable();
+        let mut problems = Vec::new();
+        for (i, (r, seen)) in self.prev.rows.iter().zip(&self.seen).enumerate() {
+            if repeated.peek().is_some_and(|&&k| k as usize == i) {
+                repeated.next();
+                problems.extend(not_carried(r, self.prev, self.lang));
+                continue;
+            }
+            let why = match seen {
+                Seen::OnList => continue,
+                Seen::Not => Departure::NotInExport,
+                Seen::Left(d) => *d,
+            };
+            changes.left += 1;
+            changes.left_by.add(why);
+            left.push(LeftRow {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                level: r.level,
+                why,
+                tracking: r.tracking.clone(),
+                row: r.row,
+            });
+        }
+        problems.extend(self.prev.problems.iter().cloned());
+        Carried {
+            changes,
+            carried,
+            left,
+            problems,
+        }
+    }
+}
+
+/// The typed cells of a repeated previous row, as problems (one per cell).
+fn not_carried(r: &PreviousRow, prev: &Previous, lang: Lang) -> Vec<Problem> {
+    let t = &r.tracking;
+    let sheet = prev.sheets.get(r.sheet).map_or("", String::as_str);
+    let place = format!("{sheet}!{}:{}", r.row, r.row);
+    let headers = &words(lang).worklist;
+    let mut cells: Vec<(&str, String)> = Vec::new();
+    if let Some(s) = t.status.as_ref().filter(|s| !s.is_empty()) {
+        cells.push((headers.status, s.clone()));
+    }
+    if !t.notes.is_empty() {
+        cells.push((headers.notes, t.notes.clone()));
+    }
+    if let Snooze::Text(s) = &t.snooze {
+        cells.push((headers.snooze, s.clone()));
+    }
+    for (h, v) in prev.added.iter().zip(&t.added) {
+        if !v.is_empty() {
+            cells.push((h, cell_text(v)));
+        }
+    }
+    let who = if r.id.is_empty() { &r.name } else { &r.id };
+    cells
+        .into_iter()
+        .map(|(column, value)| Problem {
+            line: r.row,
+            tenant: shorten(who),
+            column: column.to_string(),
+            field: None,
+            cell: Some(place.clone()),
+            value: shorten(&value),
+            expected: Expected::ListedOnce,
+        })
+        .collect()
+}
