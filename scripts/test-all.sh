@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The single test command (npm test): runs every test of the project on a fresh machine.
-#   a) Rust: cargo test --all-targets, cargo test --doc
+#   a) scripts/ensure-libreoffice.sh (soffice: the carry tests re-save an edited worklist with it),
+#      then Rust: cargo test --all-targets, cargo test --doc
 #   b) npm ci (only when node_modules/playwright-core is missing)
 #   c) scripts/ensure-chromium.sh (Debian's /usr/bin/chromium for the browser tests)
 #   d) scripts/build-wasm.sh (www/pkg: the page's WebAssembly engine)
@@ -39,6 +40,9 @@ skip() {
 # Test files under a folder, sorted (explicit paths, so it works the same on every Node version).
 test_files() { [[ -d "$1" ]] && find "$1" -type f -name '*.test.mjs' | LC_ALL=C sort; }
 
+stage libreoffice bash scripts/ensure-libreoffice.sh
+# The LibreOffice tests may not skip here.
+export RW_REQUIRE_SOFFICE=1
 stage cargo-test cargo test --all-targets
 stage cargo-doctest cargo test --doc
 

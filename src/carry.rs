@@ -7,11 +7,11 @@
 
 use crate::model::{Change, Changes, Departure, Expected, LeftRow, Level, Problem};
 use crate::model::{Lang, Snooze, Status};
-use crate::text::shared::words;
-use crate::text::tracking::cell_text;
 use crate::plan::WorkItem;
 use crate::read::previous::{Previous, PreviousRow};
 use crate::read::shorten;
+use crate::text::shared::words;
+use crate::text::tracking::cell_text;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;

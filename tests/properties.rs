@@ -1034,7 +1034,7 @@ fn check(k: &Knobs) -> Result<(), TestCaseError> {
     let ws = wb.worksheet_range("Worklist").expect("worklist sheet");
     let mut sheet: BTreeMap<u64, String> = BTreeMap::new();
     for row in ws.rows().skip(1) {
-        let line = num(&row[19]).expect("line number cell") as u64;
+        let line = num(&row[22]).expect("line number cell") as u64;
         let level = row[0].to_string();
         sheet.insert(line, level);
     }

@@ -17,12 +17,12 @@ const PHONE: u32 = 5;
 const EMAIL: u32 = 6;
 const REASON: u32 = 9;
 const STATUS: u32 = 11;
-const TRIAL_END: u32 = 13;
-const USAGE: u32 = 14;
-const SUBJECT: u32 = 15;
-const DRAFT: u32 = 16;
-const OTHER: u32 = 18;
-const LINE: u32 = 19;
+const TRIAL_END: u32 = 16;
+const USAGE: u32 = 17;
+const SUBJECT: u32 = 18;
+const DRAFT: u32 = 19;
+const OTHER: u32 = 21;
+const LINE: u32 = 22;
 
 /// The link font colour of the worklist (render::Styles).
 const LINK_BLUE: u32 = 0x0B3D91;
@@ -70,7 +70,7 @@ fn sheets_and_headers_in_spanish() {
         book.sheet_names(),
         ["Worklist", "Resumen", "Campaña", "Protocolo", "Problemas"]
     );
-    let headers: Vec<String> = (0..20).map(|c| book.text("Worklist", 0, c)).collect();
+    let headers: Vec<String> = (0..23).map(|c| book.text("Worklist", 0, c)).collect();
     for needed in [
         "Nivel",
         "ID",
@@ -90,6 +90,9 @@ fn sheets_and_headers_in_spanish() {
         "Otras señales",
         "Estado",
         "Notas",
+        "Cambio",
+        "Posponer hasta",
+        "En lista desde",
     ] {
         assert!(
             headers.iter().any(|h| h == needed),
@@ -224,7 +227,7 @@ fn cells_have_real_types_links_and_the_protocol_texts() {
     let sheet = book.sheet_xml(1);
     assert!(sheet.contains("<pane ySplit=\"1\""), "frozen header");
     assert!(
-        sheet.contains("<autoFilter ref=\"A1:T5\""),
+        sheet.contains("<autoFilter ref=\"A1:W5\""),
         "autofilter over the table"
     );
     assert!(

@@ -242,7 +242,10 @@ impl SheetReader<'_> {
                 slots[col] = Slot::Added(added_index(out, &header));
             }
             let header = |out: &Previous| match slots[col] {
-                Slot::Tool(w) => crate::text::shared::words(self.lang).worklist.of(w).to_string(),
+                Slot::Tool(w) => crate::text::shared::words(self.lang)
+                    .worklist
+                    .of(w)
+                    .to_string(),
                 Slot::Added(i) => out.added[i].clone(),
                 Slot::Untitled => String::new(),
             };
@@ -283,7 +286,13 @@ impl SheetReader<'_> {
             // A row the team typed into without a tenant: reported, cell by cell.
             for (col, header, value) in typed.into_iter().filter(|t| !t.2.is_empty()) {
                 let place = self.place(col, p.row);
-                out.problems.push(problem(&p, header, place, &value, Expected::PreviousIdentity));
+                out.problems.push(problem(
+                    &p,
+                    header,
+                    place,
+                    &value,
+                    Expected::PreviousIdentity,
+                ));
             }
             return;
         }
@@ -300,7 +309,8 @@ impl SheetReader<'_> {
             None => {
                 let t = typed_text(c);
                 let place = self.place(c.col, p.row);
-                out.problems.push(problem(p, header, place, &t, Expected::SnoozeDate));
+                out.problems
+                    .push(problem(p, header, place, &t, Expected::SnoozeDate));
                 Snooze::Text(t)
             }
         }

@@ -116,7 +116,11 @@ fn counts(
     rows.extend(Departure::ALL.map(|d| (departure(d, lang), c.left_by.get(d))));
     for (k, (label, n)) in rows.into_iter().enumerate() {
         // The departures are indented under "left the list".
-        let label = if k > 5 { format!("   {label}") } else { label.to_string() };
+        let label = if k > 5 {
+            format!("   {label}")
+        } else {
+            label.to_string()
+        };
         put_text(ws, r, col, &label, &s.plain, lang)?;
         ws.write_number_with_format(r, col + 1, n as f64, &s.plain_left)
             .map_err(xlsx_err)?;
