@@ -5,8 +5,8 @@
 use crate::carry::Carrier;
 use crate::classify;
 use crate::error::{Error, PreviousError};
-use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, LeftRow, Summary};
 use crate::model::PreviousFacts;
+use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, LeftRow, Summary};
 use crate::model::{
     Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
 };

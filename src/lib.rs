@@ -72,15 +72,17 @@ pub use analyze::Analysis;
 pub use classify::{classify, usage_above, Classification};
 pub use error::{Error, IoKind, IoProblem, PreviousError};
 pub use model::{
-    normalize_header, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource,
-    Departure, ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts,
-    Notice, OptionName, PaymentFailure, PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals,
-    Snooze, Stage, Status, Summary, Thresholds, Tracking, WorklistColumn, MAX_CELL_CHARS,
+    normalize_header, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource, Departure,
+    ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts, Notice,
+    OptionName, PaymentFailure, PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals, Snooze,
+    Stage, Status, Summary, Thresholds, Tracking, WorklistColumn, MAX_CELL_CHARS,
 };
 pub use options::{parse_as_of, Defaults, Environment, Options, RawOptions, ReportZone, DEFAULTS};
 pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, WorkItem};
-pub use render::{fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL};
 pub use read::previous::MAX_PREVIOUS_BYTES;
+pub use render::{
+    fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL,
+};
 pub use report::{preview_rows, problem_rows, PreviewRow, ProblemRow};
 
 /// The reading steps one at a time, for the stage benchmarks

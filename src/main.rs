@@ -38,7 +38,11 @@ fn main() -> ExitCode {
 
 /// Reads, builds, writes and reports.
 fn run(cli: &Cli, options: &retention_worklist::Options) -> Result<(), Error> {
-    let previous = cli.previous.as_deref().map(output::read_previous).transpose()?;
+    let previous = cli
+        .previous
+        .as_deref()
+        .map(output::read_previous)
+        .transpose()?;
     let input = output::read_input(&cli.input)?;
     // The input is given away: it is freed once read, before the workbook.
     // Interrupts wait while the workbook is built (see `interrupt::hold`).

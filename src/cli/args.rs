@@ -108,8 +108,10 @@ impl Cli {
             lang: Some(self.lang.clone()),
             file_name: Some(file_name),
             previous_file_name: self.previous.as_ref().map(|p| {
-                p.file_name()
-                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
             }),
             product_name: Some(self.product_name.clone()),
             high_days: Some(self.high_days),

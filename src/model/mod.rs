@@ -17,7 +17,9 @@ pub use level::{Level, LevelCounts};
 pub use problem::{DateOrderSource, Expected, Notice, OptionName, Problem, RuleNotEvaluated};
 pub use signal::{PaymentFailure, Signal, Signals, Status, Thresholds};
 pub use summary::{ColumnUse, ExecutiveCounts, PreviousFacts, Summary};
-pub use track::{CellValue, Change, Changes, Departure, LeftCounts, LeftRow, Snooze, Tracking, WorklistColumn};
+pub use track::{
+    CellValue, Change, Changes, Departure, LeftCounts, LeftRow, Snooze, Tracking, WorklistColumn,
+};
 
 use serde::Serialize;
 

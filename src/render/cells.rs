@@ -51,7 +51,8 @@ pub(super) fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
 pub(super) fn excel_datetime(t: chrono::NaiveDateTime) -> Option<ExcelDateTime> {
     let d = excel_date(t.date())?;
     let secs = f64::from(t.num_seconds_from_midnight());
-    d.and_hms(t.hour() as u16, t.minute() as u8, secs % 60.0).ok()
+    d.and_hms(t.hour() as u16, t.minute() as u8, secs % 60.0)
+        .ok()
 }
 
 /// Writes a cell the team typed as what it was (text, number, TRUE/FALSE,

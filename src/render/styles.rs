@@ -74,7 +74,10 @@ impl Styles {
             .set_border(FormatBorder::Thin)
             .set_border_color(Color::RGB(BORDER_GREY));
         let level = Level::ALL.map(|l| {
-            LevelStyles::filled(base.clone().set_background_color(Color::RGB(level_fill(l))), date_fmt)
+            LevelStyles::filled(
+                base.clone().set_background_color(Color::RGB(level_fill(l))),
+                date_fmt,
+            )
         });
         let snoozed = LevelStyles::filled(
             base.clone()

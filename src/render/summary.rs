@@ -7,9 +7,9 @@ use crate::error::Error;
 use crate::model::Summary;
 use crate::model::{Lang, Level};
 use crate::options::Options;
-use crate::text::tracking::change_words;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
+use crate::text::tracking::change_words;
 use crate::text::workbook::{date_order, summary_title, thresholds};
 use crate::text::{format_date, level_label};
 use rust_xlsxwriter::{

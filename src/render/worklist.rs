@@ -1,8 +1,8 @@
 //! The Worklist sheet: one row per at-risk tenant, most urgent first, each
 //! row in its level's fill, with links to call and write.
 
-use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_value};
 use super::cells::xlsx_err;
+use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_value};
 use super::styles::Styles;
 use crate::error::Error;
 use crate::model::{CellValue, Lang, Snooze};
@@ -95,7 +95,13 @@ pub(super) fn write(
             let r = (first + k + 1) as u32;
             made[k] = write_row(ws, r, w, (states[0], s), &mut links, lang)?;
         }
-        format_block(ws, block, (first + 1) as u32, &made, (s, headers.len() as u16))?;
+        format_block(
+            ws,
+            block,
+            (first + 1) as u32,
+            &made,
+            (s, headers.len() as u16),
+        )?;
     }
     let last = items.len() as u32;
     ws.autofilter(0, 0, last, (headers.len() - 1) as u16)
@@ -208,7 +214,13 @@ fn write_tracking(
     lang: Lang,
 ) -> Result<(), Error> {
     let t = &w.tracking;
-    put_value(ws, r, col::STATUS, t.status.as_deref().unwrap_or(first_state), lang)?;
+    put_value(
+        ws,
+        r,
+        col::STATUS,
+        t.status.as_deref().unwrap_or(first_state),
+        lang,
+    )?;
     if !t.notes.is_empty() {
         put_value(ws, r, col::NOTES, &t.notes, lang)?;
     }
@@ -219,7 +231,10 @@ fn write_tracking(
     match &t.snooze {
         Snooze::None => {}
         Snooze::Until(d) => match excel_date(*d) {
-            Some(d) => ws.write_datetime(r, col::SNOOZE, &d).map(drop).map_err(xlsx_err)?,
+            Some(d) => ws
+                .write_datetime(r, col::SNOOZE, &d)
+                .map(drop)
+                .map_err(xlsx_err)?,
             None => put_value(ws, r, col::SNOOZE, &d.to_string(), lang)?,
         },
         Snooze::Text(text) => put_value(ws, r, col::SNOOZE, text, lang)?,

@@ -109,7 +109,11 @@ impl Error {
 /// Why the previous worklist cannot be used, and what to do.
 fn previous_message(p: &PreviousError, lang: Lang) -> String {
     let es = lang == Lang::Es;
-    let head = pick(lang, "El worklist anterior no se puede usar", "The previous worklist cannot be used");
+    let head = pick(
+        lang,
+        "El worklist anterior no se puede usar",
+        "The previous worklist cannot be used",
+    );
     let why = match p {
         PreviousError::NotXlsx => pick(lang, "no es un libro XLSX. Elige el .xlsx que generó esta herramienta (guardado en Excel o LibreOffice como .xlsx).", "it is not an XLSX workbook. Choose the .xlsx this tool wrote (saved from Excel or LibreOffice as .xlsx).").to_string(),
         PreviousError::Unreadable { detail } => if es { format!("el archivo está dañado o incompleto ({detail}). Ábrelo en Excel y vuelve a guardarlo.") } else { format!("the file is damaged or incomplete ({detail}). Open it in Excel and save it again.") },
