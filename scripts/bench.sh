@@ -8,6 +8,10 @@
 #   bash scripts/bench.sh --sizes 100000      # any benches/run.mjs option passes through
 #   BENCH_SKIP_BUILD=1 bash scripts/bench.sh  # use the existing builds as they are
 #   bash scripts/bench.sh --stages            # only the Rust stage microbenchmarks (benches/stages.rs)
+#   bash scripts/bench.sh --carry             # only the --previous benchmark (benches/carry.mjs, issue #10)
+#
+# After the side-by-side table, benches/carry.mjs times the CLI with and without --previous
+# (a 1M-row export carrying a ~100k-row previous worklist; 20k rows with --smoke).
 #
 # Builds what is needed first: cargo build --release, scripts/build-wasm.sh (www/pkg), npm ci
 # when node_modules lacks the benchmark's packages, GNU time (apt) and Chromium when missing.
@@ -60,5 +64,13 @@ fi
 
 [[ -x /usr/bin/chromium ]] || bash scripts/ensure-chromium.sh >&2
 
+CARRY=(node benches/carry.mjs)
+for a in "$@"; do [[ $a == --smoke ]] && CARRY+=(--smoke); done
+if [[ ${1:-} == --carry ]]; then
+  log "${CARRY[*]}"
+  exec "${CARRY[@]}"
+fi
 log "node benches/run.mjs $*"
-exec node benches/run.mjs "$@"
+node benches/run.mjs "$@"
+log "${CARRY[*]}"
+"${CARRY[@]}"

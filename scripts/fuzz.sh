@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh            # ≈60 s, as in CI
 #   scripts/fuzz.sh 1800       # the long run (30 min)
 #   TARGET=analyze scripts/fuzz.sh 600   # the reader only, ~5× more inputs/s
+#   TARGET=previous scripts/fuzz.sh 60   # the previous worklist (--previous), XLSX seeds
 #   SANITIZER=address scripts/fuzz.sh    # with AddressSanitizer (≈4× slower)
 #
 # Installs what is missing: the nightly toolchain (cargo fuzz needs it) and
@@ -37,13 +38,16 @@ fi
 
 mkdir -p "corpus/$TARGET"
 CORPORA=("corpus/$TARGET")
-# Every target starts from the pipeline's seeds (same input format).
-[[ $TARGET != pipeline ]] && CORPORA+=("corpus/pipeline")
+# The reader's target starts from the pipeline's seeds too (same input format);
+# the previous worklist's are workbooks (~16 KB), hence its longer inputs.
+[[ $TARGET == analyze ]] && CORPORA+=("corpus/pipeline")
+MAX_LEN=${MAX_LEN:-4096}
+[[ $TARGET == previous ]] && MAX_LEN=${MAX_LEN_PREVIOUS:-65536}
 
 log "target $TARGET, ${SECONDS_TO_RUN}s, sanitizer $SANITIZER, corpus ${CORPORA[*]}"
 cargo +nightly fuzz run -s "$SANITIZER" "$TARGET" "${CORPORA[@]}" -- \
   -max_total_time="$SECONDS_TO_RUN" \
-  -max_len=4096 \
+  -max_len="$MAX_LEN" \
   -timeout=10 \
   -rss_limit_mb=2048 \
   -print_final_stats=1
