@@ -2,7 +2,7 @@
 //! engine's links) and the data problems. (The run's facts are the
 //! [`Summary`](crate::Summary), in the model.)
 
-use crate::model::{Lang, Level, Problem};
+use crate::model::{Change, Lang, Level, Problem};
 use crate::plan::WorkItem;
 use crate::text;
 
@@ -33,6 +33,17 @@ pub struct PreviewRow {
     /// The phone link's target (`tel:` and the digits), or `None`: plain
     /// text, as in the workbook.
     pub tel: Option<String>,
+    /// The `Cambio` cell (`SIGUE`, `SUBIÓ: 🟡 MEDIO → 🟠 ALTO · …`); empty
+    /// without a previous worklist.
+    pub change: String,
+    /// The change as a code (`new`, `same`, `up`, `down`), when there is one.
+    pub change_code: Option<&'static str>,
+    /// Snoozed today: shown below the active rows, greyed.
+    pub snoozed: bool,
+    /// `Estado` as carried (empty: the first state).
+    pub status: String,
+    /// `Notas` as carried.
+    pub notes: String,
 }
 
 impl PreviewRow {
@@ -57,6 +68,11 @@ impl PreviewRow {
             other_signals: w.other_signals.clone(),
             mailto: w.mailto(false),
             tel: w.tel_link().map(|d| format!("tel:{d}")),
+            change: text::tracking::change_cell(&w.tracking, w.level, lang),
+            change_code: w.tracking.change.map(Change::code),
+            snoozed: w.tracking.snoozed,
+            status: w.tracking.status.clone().unwrap_or_default(),
+            notes: w.tracking.notes.clone(),
         }
     }
 }

@@ -27,6 +27,16 @@ pub enum Change {
 }
 
 impl Change {
+    /// The change as a code, as in `--json` (`new`, `same`, `up`, `down`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Change::New => "new",
+            Change::Same => "same",
+            Change::Up { .. } => "up",
+            Change::Down { .. } => "down",
+        }
+    }
+
     /// Compares today's level with the previous one (`None`: not on the list).
     ///
     /// ```
