@@ -257,7 +257,7 @@ fn day_two_carries_what_the_team_typed_after_a_libreoffice_resave() {
     );
     let row_of = |id: &str| {
         ws.rows()
-            .find(|r| r[col("ID")].to_string() == id)
+            .find(|r| r[col("ID")] == id)
             .unwrap_or_else(|| panic!("{id}"))
             .to_vec()
     };
@@ -310,7 +310,7 @@ fn day_two_carries_what_the_team_typed_after_a_libreoffice_resave() {
 
     // The Cambios sheet lists who left, with what was typed and why.
     let cambios = book.range("Cambios");
-    let t4 = cambios.rows().find(|r| r[0].to_string() == "T-4").unwrap();
+    let t4 = cambios.rows().find(|r| r[0] == "T-4").unwrap();
     assert_eq!(t4[3].to_string(), "Pago recuperado: sin riesgo hoy");
     assert_eq!(
         (t4[4].to_string(), t4[5].to_string()),
