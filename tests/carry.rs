@@ -545,3 +545,64 @@ fn serde_json_changes(json: &str) -> Option<retention_worklist::Changes> {
         },
     })
 }
+
+/// Rewrites one member of a zip (the other members copied as they are).
+fn with_member(xlsx: &[u8], name: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut src = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default();
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let member = f.name().unwrap().to_string();
+        let mut body = Vec::new();
+        f.read_to_end(&mut body).unwrap();
+        if member == name {
+            body = edit(String::from_utf8(body).unwrap()).into_bytes();
+        }
+        w.start_file(member, deflated).unwrap();
+        w.write_all(&body).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_zip_bomb_or_a_sheet_past_the_row_limit_is_refused_before_it_is_read() {
+    let day1 = build_worklist(DAY1.as_bytes(), &day(26)).unwrap().xlsx;
+    let run = |prev: &[u8]| {
+        build_worklist_with_previous(
+            DAY2.as_bytes().to_vec(),
+            Some(prev),
+            &day(27),
+            &mut |_, _| {},
+        )
+        .unwrap_err()
+    };
+    // The worklist sheet declares 1,048,577 rows (one past Excel's limit).
+    let long = with_member(&day1, "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<dimension ref=\"").unwrap() + 16;
+        let end = start + xml[start..].find('"').unwrap();
+        format!("{}A1:W1048577{}", &xml[..start], &xml[end..])
+    });
+    assert!(
+        matches!(
+            run(&long),
+            Error::Previous(PreviousError::SheetTooLong {
+                rows: 1_048_577,
+                ..
+            })
+        ),
+        "{:?}",
+        run(&long)
+    );
+    // A member that declares 4 GB unpacked.
+    let mut bomb = day1.clone();
+    let cd = bomb.windows(4).rposition(|x| x == b"PK\x01\x02").unwrap();
+    bomb[cd + 24..cd + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    let e = run(&bomb);
+    assert!(
+        matches!(e, Error::Previous(PreviousError::ZipBomb { .. })),
+        "{e:?}"
+    );
+    assert!(e.message(Default::default()).contains("worklist anterior"));
+}
