@@ -18,6 +18,7 @@
 //!
 //! | layer | module | what it holds |
 //! |---|---|---|
+//! | −1 | `version` | [`VERSION`]: the one version string (`--version`, the Resumen sheet, the page) |
 //! | 0 | `model` | plain types: [`Level`], [`Field`] and its header aliases, [`Status`], [`Signals`], [`Expected`], [`Problem`], [`Lang`]… No words. |
 //! | 1 | `error` | [`Error`]: why a run stops, as facts |
 //! | 2 | `options` | [`RawOptions`] → [`Options`]: validation and the [`DEFAULTS`], resolved once |
@@ -29,6 +30,7 @@
 //! | 7 | `report` | the [`Summary`] (facts only, the CLI's `--json`) and the [`PreviewRow`]s |
 //! | 8 | `analyze` | steps 1–3 over the whole export → an [`Analysis`] |
 //! | 9 | `render` | an analysis → XLSX bytes, one file per sheet |
+//! | 9½ | `split` | one workbook per account executive, and their ZIP ([`split_by_executive`]) |
 //! | 10 | `lib.rs` | the pipeline: [`build_worklist`] = analyze → render |
 //! | 11 | `wasm` | the JavaScript shell (wasm32 only) |
 //!
@@ -64,7 +66,9 @@ mod plan;
 mod read;
 mod render;
 mod report;
+mod split;
 pub mod text;
+mod version;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -84,6 +88,11 @@ pub use render::{
     fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL,
 };
 pub use report::{preview_rows, problem_rows, PreviewRow, ProblemRow};
+pub use split::{
+    slug, split_by_executive, split_by_executive_with_progress, split_zip_name, zip_split_files,
+    SplitFile, SplitListing,
+};
+pub use version::{VERSION, VERSION_LINE};
 
 /// The reading steps one at a time, for the stage benchmarks
 /// (`benches/stages.rs`) and anyone who wants to time or test a step alone;

@@ -2,16 +2,21 @@
 //!
 //! Everything here is I/O and presentation: parse the flags into the engine's
 //! raw options, pass "now" and the local zone, read the input, call
-//! [`build_worklist_with_previous`], write the workbook atomically and print the
-//! summary (words from the engine's [`text`] module, in `--lang`). The engine
-//! is the same one the browser runs, so the bytes are the same.
+//! [`analyze_with_previous`] and [`render`] (and [`split_by_executive_with_progress`]
+//! with `--split-by-executive`), write the workbooks atomically and print the
+//! summary (words from the engine's [`text`] module, in `--lang`), with a
+//! progress bar on a terminal. The engine is the same one the browser runs,
+//! so the bytes are the same.
 
 mod cli;
 
 use chrono::Utc;
 use clap::Parser;
-use cli::{args::Cli, interrupt, output};
-use retention_worklist::{build_worklist_with_previous, text, Environment, Error, Lang, Stage};
+use cli::{args::Cli, interrupt, output, progress::Progress};
+use retention_worklist::{
+    analyze_with_previous, render, split_by_executive_with_progress, text, Analysis, Environment,
+    Error, Lang, Options, SplitFile, SplitListing, Stage, Summary,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,46 +42,128 @@ fn main() -> ExitCode {
 }
 
 /// Reads, builds, writes and reports.
-fn run(cli: &Cli, options: &retention_worklist::Options) -> Result<(), Error> {
+fn run(cli: &Cli, options: &Options) -> Result<(), Error> {
     let previous = cli
         .previous
         .as_deref()
         .map(output::read_previous)
         .transpose()?;
     let input = output::read_input(&cli.input)?;
-    // The input is given away: it is freed once read, before the workbook.
-    // Interrupts wait while the workbook is built (see `interrupt::hold`).
-    let mut progress = |stage: Stage, fraction: f64| {
-        if stage == Stage::Writing && fraction == 0.0 {
-            interrupt::hold();
-        }
-    };
-    let built = build_worklist_with_previous(input, previous.as_deref(), options, &mut progress);
+    // Dropped (cleared) when this returns, error or not, before anything is printed.
+    let mut bar = Progress::new(!cli.quiet && !cli.json, input.len() as u64, options.lang);
+    let built = build(cli, input, previous.as_deref(), options, &mut bar);
     interrupt::release();
-    let out = built?;
-    let path = cli.output.clone().unwrap_or_else(|| {
-        PathBuf::from(format!(
-            "worklist-{}.xlsx",
-            options.as_of.format("%Y-%m-%d")
-        ))
-    });
-    output::write_atomically(&path, &out.xlsx)?;
+    let built = built?;
+    bar.finish();
+    let stem = format!("worklist-{}", options.as_of.format("%Y-%m-%d"));
+    let mut shown = String::new();
+    if let Some(xlsx) = &built.xlsx {
+        let path = cli
+            .output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("{stem}.xlsx")));
+        output::write_atomically(&path, xlsx)?;
+        shown = path.display().to_string();
+    }
+    if let (Some(dir), Some(files)) = (&cli.split_by_executive, &built.split) {
+        output::create_dir(dir)?;
+        for f in files {
+            output::write_atomically(&dir.join(&f.name), &f.xlsx)?;
+        }
+        if shown.is_empty() {
+            shown = dir.display().to_string();
+        }
+    }
+    let summary = &built.analysis.summary;
     if !cli.quiet {
-        let shown = path.display().to_string();
         eprint!(
             "{}",
-            text::messages::cli_summary(&out.summary, &shown, options.lang)
+            text::messages::cli_summary(summary, &shown, options.lang)
         );
+        if let (Some(dir), Some(files)) = (&cli.split_by_executive, &built.split) {
+            let list: Vec<(&str, u64)> = files.iter().map(|f| (f.name.as_str(), f.rows)).collect();
+            let dir = dir.display().to_string();
+            eprint!("{}", text::split::cli_files(&dir, &list, options.lang));
+        }
     }
     if cli.json {
         // Serializing plain data to a string cannot fail.
-        let json = serde_json::to_string(&out.summary).unwrap_or_default();
-        println!("{json}");
+        let json = match &built.split {
+            None => serde_json::to_string(summary),
+            Some(files) => serde_json::to_string(&SplitJson {
+                summary,
+                split: files.iter().map(SplitFile::listing).collect(),
+            }),
+        };
+        println!("{}", json.unwrap_or_default());
     }
     // The process ends now: freeing the worklist one allocation at a time
     // (~8 % of a 1M-row run) would only delay the exit.
-    std::mem::forget(out);
+    std::mem::forget(built);
     Ok(())
+}
+
+/// The `--json` of a run with `--split-by-executive`: the summary and the
+/// files (`split: [{file, executive, rows}]`).
+#[derive(serde::Serialize)]
+struct SplitJson<'a> {
+    #[serde(flatten)]
+    summary: &'a Summary,
+    split: Vec<SplitListing>,
+}
+
+/// What a run built, before it is written.
+struct Built {
+    analysis: Analysis,
+    /// The whole workbook (not built when only the per-executive files are asked for).
+    xlsx: Option<Vec<u8>>,
+    /// The per-executive files, with `--split-by-executive`.
+    split: Option<Vec<SplitFile>>,
+}
+
+/// Reads and classifies, then builds the workbooks with interrupts held
+/// (see `interrupt::hold`; the caller releases them). The input is given
+/// away: it is freed once read, before the workbooks are built.
+fn build(
+    cli: &Cli,
+    input: Vec<u8>,
+    previous: Option<&[u8]>,
+    options: &Options,
+    bar: &mut Progress,
+) -> Result<Built, Error> {
+    let analysis = analyze_with_previous(&input, previous, options, &mut |stage, fraction| {
+        bar.update(stage, fraction)
+    })?;
+    drop(input);
+    bar.rows(analysis.items.len() as u64);
+    let whole = cli.output.is_some() || cli.split_by_executive.is_none();
+    // The whole workbook takes the first half of the writing stage when
+    // both are built (each renders every row once).
+    let share = match (whole, cli.split_by_executive.is_some()) {
+        (true, true) => 0.5,
+        _ => 1.0,
+    };
+    interrupt::hold();
+    bar.update(Stage::Writing, 0.0);
+    let xlsx = whole.then(|| render(&analysis, options)).transpose()?;
+    let split = match cli.split_by_executive {
+        None => None,
+        Some(_) => {
+            let start = if whole { share } else { 0.0 };
+            let mut progress = |stage, f: f64| bar.update(stage, start + f * (1.0 - start));
+            Some(split_by_executive_with_progress(
+                &analysis,
+                options,
+                &mut progress,
+            )?)
+        }
+    };
+    bar.update(Stage::Writing, 1.0);
+    Ok(Built {
+        analysis,
+        xlsx,
+        split,
+    })
 }
 
 fn fail(e: &Error, lang: Lang) -> ExitCode {

@@ -13,16 +13,16 @@ use std::path::{Path, PathBuf};
 #[derive(Parser, Debug)]
 #[command(
     name = "retention-worklist",
-    version,
-    after_help = "Examples:\n  retention-worklist tenants.csv\n  retention-worklist export.csv -o hoy.xlsx --as-of 2026-11-26 --tz America/Mexico_City\n  cat export.csv | retention-worklist - -o worklist.xlsx --json > resumen.json\n  retention-worklist export.csv --lang en --column trial_ends_at=\"Vence el\" --date-order mdy\n  retention-worklist hoy.csv --previous worklist-2026-11-25.xlsx -o worklist-2026-11-26.xlsx\n\nExit status: 0 on success (data problems in some rows are listed in the workbook, not a failure);\n1 when the input is unusable or the workbook cannot be written; 2 for invalid options."
+    version = retention_worklist::VERSION,
+    after_help = "Examples:\n  retention-worklist tenants.csv\n  retention-worklist export.csv -o hoy.xlsx --as-of 2026-11-26 --tz America/Mexico_City\n  cat export.csv | retention-worklist - -o worklist.xlsx --json > resumen.json\n  retention-worklist export.csv --lang en --column trial_ends_at=\"Vence el\" --date-order mdy\n  retention-worklist hoy.csv --previous worklist-2026-11-25.xlsx -o worklist-2026-11-26.xlsx\n  retention-worklist hoy.csv -o worklist.xlsx --split-by-executive por-ejecutivo\n\nExit status: 0 on success (data problems in some rows are listed in the workbook, not a failure);\n1 when the input is unusable or the workbook cannot be written; 2 for invalid options.\n\nOn a terminal, a run that takes over a second shows a progress bar on standard error (not with\n-q or --json, never in a pipe or a file)."
 )]
 pub struct Cli {
     /// The tenant export: CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252) or a workbook
     /// (.xlsx, .xlsm, .xls, .ods), told apart by content. `-` reads standard input.
     pub input: String,
 
-    /// Where to write the workbook. Default: `worklist-<as-of>.xlsx` in the current folder.
-    /// Example: `-o /srv/reportes/worklist.xlsx`
+    /// Where to write the workbook. Default: `worklist-<as-of>.xlsx` in the current folder (with
+    /// --split-by-executive: only when given). Example: `-o /srv/reportes/worklist.xlsx`
     #[arg(short, long, value_name = "FILE.xlsx")]
     pub output: Option<PathBuf>,
 
@@ -84,6 +84,14 @@ pub struct Cli {
     /// says what changed and lists the tenants that left. Example: `--previous worklist-2026-11-25.xlsx`
     #[arg(long, value_name = "FILE.xlsx")]
     pub previous: Option<PathBuf>,
+
+    /// Also write one workbook per account executive into this folder (created if missing):
+    /// `worklist-<as-of>-<name>.xlsx` with that executive's rows, its counts and its rows' problems,
+    /// and `worklist-<as-of>-sin-asignar.xlsx` (`-unassigned` with --lang en) for rows with no
+    /// executive. The whole workbook is then written only with -o. Example:
+    /// `--split-by-executive /srv/reportes/por-ejecutivo`
+    #[arg(long, value_name = "DIR")]
+    pub split_by_executive: Option<PathBuf>,
 
     /// Map a column by hand, FIELD=HEADER (repeatable). Example: `--column trial_ends_at="Vence el"`
     #[arg(long = "column", value_name = "FIELD=HEADER")]

@@ -1,4 +1,4 @@
-//! Files: reading the export, writing the workbook atomically.
+//! Files: reading the export, writing the workbooks atomically.
 
 use super::interrupt;
 use retention_worklist::{Error, IoKind, IoProblem, PreviousError, MAX_PREVIOUS_BYTES};
@@ -57,6 +57,14 @@ pub fn read_previous(path: &Path) -> Result<Vec<u8>, Error> {
         .read_to_end(&mut bytes)
         .map_err(fail)?;
     Ok(bytes)
+}
+
+/// Creates a folder for workbooks (and its parents) unless it exists.
+pub fn create_dir(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::WriteOutput {
+        path: dir.display().to_string(),
+        io: io_problem(&e),
+    })
 }
 
 /// Writes to a temporary file beside the target, then renames it into place:

@@ -12,6 +12,7 @@ use crate::text::shared::{words, SharedWords};
 use crate::text::tracking::change_words;
 use crate::text::workbook::{date_order, summary_title, thresholds};
 use crate::text::{format_date, level_label};
+use crate::version::VERSION_LINE;
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, Worksheet,
 };
@@ -98,7 +99,9 @@ pub(super) fn write(
     Ok(())
 }
 
-/// Date, zone, file, encoding, delimiter, date order, thresholds.
+/// Date, zone, file, encoding, delimiter, date order, thresholds, and the
+/// engine that wrote the workbook (`retention-worklist 0.1.0`, as
+/// `--version` prints it).
 fn facts(sh: &mut Sheet, sm: &Summary, o: &Options) -> Result<(), Error> {
     let (w, lang) = (sh.w, sh.lang);
     sh.fact(w.as_of, &format_date(o.as_of, lang))?;
@@ -117,6 +120,7 @@ fn facts(sh: &mut Sheet, sm: &Summary, o: &Options) -> Result<(), Error> {
         &date_order(sm.date_order, sm.date_order_source, lang),
     )?;
     sh.fact(w.thresholds, &thresholds(&sm.thresholds, lang))?;
+    sh.fact(w.version, VERSION_LINE)?;
     Ok(())
 }
 

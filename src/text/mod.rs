@@ -12,12 +12,16 @@
 //! - [`worklist`]: the words of a worklist row (reason, action, email subject
 //!   and draft, goal).
 //! - [`messages`]: errors, data problems, notices, the CLI's summary.
+//! - [`split`]: the words in the per-executive files' names, and the CLI's
+//!   list of them; [`progress`]: the CLI's progress bar.
 //!
 //! This file holds what they all use: how numbers, dates and levels are
 //! written.
 
 pub mod messages;
+pub mod progress;
 pub mod shared;
+pub mod split;
 pub mod tracking;
 pub mod workbook;
 pub mod worklist;
