@@ -5,6 +5,7 @@
 #   b) npm ci (only when node_modules/playwright-core is missing)
 #   c) scripts/ensure-chromium.sh (Debian's /usr/bin/chromium for the browser tests)
 #   d) scripts/build-wasm.sh (www/pkg: the page's WebAssembly engine)
+#      then scripts/build-dist.mjs (dist/: the single offline file and the static site)
 #   e) cargo build --release (the CLI; the JS tests compare its bytes with the wasm output)
 #   f) node --test on tests/js/**/*.test.mjs        (Node tests of the JS API)
 #   g) node --test --test-concurrency=1 on tests/browser/**/*.test.mjs (Playwright + Chromium)
@@ -63,6 +64,7 @@ fi
 
 stage chromium bash scripts/ensure-chromium.sh
 stage build-wasm bash scripts/build-wasm.sh
+stage build-dist node scripts/build-dist.mjs
 stage cargo-build-release cargo build --release
 
 mapfile -t JS_TESTS < <(test_files tests/js || true)
