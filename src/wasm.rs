@@ -16,7 +16,7 @@
 //! readable message in `globalThis.__retentionWorklistPanic` before the trap,
 //! so the caller can show it instead of "unreachable".
 
-use crate::report::{preview_rows, problem_rows};
+use crate::report::{preview_rows, problem_rows, PreviewRow};
 use crate::text::{self, shared};
 use crate::{
     analyze_with_progress, build_worklist_owned, level_fill, render, Analysis, Environment, Error,
@@ -194,23 +194,145 @@ fn result_object(items: &[WorkItem], s: &Summary, lang: Lang) -> Result<Object, 
 }
 
 /// A classified export kept in the engine, so the page can show the counts
-/// and the preview first and build the workbook when it is asked for:
+/// and the first rows first, fetch the other rows when it shows them, and
+/// build the workbook when it is asked for:
 /// `const w = analyze_worklist(bytes, options, onProgress)`, then
-/// `w.result()`, `w.workbook()` (the same bytes as `build_worklist`),
-/// `w.email(i)`, and `w.free()` when done.
+/// `w.result(first?)`, `w.preview(query)`, `w.workbook()` (the same bytes as
+/// `build_worklist`), `w.email(i)`, and `w.free()` when done.
 #[wasm_bindgen]
 pub struct Worklist {
     analysis: Analysis,
     options: Options,
 }
 
+/// Preview rows `result()` and `preview()` give when not told how many.
+const PAGE_ROWS: usize = 200;
+
+/// Reads a whole number (an offset, a count) from a query object.
+fn count_in(query: &JsValue, key: &str, default: usize) -> Result<usize, JsValue> {
+    let v = Reflect::get(query, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(default);
+    }
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(usize::MAX as f64) as usize),
+        _ => Err(JsError::new(&format!("preview: {key} must be a whole number ≥ 0")).into()),
+    }
+}
+
 #[wasm_bindgen]
 impl Worklist {
-    /// `{ summary, preview, problems, notices, rules_not_evaluated }`, as
-    /// `build_worklist` returns them.
-    pub fn result(&self) -> Result<JsValue, JsValue> {
+    /// `{ summary, preview, preview_rows, problems, notices,
+    /// rules_not_evaluated }`, as `build_worklist` returns them except that
+    /// `preview` holds only the first `first` rows (200 when not given) and
+    /// `preview_rows` says how many there are: `preview()` gives the others.
+    pub fn result(&self, first: Option<u32>) -> Result<JsValue, JsValue> {
         let a = &self.analysis;
-        Ok(result_object(&a.items, &a.summary, self.options.lang)?.into())
+        let first = first.map_or(PAGE_ROWS, |n| n as usize).min(a.items.len());
+        let result = result_object(&a.items[..first], &a.summary, self.options.lang)?;
+        set_key(
+            &result,
+            "preview_rows",
+            &JsValue::from_f64(a.items.len() as f64),
+        )?;
+        Ok(result.into())
+    }
+
+    /// Preview rows on demand: `preview({ level?, indices?, offset?, count? })`
+    /// → `{ total, indices, rows }`.
+    ///
+    /// The rows to choose from are every row, or only `indices` (row numbers,
+    /// in the order given: a search's matches); `level` (`critical`, `high`,
+    /// `medium`, `info`) keeps that level's. `total` is how many match; `rows`
+    /// are the `count` (200 when not given) from `offset` (0) on, as
+    /// `result().preview`'s, and `indices` (a `Uint32Array`) their row
+    /// numbers, for `email(i)`.
+    pub fn preview(&self, query: JsValue) -> Result<JsValue, JsValue> {
+        let items = &self.analysis.items;
+        let (mut level, mut only, mut offset, mut count) = (None, None, 0, PAGE_ROWS);
+        if !query.is_undefined() && !query.is_null() {
+            let l = Reflect::get(&query, &"level".into()).unwrap_or(JsValue::UNDEFINED);
+            if let Some(key) = l.as_string() {
+                let found = Level::ALL.into_iter().find(|l| l.key() == key);
+                level = Some(found.ok_or_else(|| {
+                    JsValue::from(JsError::new(&format!("preview: unknown level {key:?}")))
+                })?);
+            }
+            let i = Reflect::get(&query, &"indices".into()).unwrap_or(JsValue::UNDEFINED);
+            if !i.is_undefined() && !i.is_null() {
+                only = Some(js_sys::Uint32Array::new(&i).to_vec());
+            }
+            offset = count_in(&query, "offset", 0)?;
+            count = count_in(&query, "count", PAGE_ROWS)?;
+        }
+        let fits = |&i: &usize| {
+            items
+                .get(i)
+                .is_some_and(|w| level.is_none_or(|l| w.level == l))
+        };
+        let matching: Vec<usize> = match only {
+            Some(list) => list.into_iter().map(|i| i as usize).filter(fits).collect(),
+            None if level.is_none() => (0..items.len()).collect(),
+            None => (0..items.len()).filter(fits).collect(),
+        };
+        let end = offset.saturating_add(count).min(matching.len());
+        let window = matching.get(offset..end).unwrap_or_default();
+        let lang = self.options.lang;
+        let rows: Vec<PreviewRow> = window
+            .iter()
+            .map(|&i| PreviewRow::new(&items[i], lang))
+            .collect();
+        let indices: Vec<u32> = window.iter().map(|&i| i as u32).collect();
+        let result = Object::new();
+        set_key(&result, "total", &JsValue::from_f64(matching.len() as f64))?;
+        set_key(
+            &result,
+            "indices",
+            &js_sys::Uint32Array::from(indices.as_slice()).into(),
+        )?;
+        set_key(&result, "rows", &to_js(&rows)?)?;
+        Ok(result.into())
+    }
+
+    /// The text a search of the preview looks in, every row's at once: per
+    /// row its id, tenant, owner, email, phone, executive, plan, reason,
+    /// action, other signals and level label joined by `"\u{1}"`, the rows
+    /// joined by `"\u{0}"` (a NUL in a value becomes a space), for
+    /// `split("\0")`: one string crosses into JavaScript faster than many.
+    pub fn search_text(&self) -> String {
+        let lang = self.options.lang;
+        let mut out = String::new();
+        for (n, w) in self.analysis.items.iter().enumerate() {
+            if n > 0 {
+                out.push('\0');
+            }
+            let c = &w.contact;
+            let label = text::level_label(w.level, lang);
+            let fields = [
+                &c.id,
+                &c.name,
+                &c.owner,
+                &c.email,
+                &c.phone,
+                &c.executive,
+                &c.plan,
+                &w.reason,
+                &w.action,
+                &w.other_signals,
+                &label,
+            ];
+            for (k, f) in fields.into_iter().enumerate() {
+                if k > 0 {
+                    out.push('\u{1}');
+                }
+                if f.contains('\0') {
+                    out.push_str(&f.replace('\0', " "));
+                } else {
+                    out.push_str(f);
+                }
+            }
+        }
+        out
     }
 
     /// The workbook: byte-identical to `build_worklist`'s for the same input

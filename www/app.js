@@ -14,7 +14,7 @@
 
 import { $, setText } from './dom.js';
 import { wireDragAndDrop } from './dragdrop.js';
-import { Superseded, analyzeWorklist, email, engineInfo, onPreviewRest, startEngine } from './engine.js';
+import { Superseded, analyzeWorklist, email, engineInfo, previewRows, startEngine } from './engine.js';
 import { applyPageWords, fmtBytes, fmtDate, getLang, setLang, t } from './i18n.js';
 import { applyEngineInfo } from './levels.js';
 import {
@@ -26,7 +26,9 @@ import {
   resetToDefaults, showFieldError, storeSettings, storedSettings, todayIn,
 } from './settings.js';
 import { state } from './state.js';
-import { renderTable, setEmailSource, setFilter } from './table.js';
+import {
+  FIRST_LOAD, LOAD_ROWS, afterPaint, currentView, renderTable, setEmailSource, setFilter, setRowsSource,
+} from './table.js';
 import { download, prepareWorkbook } from './workbook.js';
 
 /**
@@ -134,6 +136,7 @@ function showProgress(name, stage, fraction) {
 function showError(message, fileName = state.file && state.file.name) {
   state.result = null;
   setEmailSource(null);
+  setRowsSource(null);
   hideMapping();
   $('progress').hidden = true;
   $('results').hidden = true;
@@ -161,7 +164,7 @@ function finishRun(st) {
   $('main').setAttribute('aria-busy', 'false');
 }
 
-/** Accept a File from the input or a drop: check its size first, then read and process it. */
+/** Accept a File from the input or a drop: check its size first, then process it (the worker reads it). */
 async function acceptFile(file) {
   if (!file) {
     announce(t('emptyPick'));
@@ -174,16 +177,9 @@ async function acceptFile(file) {
     return;
   }
   startLoading(file.name);
-  let bytes;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch (e) {
-    state.file = null;
-    showError(t('readFailed', { name: file.name, detail: e && e.message ? e.message : String(e) }), file.name);
-    finishRun();
-    return;
-  }
-  state.file = { name: file.name, bytes, sample: false, columns: null, mapTried: false };
+  // The worker reads the file (the page's thread stays free) and hands its bytes back with the
+  // result; the page keeps them to re-run when a setting changes.
+  state.file = { name: file.name, blob: file, bytes: null, sample: false, columns: null, mapTried: false };
   await processNewFile();
 }
 
@@ -283,22 +279,30 @@ async function processFile({ fresh = false } = {}) {
   showProgress(file.name, 'reading');
   announce(t('statusStage').reading.replace('{name}', file.name));
   const started = performance.now();
+  // The preview rows that come with the counts: those of the level and search in force.
+  const view = currentView();
   let msg;
   try {
     let lastStage = 'reading';
-    msg = await analyzeWorklist(file.bytes, options, (stage, fraction) => {
+    msg = await analyzeWorklist(file.bytes || file.blob, options, (stage, fraction) => {
       if (!STAGES.includes(stage) || stage === 'load') return;
       showProgress(file.name, stage, fraction);
       // Announce each stage once, not every fraction.
       if (stage !== lastStage) announce(t('statusStage')[stage].replace('{name}', file.name));
       lastStage = stage;
-    });
+    }, { level: view.level, search: view.search, first: FIRST_LOAD, whole: LOAD_ROWS });
     // The legend, labels and words for these settings are on the page before the result is.
     await infoReady;
   } catch (e) {
     if (e instanceof Superseded) return; // a newer run owns the page now
     if (state.file !== file) return;
     $('main').setAttribute('aria-busy', 'false');
+    if (e && e.code === 'read') {
+      state.file = null;
+      showError(t('readFailed', { name: file.name, detail: e.message }), file.name);
+      finishRun();
+      return;
+    }
     if (showSettingsProblem(e)) {
       settingsProblem();
       return;
@@ -322,18 +326,22 @@ async function processFile({ fresh = false } = {}) {
     return;
   }
   if (state.file !== file) return;
+  if (msg.bytes instanceof Uint8Array && !file.bytes) file.bytes = msg.bytes;
   const headers = summaryHeaders(msg.summary || {});
   if (autoMap(file, headers)) {
     processFile({ fresh });
     return;
   }
   clearFieldErrors();
+  const rows = Array.isArray(msg.rows) ? msg.rows : [];
   state.result = {
     run: msg.run,
     bytes: file.bytes,
     xlsx: null,
     summary: msg.summary || {},
-    preview: Array.isArray(msg.preview) ? msg.preview : [],
+    // Every preview row (filtered and searched by the page), or null: the engine keeps them.
+    all: msg.complete ? rows : null,
+    view: msg.complete ? null : { ...view, rows, total: Number(msg.total) || 0 },
     previewRows: Number(msg.preview_rows) || 0,
     problems: Array.isArray(msg.problems) ? msg.problems : [],
     notices: Array.isArray(msg.notices) ? msg.notices : [],
@@ -345,8 +353,9 @@ async function processFile({ fresh = false } = {}) {
     stale: false,
     ms: performance.now() - started,
   };
-  state.result.preview.forEach((row, i) => { row.__index = i; });
-  setEmailSource((index) => email(state.result.run, index));
+  const run = msg.run;
+  setEmailSource((index) => email(run, index));
+  setRowsSource((query) => previewRows(run, query));
   $('progress').hidden = true;
   const unknown = msg.summary?.unknown_columns || [];
   if (unknown.length || options.columns) {
@@ -361,25 +370,17 @@ async function processFile({ fresh = false } = {}) {
   announce(doneAnnouncement());
   if (fresh) {
     // A new file: its results in view, focus on them (the download is the next Tab), and the
-    // workbook built now, while the person reads the counts.
+    // workbook built as soon as they are on screen (after the table's first rows: the worker
+    // answers in order), while the person reads the counts.
     $('results').scrollIntoView({ block: 'start' });
     $('result-title').focus({ preventScroll: true });
-    prepareWorkbook(state.result).catch(() => { /* asked again on the download click */ });
+    const r = state.result;
+    afterPaint(() => {
+      if (state.result === r) prepareWorkbook(r).catch(() => { /* asked again on the download click */ });
+    });
   }
   finishRun();
 }
-
-/** The preview's rows after the first ones: the search and the filters then see every row. */
-onPreviewRest(({ run, rows }) => {
-  const r = state.result;
-  if (!r || r.run !== run || !Array.isArray(rows)) return;
-  for (const row of rows) {
-    row.__index = r.preview.length;
-    r.preview.push(row);
-  }
-  // Unfiltered, the first rows and the totals (the summary's) are already right.
-  if (state.filter !== 'all' || state.search.trim()) renderTable();
-});
 
 let rerunTimer = 0;
 let typingTimer = 0;

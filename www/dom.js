@@ -32,8 +32,3 @@ export function appendBreakable(node, text) {
     node.append(document.createTextNode(part));
   });
 }
-
-/** Lower-case, accent-free text for searching. */
-export function fold(s) {
-  return String(s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}

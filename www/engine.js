@@ -1,9 +1,14 @@
 // The engine as the page sees it: a Web Worker (worker.js) running the WebAssembly module, so the
 // page stays responsive on large files. Requests:
 //
-//   analyzeWorklist(bytes, options, onStage) → { run, summary, preview, preview_rows, problems, notices,
-//                                              rules_not_evaluated }; preview has the first rows,
-//                                              onPreviewRest(fn) gets the others right after
+//   analyzeWorklist(input, options, onStage, view)
+//                                            → { run, summary, preview_rows, complete, rows, total,
+//                                              problems, notices, rules_not_evaluated, bytes? }: rows
+//                                              are every preview row (complete) or the view's first
+//                                              ones, of total; input: bytes, or a File the worker
+//                                              reads (its bytes come back in `bytes`)
+//   previewRows(run, query)                  → { rows, total }: a view's rows ({ level, search, offset,
+//                                              count }), asked of the engine
 //   workbook(run)                            → the run's XLSX (Uint8Array), built when asked
 //   email(run, index)                        → { subject, draft, mailto } of preview row `index`
 //   buildWorklist(bytes, options, onStage)   → { xlsx, summary, … } all at once (when the worker
@@ -22,7 +27,7 @@ export class Superseded extends Error {}
 
 let worker = null;
 let nextId = 1;
-/** @type {Map<number, { type: 'analyze'|'build'|'workbook'|'email'|'info', post: object, transfer: Transferable[], resolve: Function, reject: Function, onStage?: Function, tries: number }>} */
+/** @type {Map<number, { type: 'analyze'|'rows'|'build'|'workbook'|'email'|'info', post: object, transfer: Transferable[], resolve: Function, reject: Function, onStage?: Function, tries: number }>} */
 const pending = new Map();
 
 function getWorker() {
@@ -84,19 +89,16 @@ function errorText(msg) {
   return String(msg.message || 'error');
 }
 
-/** Receives the preview rows that follow a result ({ run, rows }). */
-let previewRest = null;
-
-export function onPreviewRest(fn) {
-  previewRest = fn;
+/** The rows of a reply, each with its number in the whole preview (`__index`, for email()). */
+function numbered(msg) {
+  const rows = Array.isArray(msg.rows) ? msg.rows : [];
+  const indices = msg.indices || [];
+  rows.forEach((row, i) => { row.__index = indices[i]; });
+  return rows;
 }
 
 function onMessage(ev) {
   const msg = ev.data;
-  if (msg && msg.type === 'preview-rest') {
-    previewRest?.(msg);
-    return;
-  }
   const p = msg && pending.get(msg.id);
   if (!p) return;
   if (msg.type === 'progress') {
@@ -113,7 +115,10 @@ function onMessage(ev) {
     if (msg.fatal) restart(error);
     p.reject(error);
   } else if (msg.type === 'result' && p.type === 'analyze') {
+    msg.rows = numbered(msg);
     p.resolve(msg);
+  } else if (msg.type === 'rows' && p.type === 'rows') {
+    p.resolve({ rows: numbered(msg), total: Number(msg.total) || 0 });
   } else if (msg.type === 'workbook' && (p.type === 'workbook' || p.type === 'build')) {
     p.resolve(msg);
   } else if (msg.type === 'email' && p.type === 'email') {
@@ -163,11 +168,22 @@ function supersede() {
   }
 }
 
-/** Runs analyze_worklist on a copy of bytes (the page keeps its own to re-run when a setting changes). */
-export function analyzeWorklist(bytes, options, onStage) {
+/**
+ * Runs analyze_worklist on a copy of `input`'s bytes (the page keeps its own to re-run when a
+ * setting changes), or on a File (a Blob), which the worker reads itself: the page's thread
+ * neither reads nor copies it, and the bytes come back with the result. `view` ({ level, search,
+ * first, whole }) says which preview rows come with the result.
+ */
+export function analyzeWorklist(input, options, onStage, view) {
   supersede();
-  const copy = bytes.slice();
-  return request('analyze', { bytes: copy, options }, { transfer: [copy.buffer], onStage });
+  if (input instanceof Blob) return request('analyze', { file: input, options, view }, { onStage });
+  const copy = input.slice();
+  return request('analyze', { bytes: copy, options, view }, { transfer: [copy.buffer], onStage });
+}
+
+/** Preview rows of an analysed run: { level, search, offset, count } → { rows, total }. */
+export function previewRows(run, query) {
+  return request('rows', { run, ...query });
 }
 
 /** The XLSX of an analysed run. Rejects with code 'gone' when the worker no longer has the run. */

@@ -9,9 +9,12 @@ import { fmtDate, fmtDecimal, fmtInt, t } from './i18n.js';
 import { LEVEL_KEYS, fieldLabel, level, word } from './levels.js';
 import { mappingText } from './mapping.js';
 import { state } from './state.js';
-import { renderFilterState, renderTable } from './table.js';
+import { afterPaint, renderFilterState, renderTable } from './table.js';
 
 const MAX_PROBLEM_ROWS = 1000;
+/** Problem rows drawn with the counts; the others once they are on screen. */
+const FIRST_PROBLEM_ROWS = 10;
+let problemsSeq = 0;
 
 const list = (v) => (Array.isArray(v) ? v : []);
 
@@ -94,11 +97,9 @@ function renderExecutives(s) {
   $('executives').hidden = rows.length === 0;
 }
 
-function renderProblems(r) {
-  const problems = list(r.problems);
-  const shown = problems.slice(0, MAX_PROBLEM_ROWS);
+function problemRows(problems) {
   const frag = document.createDocumentFragment();
-  for (const p of shown) {
+  for (const p of problems) {
     const tr = make('tr');
     textCell(tr, p.line, 'num').dataset.label = word('problems.line');
     textCell(tr, p.tenant).dataset.label = word('problems.tenant');
@@ -107,7 +108,20 @@ function renderProblems(r) {
     textCell(tr, p.expected).dataset.label = word('problems.expected');
     frag.append(tr);
   }
-  $('problems-body').replaceChildren(frag);
+  return frag;
+}
+
+function renderProblems(r) {
+  const problems = list(r.problems);
+  const shown = problems.slice(0, MAX_PROBLEM_ROWS);
+  const body = $('problems-body');
+  body.replaceChildren(problemRows(shown.slice(0, FIRST_PROBLEM_ROWS)));
+  const seq = ++problemsSeq;
+  if (shown.length > FIRST_PROBLEM_ROWS) {
+    afterPaint(() => {
+      if (seq === problemsSeq) body.append(problemRows(shown.slice(FIRST_PROBLEM_ROWS)));
+    });
+  }
   $('problems-scroll').hidden = problems.length === 0;
   let intro = problems.length ? t('problemsIntro') : t('problemsNone');
   if (problems.length > shown.length) {

@@ -1,11 +1,18 @@
 // The page's state, shared by its modules.
 
 export const state = {
-  /** @type {{ name: string, bytes: Uint8Array } | null} the loaded file, kept to re-run */
+  /**
+   * The loaded file, kept to re-run: its bytes (null until the worker read a chosen file: then
+   * `blob` is the File it reads).
+   * @type {{ name: string, bytes: Uint8Array | null, blob?: Blob } | null}
+   */
   file: null,
   /**
    * The last successful run: the engine's result plus the options it ran with and its time.
-   * @type {{ xlsx: Uint8Array, summary: any, preview: any[], problems: any[], notices: string[],
+   * `all`: every preview row (a short preview) or null (the engine keeps them); `view`: the rows
+   * of the level and search in force loaded so far, of `total` ({ key, level, search, rows, total }).
+   * @type {{ xlsx: Uint8Array, summary: any, all: any[] | null, view: any, previewRows: number,
+   *          problems: any[], notices: string[],
    *          rules_not_evaluated: any[], options: any, ms: number } | null}
    */
   result: null,

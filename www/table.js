@@ -1,25 +1,44 @@
-// The worklist preview: the engine's preview rows, filtered by level and searched, at most
-// MAX_TABLE_ROWS at once (the XLSX always has every row).
+// The worklist preview: the engine's preview rows, filtered by level and searched.
+//
+// A preview of at most LOAD_ROWS rows comes whole with the result and is filtered and searched
+// here. A longer one stays in the engine (the worker): the result brings the first FIRST_LOAD rows
+// of the view (the level and search in force), the table asks for the rest of its first LOAD_ROWS
+// once the counts are on screen, a new view asks the engine for its rows, and scrolling to the end
+// of the rows shown asks for the next MORE_ROWS (the XLSX always has every row).
 //
 // Links come only from the row's own `mailto` and `tel` (the hrefs of the workbook's links);
 // when the engine made no link the text stays plain. Each row can open its email: the engine's
 // subject and draft (Worklist.email(i) through the worker), to copy or open in the mail app
 // (the engine's mailto with the draft; no button when the engine gives none).
 
-import { $, appendBreakable, fold, make, setText, textCell } from './dom.js';
+import { $, appendBreakable, make, setText, textCell } from './dom.js';
 import { fmtInt, t } from './i18n.js';
 import { LEVEL_KEYS, word } from './levels.js';
+import { matches, rowSearchText, searchTerms } from './search.js';
 import { state } from './state.js';
 
-/** Rows of the preview table shown at most. */
-export const MAX_TABLE_ROWS = 1000;
-/** Rows drawn with the counts; the others follow in chunks after it is on screen. */
-const FIRST_ROWS = 100;
+/** Rows a view shows at first (and the most a preview the page filters itself has). */
+export const LOAD_ROWS = 1000;
+/** Rows of a long preview that come with the counts. */
+export const FIRST_LOAD = 200;
+/** Rows loaded each time the person scrolls to the end of the rows shown. */
+const MORE_ROWS = 500;
+/**
+ * Rows drawn with the counts (more than a screenful); the others follow in chunks once that frame
+ * is on screen: laying out a hundred rows and more would hold the counts back.
+ */
+const FIRST_ROWS = 15;
 const CHUNK_ROWS = 100;
 let renderSeq = 0;
 
-/** After the next frame is drawn. */
-const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+/**
+ * After the next frame is drawn, once the page has nothing more pressing (an idle moment, or a
+ * tenth of a second at most): the work that follows the counts never holds them back.
+ */
+export const afterPaint = (fn) => requestAnimationFrame(() => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 100 });
+  else setTimeout(fn, 0);
+});
 
 /** index → Promise<{ subject, draft, mailto }>: the engine's email of a preview row. */
 let emailSource = null;
@@ -89,21 +108,22 @@ async function toggleEmail(row, tr, button) {
   if (row.__email) td.replaceChildren(emailPanel(row.__email));
 }
 
-function searchText(row) {
-  if (row.__search == null) {
-    row.__search = fold([row.id, row.tenant, row.owner, row.email, row.phone, row.executive, row.plan,
-      row.reason, row.action, row.other_signals, row.level_label].join('\u0001'));
-  }
-  return row.__search;
+/** The level and search in force, and a key that tells views apart. */
+export function currentView() {
+  const search = state.search.trim();
+  return { level: state.filter, search, key: JSON.stringify([state.filter, searchTerms(search)]) };
 }
 
-function filteredRows() {
-  const rows = state.result ? state.result.preview : [];
-  const q = fold(state.search.trim());
-  const terms = q ? q.split(/\s+/) : [];
-  return rows.filter((row) =>
-    (state.filter === 'all' || row.level === state.filter) &&
-    (!terms.length || terms.every((term) => searchText(row).includes(term))));
+/** The view's rows when the page has every preview row: filtered and searched here. */
+function localView(all, view) {
+  const terms = searchTerms(view.search);
+  const rows = all.filter((row) => {
+    if (view.level !== 'all' && row.level !== view.level) return false;
+    if (!terms.length) return true;
+    row.__search ??= rowSearchText(row);
+    return matches(row.__search, terms);
+  });
+  return { ...view, rows, total: rows.length };
 }
 
 /** A link when the engine gave an href of the expected scheme, else plain text. */
@@ -168,43 +188,145 @@ function rowElement(row) {
   return tr;
 }
 
-export function renderTable() {
-  const all = state.result ? state.result.preview : [];
-  const rows = filteredRows();
-  const shown = rows.slice(0, MAX_TABLE_ROWS);
-  // Until the preview's other rows arrive (a moment after the counts), the totals are the summary's.
-  const everyRow = Math.max(all.length, state.result?.previewRows || 0);
-  const s = state.result?.summary || {};
-  let total = rows.length;
-  if (all.length < everyRow && !state.search.trim()) total = state.filter === 'all' ? everyRow : Number(s[state.filter]) || total;
-  // The first rows now, the others once they are on screen (laying out a thousand rows at once
-  // would hold the counts back); a newer render stops an older one's chunks.
-  const seq = ++renderSeq;
-  const body = $('worklist-body');
-  const rowsOf = (from, to) => {
-    const frag = document.createDocumentFragment();
-    for (const row of shown.slice(from, to)) frag.append(rowElement(row));
-    return frag;
-  };
-  body.replaceChildren(rowsOf(0, FIRST_ROWS));
-  body.dataset.complete = String(shown.length <= FIRST_ROWS);
-  let next = FIRST_ROWS;
-  const more = () => {
-    if (seq !== renderSeq) return;
-    body.append(rowsOf(next, next + CHUNK_ROWS));
-    next += CHUNK_ROWS;
-    if (next < shown.length) afterPaint(more);
-    else body.dataset.complete = 'true';
-  };
-  if (next < shown.length) afterPaint(more);
+/** ({ level, search, offset, count }) → Promise<{ rows, total }>: a view's rows, from the engine. */
+let rowsSource = null;
 
+export function setRowsSource(fn) {
+  rowsSource = fn;
+}
+
+/** Appends rows[from, to) to the table body. */
+function drawRows(body, rows, from, to) {
+  const frag = document.createDocumentFragment();
+  for (const row of rows.slice(from, to)) frag.append(rowElement(row));
+  body.append(frag);
+}
+
+/** Watches the end of the rows drawn: in sight, the view's next rows are asked for. */
+let sentinel = null;
+
+function watchEnd(r, view, seq) {
+  sentinel?.disconnect();
+  sentinel = null;
+  const body = $('worklist-body');
+  if (view.rows.length >= view.total || !rowsSource || typeof IntersectionObserver === 'undefined') return;
+  const last = body.lastElementChild;
+  if (!last) return;
+  // Seen from the table's own scroll box when it has one (wide screens), else from the window (on
+  // a phone the page scrolls); the margin asks for the next rows a little before the end is reached.
+  const box = $('table-scroll');
+  const scrolls = /(auto|scroll)/.test(getComputedStyle(box).overflowY);
+  sentinel = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting) || seq !== renderSeq) return;
+    sentinel.disconnect();
+    sentinel = null;
+    body.setAttribute('aria-busy', 'true');
+    const { level, search } = view;
+    rowsSource({ level, search, offset: view.rows.length, count: MORE_ROWS }).then((page) => {
+      if (seq !== renderSeq || r !== state.result || r.view !== view) return;
+      body.removeAttribute('aria-busy');
+      const from = view.rows.length;
+      view.rows.push(...page.rows);
+      drawRows(body, view.rows, from, view.rows.length);
+      renderCount(r, view);
+      watchEnd(r, view, seq);
+    }, () => {
+      // A newer run or view replaced this one (or the engine lost the run): nothing more to add.
+      body.removeAttribute('aria-busy');
+    });
+  }, { root: scrolls ? box : null, rootMargin: '0px 0px 1500px 0px' });
+  sentinel.observe(last);
+}
+
+function renderCount(r, view) {
+  const total = view.total;
   const empty = $('table-empty');
   empty.hidden = total > 0;
   $('table-scroll').hidden = total === 0;
-  if (total === 0) setText(empty, all.length ? t('tableEmptyFiltered') : t('tableEmptyNone'));
-  setText($('table-count'), total > shown.length
-    ? t('tableCountCapped', { shown: fmtInt(shown.length), total: fmtInt(total) })
-    : t('tableCount', { shown: fmtInt(total), total: fmtInt(everyRow) }));
+  if (total === 0) setText(empty, r.previewRows ? t('tableEmptyFiltered') : t('tableEmptyNone'));
+  // The rows the table shows once its first LOAD_ROWS are in (a moment after the counts).
+  const shown = Math.min(total, Math.max(view.rows.length, LOAD_ROWS));
+  setText($('table-count'), total > shown
+    ? t('tableCountCapped', { shown: fmtInt(shown), total: fmtInt(total) })
+    : t('tableCount', { shown: fmtInt(total), total: fmtInt(r.previewRows) }));
+}
+
+/**
+ * Draws a view: its first rows now, the others in chunks once they are on screen, up to LOAD_ROWS
+ * (asking the engine for those it has not sent yet), then more as the person scrolls.
+ */
+function drawView(r, view) {
+  // A newer render stops an older one's chunks and requests.
+  const seq = ++renderSeq;
+  sentinel?.disconnect();
+  const body = $('worklist-body');
+  body.removeAttribute('aria-busy');
+  body.replaceChildren();
+  drawRows(body, view.rows, 0, FIRST_ROWS);
+  let next = Math.min(FIRST_ROWS, view.rows.length);
+  const wanted = Math.min(view.total, LOAD_ROWS);
+  let asking = false;
+  const done = () => {
+    body.dataset.complete = 'true';
+    watchEnd(r, view, seq);
+  };
+  const more = () => {
+    if (seq !== renderSeq || r.view !== view) return;
+    if (!asking && view.rows.length < wanted && rowsSource) {
+      asking = true;
+      const { level, search } = view;
+      rowsSource({ level, search, offset: view.rows.length, count: wanted - view.rows.length }).then((page) => {
+        if (seq !== renderSeq || r.view !== view) return;
+        view.rows.push(...page.rows);
+        if (page.rows.length === 0) view.total = view.rows.length;
+        asking = false;
+        if (next >= view.rows.length - page.rows.length) more();
+      }, () => {
+        // A newer run or view replaced this one (or the engine lost the run): no more rows.
+        if (seq === renderSeq && r.view === view) done();
+      });
+    }
+    if (next < view.rows.length) {
+      drawRows(body, view.rows, next, next + CHUNK_ROWS);
+      next = Math.min(next + CHUNK_ROWS, view.rows.length);
+      afterPaint(more);
+    } else if (!asking) {
+      done();
+    }
+  };
+  body.dataset.complete = 'false';
+  if (next < wanted) afterPaint(more);
+  else done();
+  renderCount(r, view);
+}
+
+/** Shows the preview for the level and search in force (asking the engine when it has the rows). */
+export function renderTable() {
+  const r = state.result;
+  if (!r) return;
+  const want = currentView();
+  if (r.all) {
+    if (r.view?.key !== want.key) r.view = localView(r.all, want);
+  } else if (r.view?.key !== want.key && rowsSource) {
+    // The rows shown stay until the engine's arrive (a moment; longer while it builds the workbook).
+    const seq = ++renderSeq;
+    sentinel?.disconnect();
+    const body = $('worklist-body');
+    body.setAttribute('aria-busy', 'true');
+    body.dataset.complete = 'false';
+    rowsSource({ level: want.level, search: want.search, offset: 0, count: FIRST_LOAD }).then((page) => {
+      if (seq !== renderSeq || r !== state.result) return;
+      r.view = { ...want, rows: page.rows, total: page.total };
+      drawView(r, r.view);
+    }, (e) => {
+      // A newer run (on its way while the page is busy) brings its own rows.
+      if (seq !== renderSeq || r !== state.result || document.body.dataset.state === 'busy') return;
+      body.removeAttribute('aria-busy');
+      setText($('table-count'), t('rowsFailed', { detail: e && e.message ? e.message : String(e) }));
+    });
+    return;
+  }
+  drawView(r, r.view);
 }
 
 export function renderFilterState() {

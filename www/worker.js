@@ -1,33 +1,55 @@
 // Module worker that runs the WebAssembly engine, so the page stays responsive on large files.
 //
-// Page → worker:  { id, type: 'analyze', bytes: Uint8Array, options }   analyze_worklist: counts first
+// Page → worker:  { id, type: 'analyze', bytes: Uint8Array | file: Blob, options, view }
+//                   analyze_worklist: counts first; view = { level, search, first, whole }: the
+//                   preview rows to send with them (every row when there are at most `whole`, else
+//                   the view's `first`). A file is read here (off the page's thread) and its bytes go
+//                   back with the result, for the page to keep.
+//                 { id, type: 'rows', run, level, search, offset, count }    more preview rows
 //                 { id, type: 'workbook', run }                          the run's XLSX (built when asked)
 //                 { id, type: 'email', run, index }                      subject, draft, mailto of a row
 //                 { id, type: 'build', bytes: Uint8Array, options }      build_worklist (all at once)
 //                 { id, type: 'info', options }                          engine_info(options)
 // Worker → page:  { id, type: 'progress', stage: 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
-//                 { id, type: 'result', run, summary, preview (the first 1,000 rows), preview_rows,
-//                   problems, notices, rules_not_evaluated }
-//                 { id, type: 'preview-rest', run, rows }   the preview's other rows, right after
-//                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build',
-//                   with the result's fields)
+//                 { id, type: 'result', run, summary, preview_rows, complete, rows, indices, total,
+//                   problems, notices, rules_not_evaluated, bytes? }   complete: rows are every preview
+//                   row (the page filters them itself); else the view's first rows, of `total`;
+//                   bytes: the file's, when it came as a file (transferred)
+//                 { id, type: 'rows', rows, indices, total }   indices: each row's number, for 'email'
+//                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build')
 //                 { id, type: 'email', email }  { id, type: 'info', info }
 //                 { id, type: 'error', message, fatal, code?, option?, value?, expected?, field?, headers? }
+//                   (code 'read': the file could not be read)
 // Every failure becomes an 'error' message carrying the engine's facts (code, option, expected…);
 // `fatal` means the engine trapped (or never loaded) and this worker should be replaced. With code
 // 'engine-load', `message` is the loader's detail and the page words the error.
 //
 // The worker keeps the latest analysed Worklist (the one whose results the page shows, also
-// after a failed re-run) for its workbook and emails; a new one frees it.
+// after a failed re-run) for its rows, workbook and emails; a new one frees it. Only the rows the
+// page shows cross to it: tens of thousands of rows would take longer to copy than to classify.
+
+import { fold, matches, searchTerms } from './search.js';
+import { WARMUP_OPTIONS, WARMUP_RUNS, warmupExport } from './warmup.js';
 
 let engine = null;
-/** Preview rows sent with the result; the others follow in a 'preview-rest' message. */
-const HEAD_ROWS = 1000;
-/** @type {{ run: number, worklist: any }[]} the latest analysis (at most one) */
+/**
+ * @type {{ run: number, worklist: any, folded?: string[], found?: { terms: string, indices: Uint32Array } }[]}
+ * the latest analysis (at most one), with its rows' search text once a search asked for it
+ */
 const kept = [];
 
 class EngineLoadError extends Error {}
 class GoneError extends Error {}
+class ReadError extends Error {}
+
+/** The bytes of a file the page handed over. */
+async function readFile(file) {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    throw new ReadError(messageOf(e));
+  }
+}
 
 async function loadEngine() {
   if (engine) return engine;
@@ -39,7 +61,30 @@ async function loadEngine() {
     throw new EngineLoadError(messageOf(e));
   }
   engine = mod;
+  setTimeout(warmUp, 0);
   return engine;
+}
+
+/** Warm-up runs left (warmup.js): none once a file is being read. */
+let warmupLeft = WARMUP_RUNS;
+
+/** One warm-up run, then the next one after the messages waiting (a file stops them). */
+function warmUp() {
+  if (!engine || warmupLeft <= 0) return;
+  const n = WARMUP_RUNS - warmupLeft--;
+  try {
+    const w = engine.analyze_worklist(warmupExport(n), { ...WARMUP_OPTIONS, lang: n % 2 ? 'en' : 'es' });
+    try {
+      w.result();
+      w.preview({ count: 200 });
+    } finally {
+      w.free();
+    }
+  } catch {
+    warmupLeft = 0;
+    return;
+  }
+  setTimeout(warmUp, 0);
 }
 
 function messageOf(e) {
@@ -69,49 +114,71 @@ function ownBytes(xlsx) {
   return out;
 }
 
-function analyze(mod, id, bytes, options) {
+/**
+ * The rows of a view of a kept run: `level` ('all' or a level key), `search` (words), `count`
+ * rows from `offset`. The search runs here, on every row's text (asked of the engine once).
+ */
+function viewRows(k, { level, search, offset = 0, count }) {
+  const query = { offset, count };
+  if (level && level !== 'all') query.level = level;
+  const terms = searchTerms(search);
+  if (terms.length) {
+    const key = terms.join(' ');
+    if (k.found?.terms !== key) {
+      // One string for every row (faster across than one per row), folded at once.
+      k.folded ??= fold(k.worklist.search_text()).split('\0');
+      const found = [];
+      k.folded.forEach((text, i) => { if (matches(text, terms)) found.push(i); });
+      k.found = { terms: key, indices: Uint32Array.from(found) };
+    }
+    query.indices = k.found.indices;
+  }
+  return k.worklist.preview(query);
+}
+
+/** Analyses `bytes`; `own`: they were read here, and go back to the page with the result. */
+function analyze(mod, id, bytes, options, view = {}, own = false) {
   const worklist = mod.analyze_worklist(bytes, options, progressTo(id));
-  const result = worklist.result();
   // The page shows this one now: the ones before it are freed. (A run that fails leaves the
   // previous one here, so the results the page keeps can still be downloaded.)
   while (kept.length) kept.shift().worklist.free();
-  kept.push({ run: id, worklist });
-  // The first rows go with the counts (the page shows them at once); copying tens of thousands
-  // of rows between threads takes a while, so the rest follow in a second message.
-  const { preview } = result;
+  const k = { run: id, worklist };
+  kept.push(k);
+  const whole = Number.isInteger(view.whole) && view.whole >= 0 ? view.whole : 1000;
+  const first = Number.isInteger(view.first) && view.first >= 0 ? view.first : 200;
+  const all = worklist.rows();
+  // A preview of at most `whole` rows is sent whole (the page filters and searches it itself); a
+  // longer one the view's first rows (the page asks for more when it shows them).
+  const complete = all <= whole;
+  const result = worklist.result(0);
+  const rows = complete ? worklist.preview({ count: all }) : viewRows(k, { ...view, offset: 0, count: first });
   self.postMessage({
     id,
     type: 'result',
     run: id,
     summary: result.summary,
-    preview: preview.length > HEAD_ROWS ? preview.slice(0, HEAD_ROWS) : preview,
-    preview_rows: preview.length,
+    preview_rows: all,
+    complete,
+    rows: rows.rows,
+    indices: rows.indices,
+    total: rows.total,
     problems: result.problems,
     notices: result.notices,
     rules_not_evaluated: result.rules_not_evaluated,
-  });
-  if (preview.length > HEAD_ROWS) self.postMessage({ id, type: 'preview-rest', run: id, rows: preview.slice(HEAD_ROWS) });
+    bytes: own ? bytes : undefined,
+  }, own ? [bytes.buffer] : []);
 }
 
 function keptRun(run) {
   const k = kept.find((x) => x.run === run);
   if (!k) throw new GoneError('gone');
-  return k.worklist;
+  return k;
 }
 
 function build(mod, id, bytes, options) {
   const result = mod.build_worklist(bytes, options, progressTo(id));
   const xlsx = ownBytes(result.xlsx);
-  self.postMessage({
-    id,
-    type: 'workbook',
-    xlsx,
-    summary: result.summary,
-    preview: result.preview,
-    problems: result.problems,
-    notices: result.notices,
-    rules_not_evaluated: result.rules_not_evaluated,
-  }, [xlsx.buffer]);
+  self.postMessage({ id, type: 'workbook', xlsx, summary: result.summary }, [xlsx.buffer]);
 }
 
 /** The engine's facts about an error, as plain data. */
@@ -127,18 +194,24 @@ function errorFacts(e) {
 }
 
 self.addEventListener('message', async (ev) => {
-  const { id, type = 'build', bytes, options, run, index } = ev.data || {};
+  const { id, type = 'build', bytes, file, options, run, index, view } = ev.data || {};
+  if (type === 'analyze' || type === 'build') warmupLeft = 0;
   try {
     const mod = await loadEngine();
     if (type === 'info') {
       self.postMessage({ id, type: 'info', info: mod.engine_info(options) });
     } else if (type === 'analyze') {
-      analyze(mod, id, bytes, options);
+      if (bytes) analyze(mod, id, bytes, options, view);
+      else analyze(mod, id, await readFile(file), options, view, true);
+    } else if (type === 'rows') {
+      const { level, search, offset, count } = ev.data;
+      const page = viewRows(keptRun(run), { level, search, offset, count });
+      self.postMessage({ id, type: 'rows', rows: page.rows, indices: page.indices, total: page.total });
     } else if (type === 'workbook') {
-      const xlsx = ownBytes(keptRun(run).workbook());
+      const xlsx = ownBytes(keptRun(run).worklist.workbook());
       self.postMessage({ id, type: 'workbook', xlsx }, [xlsx.buffer]);
     } else if (type === 'email') {
-      self.postMessage({ id, type: 'email', email: keptRun(run).email(index) ?? null });
+      self.postMessage({ id, type: 'email', email: keptRun(run).worklist.email(index) ?? null });
     } else {
       build(mod, id, bytes, options);
     }
@@ -148,6 +221,7 @@ self.addEventListener('message', async (ev) => {
     const msg = { id, type: 'error', message: messageOf(e), fatal, ...errorFacts(e) };
     if (loadFailed) msg.code = 'engine-load';
     if (e instanceof GoneError) msg.code = 'gone';
+    if (e instanceof ReadError) msg.code = 'read';
     self.postMessage(msg);
   }
 });

@@ -57,36 +57,36 @@ pub struct Decoded<'a> {
 
 /// Decodes an export.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
-    let (encoding, body): (TextEncoding, &[u8]) =
+    // UTF-8 is validated once: the check that tells it apart is the decoding.
+    let (encoding, (text, had_replacements)) =
         if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            (TextEncoding::Utf8Bom, rest)
+            let text = match std::str::from_utf8(rest) {
+                Ok(s) => (Cow::Borrowed(s), false),
+                // A BOM followed by invalid UTF-8: decode lossily, visibly.
+                Err(_) => (String::from_utf8_lossy(rest), true),
+            };
+            (TextEncoding::Utf8Bom, text)
         } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-            (TextEncoding::Utf16Le, rest)
+            (TextEncoding::Utf16Le, decode_with(UTF_16LE, rest))
         } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-            (TextEncoding::Utf16Be, rest)
+            (TextEncoding::Utf16Be, decode_with(UTF_16BE, rest))
         } else if let Some(e) = sniff_utf16_without_bom(bytes) {
-            (e, bytes)
-        } else if std::str::from_utf8(bytes).is_ok() {
-            (TextEncoding::Utf8, bytes)
+            let enc = if e == TextEncoding::Utf16Le {
+                UTF_16LE
+            } else {
+                UTF_16BE
+            };
+            (e, decode_with(enc, bytes))
+        } else if let Ok(s) = std::str::from_utf8(bytes) {
+            (TextEncoding::Utf8, (Cow::Borrowed(s), false))
         } else {
             // Not UTF-8: a zip or image is binary, anything else is read as
             // Windows-1252, where every byte is a character.
             if let Some(offset) = binary_signature(bytes) {
                 return Err(Error::BinaryInput { offset });
             }
-            (TextEncoding::Windows1252, bytes)
+            (TextEncoding::Windows1252, decode_with(WINDOWS_1252, bytes))
         };
-
-    let (text, had_replacements) = match encoding {
-        TextEncoding::Utf8 | TextEncoding::Utf8Bom => match std::str::from_utf8(body) {
-            Ok(s) => (Cow::Borrowed(s), false),
-            // A BOM followed by invalid UTF-8: decode lossily, visibly.
-            Err(_) => (String::from_utf8_lossy(body), true),
-        },
-        TextEncoding::Utf16Le => decode_with(UTF_16LE, body),
-        TextEncoding::Utf16Be => decode_with(UTF_16BE, body),
-        TextEncoding::Windows1252 => decode_with(WINDOWS_1252, body),
-    };
 
     check_text(&text)?;
     Ok(Decoded {

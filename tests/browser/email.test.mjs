@@ -16,7 +16,7 @@ async function engineEmails(file, lang = 'es') {
   const engine = await nodeEngine();
   const w = engine.analyze_worklist(readFileSync(file), { asOf: AS_OF, tz: TZ, lang, fileName: path.basename(file) });
   try {
-    const { preview } = w.result();
+    const { preview } = w.result(w.rows());
     return preview.map((row, i) => ({ level: row.level, tenant: row.tenant, ...w.email(i) }));
   } finally {
     w.free();

@@ -1,7 +1,8 @@
 // analyze_worklist, the page's way in (issue 13): counts first, the workbook when asked. Over every
-// fixture and the sample: result() equals build_worklist's (without xlsx), workbook() is the same
-// bytes, email(i) agrees with the preview row's link; errors carry the facts the page uses
-// (code, option, value, expected, headers); engine_info gives fields and formats.
+// fixture and the sample: result(all) equals build_worklist's (without xlsx), result() has the first
+// 200 rows, preview() pages, filters and picks rows as build_worklist's preview has them, workbook()
+// is the same bytes, email(i) agrees with the preview row's link; errors carry the facts the page
+// uses (code, option, value, expected, headers); engine_info gives fields and formats.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -20,6 +21,49 @@ const inputs = [
   ...readdirSync(sheets).map((f) => join(sheets, f)),
   join(root, 'www', 'sample', 'tenants-ejemplo.csv'),
 ];
+
+/** preview(): every row once across pages, a level's rows, chosen rows; search_text() per row. */
+function assertPreviewPages(w, preview) {
+  const all = preview.length;
+  const pages = [];
+  for (let offset = 0; offset < all || offset === 0; offset += 7) {
+    const page = w.preview({ offset, count: 7 });
+    assert.equal(page.total, all);
+    assert.ok(page.indices instanceof Uint32Array);
+    assert.deepEqual([...page.indices], page.rows.map((_, i) => offset + i));
+    pages.push(...page.rows);
+  }
+  assert.deepEqual(pages, preview, 'the pages are the preview, in order');
+  assert.deepEqual(w.preview().rows, preview.slice(0, 200), '200 rows when not told');
+  assert.deepEqual(w.preview({ offset: all + 5 }).rows, []);
+  for (const level of ['critical', 'high', 'medium', 'info']) {
+    const want = preview.map((row, i) => [row, i]).filter(([row]) => row.level === level);
+    const page = w.preview({ level, count: all });
+    assert.equal(page.total, want.length, level);
+    assert.deepEqual(page.rows, want.map(([row]) => row), level);
+    assert.deepEqual([...page.indices], want.map(([, i]) => i), level);
+  }
+  // Chosen rows (a search's): in the order given, those past the end left out, the level applied.
+  const chosen = [all - 1, 0, all + 3, Math.floor(all / 2)].filter((i) => i >= 0);
+  const picked = w.preview({ indices: chosen, count: chosen.length });
+  const inRange = chosen.filter((i) => i < all);
+  assert.equal(picked.total, inRange.length);
+  assert.deepEqual(picked.rows, inRange.map((i) => preview[i]));
+  if (all) {
+    const level = preview[0].level;
+    const same = w.preview({ indices: Uint32Array.from(inRange), level });
+    assert.deepEqual([...same.indices], inRange.filter((i) => preview[i].level === level));
+  }
+  const texts = w.search_text().split('\0');
+  assert.equal(texts.length, Math.max(all, 1));
+  preview.forEach((row, i) => {
+    const fields = [row.id, row.tenant, row.owner, row.email, row.phone, row.executive, row.plan, row.reason,
+      row.action, row.other_signals, row.level_label].map((f) => f.replace(/\0/g, ' '));
+    assert.equal(texts[i], fields.join('\u0001'), `search text of row ${i}`);
+  });
+  assert.throws(() => w.preview({ level: 'urgent' }), /urgent/);
+  assert.throws(() => w.preview({ count: -1 }), /count/);
+}
 
 function attempt(fn) {
   try {
@@ -48,8 +92,12 @@ for (const lang of ['es', 'en']) {
       try {
         assert.ok(!stages.includes('writing'), `no workbook written before it is asked for: ${stages}`);
         const { xlsx, ...rest } = built.value;
-        assert.deepEqual(w.result(), rest);
-        assert.equal(w.rows(), rest.preview.length);
+        const all = rest.preview.length;
+        assert.equal(w.rows(), all);
+        assert.deepEqual(w.result(all), { ...rest, preview_rows: all });
+        assert.deepEqual(w.result(), { ...rest, preview: rest.preview.slice(0, 200), preview_rows: all });
+        assert.deepEqual(w.result(0).preview, []);
+        assertPreviewPages(w, rest.preview);
         assert.ok(Buffer.from(w.workbook()).equals(Buffer.from(xlsx)), 'workbook() = build_worklist().xlsx');
         for (let i = 0; i < rest.preview.length; i++) {
           const mail = w.email(i);
