@@ -26,6 +26,8 @@ describe('worklist: counts and bytes equal the CLI', () => {
 
         assertCountsEqual(await cardCounts(page), cli.summary, path.basename(file));
         const worklistRows = cli.summary.critical + cli.summary.high + cli.summary.medium + cli.summary.info;
+        // The first rows are drawn with the counts, the others right after they are on screen.
+        await page.waitForFunction(() => document.getElementById('worklist-body').dataset.complete === 'true');
         const shownRows = await page.locator('#worklist-body tr').count();
         assert.equal(shownRows, Math.min(worklistRows, 1000), 'preview rows');
         assert.equal(await page.locator('#problems-body tr').count(), Math.min(cli.summary.problems, 1000), 'problem rows');
