@@ -346,12 +346,15 @@ fn given(s: &Option<String>) -> Option<&str> {
 }
 
 impl RawOptions {
-    /// The option names the JavaScript API accepts (the fields above).
-    pub const KEYS: [&'static str; 11] = [
+    /// The option names the JavaScript API accepts (the fields above;
+    /// `previous`, the previous worklist's bytes, is the shell's, not an
+    /// option the engine resolves).
+    pub const KEYS: [&'static str; 12] = [
         "asOf",
         "tz",
         "lang",
         "fileName",
+        "previousFileName",
         "productName",
         "highDays",
         "mediumDays",

@@ -19,8 +19,9 @@
 use crate::report::{preview_rows, problem_rows, PreviewRow};
 use crate::text::{self, shared};
 use crate::{
-    analyze_with_progress, build_worklist_owned, level_fill, render, Analysis, Environment, Error,
-    Field, Lang, Level, Options, RawOptions, Stage, Summary, WorkItem, DEFAULTS,
+    analyze_with_previous, build_worklist_with_previous, level_fill, render, split_by_executive,
+    split_zip_name, zip_split_files, Analysis, Environment, Error, Field, Lang, Level, Options,
+    RawOptions, Stage, Summary, WorkItem, DEFAULTS, MAX_PREVIOUS_BYTES, SNOOZED_FILL, VERSION_LINE,
 };
 use js_sys::{Object, Reflect, Uint8Array};
 use serde::Serialize;
@@ -56,6 +57,7 @@ fn js_error(e: &Error, lang: Lang) -> JsValue {
         let _ = Reflect::set(&err, &k.into(), &v);
     };
     set("code", e.code().into());
+    set("input", e.input().into());
     if let Some(name) = option {
         set("option", name.into());
     }
@@ -80,6 +82,27 @@ fn runtime_zone() -> Option<String> {
     Reflect::get(&fmt.resolved_options(), &JsValue::from_str("timeZone"))
         .ok()
         .and_then(|v| v.as_string())
+}
+
+/// The previous worklist given as `options.previous` (a `Uint8Array` or an
+/// `ArrayBuffer`), and the options without it.
+fn take_previous(options: JsValue) -> Result<(JsValue, Option<Vec<u8>>), JsValue> {
+    let Some(obj) = options.dyn_ref::<Object>() else {
+        return Ok((options, None));
+    };
+    let key = JsValue::from_str("previous");
+    let value = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok((options, None));
+    }
+    if !(value.is_instance_of::<Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>()) {
+        let msg = "previous: se esperaba un Uint8Array / expected a Uint8Array";
+        return Err(JsError::new(msg).into());
+    }
+    let bytes = Uint8Array::new(&value).to_vec();
+    let rest = Object::assign(&Object::new(), obj);
+    let _ = Reflect::delete_property(&rest, &key);
+    Ok((rest.into(), Some(bytes)))
 }
 
 /// Reads a JavaScript options object and resolves it; the error comes with
@@ -146,11 +169,13 @@ pub fn build_worklist_js(
     options: JsValue,
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
+    let (options, previous) = take_previous(options)?;
     let o = options_from(options)?;
     reserve_heap(bytes.len(), 6);
     let mut progress = progress_to(on_progress);
     let lang = o.lang;
-    let out = build_worklist_owned(bytes, &o, &mut progress).map_err(|e| js_error(&e, lang))?;
+    let out = build_worklist_with_previous(bytes, previous.as_deref(), &o, &mut progress)
+        .map_err(|e| js_error(&e, lang))?;
     let result = result_object(&out.items, &out.summary, lang)?;
     set_key(
         &result,
@@ -362,6 +387,22 @@ impl Worklist {
     pub fn rows(&self) -> usize {
         self.analysis.items.len()
     }
+
+    /// One workbook per account executive, zipped: `{ name, zip, files }`
+    /// with `files` as `[{ file, executive, rows }]`; the zip holds exactly
+    /// the files `--split-by-executive` writes, byte for byte.
+    pub fn split(&self) -> Result<JsValue, JsValue> {
+        let (a, o) = (&self.analysis, &self.options);
+        let fail = |e: Error| js_error(&e, o.lang);
+        let files = split_by_executive(a, o).map_err(fail)?;
+        let zip = zip_split_files(&files, o).map_err(fail)?;
+        let listing: Vec<_> = files.iter().map(|f| f.listing()).collect();
+        let result = Object::new();
+        set_key(&result, "name", &split_zip_name(o).into())?;
+        set_key(&result, "zip", &Uint8Array::from(zip.as_slice()).into())?;
+        set_key(&result, "files", &to_js(&listing)?)?;
+        Ok(result.into())
+    }
 }
 
 /// Reads, classifies and plans without building the workbook:
@@ -373,11 +414,12 @@ pub fn analyze_worklist(
     options: JsValue,
     on_progress: Option<js_sys::Function>,
 ) -> Result<Worklist, JsValue> {
+    let (options, previous) = take_previous(options)?;
     let o = options_from(options)?;
     reserve_heap(bytes.len(), 3);
     let mut progress = progress_to(on_progress);
-    let analysis =
-        analyze_with_progress(&bytes, &o, &mut progress).map_err(|e| js_error(&e, o.lang))?;
+    let analysis = analyze_with_previous(&bytes, previous.as_deref(), &o, &mut progress)
+        .map_err(|e| js_error(&e, o.lang))?;
     Ok(Worklist {
         analysis,
         options: o,
@@ -476,6 +518,9 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
     let result = Object::new();
     let set = |k: &str, v: &JsValue| set_key(&result, k, v);
     set("version", &version().into())?;
+    set("snoozedFill", &format!("#{SNOOZED_FILL:06X}").into())?;
+    set("previousMaxBytes", &JsValue::from_f64(MAX_PREVIOUS_BYTES as f64))?;
+    set("changeWords", &to_js(text::tracking::change_words(lang))?)?;
     set("defaults", &to_js(&defaults)?)?;
     set("levels", &to_js(&levels)?)?;
     set("words", &to_js(shared::words(lang))?)?;
@@ -492,8 +537,9 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
     Ok(result.into())
 }
 
-/// The engine's version (the crate version).
+/// The engine's version, the same string as `retention-worklist --version`
+/// and the workbook's Resumen (`retention-worklist 0.1.0`).
 #[wasm_bindgen]
 pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
+    VERSION_LINE.to_string()
 }

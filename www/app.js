@@ -9,7 +9,8 @@
 //   levels.js    engine_info on the page  results.js   a run's result on the page
 //   table.js     the preview table, emails  mapping.js  the column mapping panel
 //   i18n.js      the page's own words     dragdrop.js  files dropped on the page
-//   workbook.js  the XLSX: built after the counts, downloaded
+//   workbook.js  the XLSX: built after the counts, downloaded; the per-executive ZIP
+//   previous.js  yesterday's worklist (optional), carried by the engine
 // Data from the export only goes into the DOM with textContent (never innerHTML).
 
 import { $, setText } from './dom.js';
@@ -29,7 +30,10 @@ import { state } from './state.js';
 import {
   FIRST_LOAD, LOAD_ROWS, afterPaint, currentView, renderTable, setEmailSource, setFilter, setRowsSource,
 } from './table.js';
-import { download, prepareWorkbook } from './workbook.js';
+import { download, downloadSplit, prepareWorkbook } from './workbook.js';
+import {
+  clearPreviousError, previousKey, previousOptions, setPreviousLimit, showPreviousError, wirePrevious,
+} from './previous.js';
 
 /**
  * Largest file the page accepts; checked before reading the file. The engine needs about 8 bytes
@@ -50,6 +54,8 @@ const COLUMN_ERRORS = ['no_identity_column', 'no_rule_evaluable', 'no_known_colu
 
 /** engine_info().defaults, once the engine answered. */
 let defaults = null;
+/** engine_info().version: the same string as `retention-worklist --version` and the Resumen. */
+let engineVersion = '';
 
 // ---------------------------------------------------------------------------------------------
 // Words: the page's own, then the engine's for the settings in force
@@ -59,6 +65,7 @@ function applyWords() {
   applyPageWords({ product, max: fmtBytes(MAX_BYTES) });
   document.title = product ? `${t('docTitle')} · ${product}` : t('docTitle');
   setText($('brand-product'), product);
+  setText($('engine-version'), engineVersion ? t('engineVersion', { version: engineVersion }) : '');
 }
 
 const infoCache = new Map();
@@ -210,13 +217,29 @@ function processNewFile() {
   return processFile({ fresh: true });
 }
 
-/** The options a run of `file` uses: the form's, the sample's date for the sample, the mapping. */
+/**
+ * The options a run of `file` uses: the form's, the sample's date for the sample, the mapping,
+ * the previous worklist's name (its bytes are added when the run is sent: see `withPrevious`).
+ */
 function runOptions(file) {
   const built = buildOptions(file.name);
   if (built.error) return built;
   if (file.sample) built.options.asOf = SAMPLE_AS_OF;
   if (file.columns && Object.keys(file.columns).length) built.options.columns = { ...file.columns };
+  const { previousFileName } = previousOptions();
+  if (previousFileName) built.options.previousFileName = previousFileName;
   return built;
+}
+
+/** What tells two runs apart: the options and which previous worklist. */
+function runKeyOf(options) {
+  return JSON.stringify(options) + previousKey();
+}
+
+/** The options with the previous worklist's bytes, when one was given. */
+function withPrevious(options) {
+  const { previous } = previousOptions();
+  return previous ? { ...options, previous } : options;
 }
 
 /** The settings could not be used: say so by the field, keep the last good results (marked). */
@@ -271,7 +294,8 @@ async function processFile({ fresh = false } = {}) {
     settingsProblem();
     return;
   }
-  state.runKey = JSON.stringify(options);
+  state.runKey = runKeyOf(options);
+  const runOpts = withPrevious(options);
   document.body.dataset.state = 'busy';
   document.body.dataset.workbook = '';
   $('main').setAttribute('aria-busy', 'true');
@@ -284,7 +308,7 @@ async function processFile({ fresh = false } = {}) {
   let msg;
   try {
     let lastStage = 'reading';
-    msg = await analyzeWorklist(file.bytes || file.blob, options, (stage, fraction) => {
+    msg = await analyzeWorklist(file.bytes || file.blob, runOpts, (stage, fraction) => {
       if (!STAGES.includes(stage) || stage === 'load') return;
       showProgress(file.name, stage, fraction);
       // Announce each stage once, not every fraction.
@@ -304,6 +328,21 @@ async function processFile({ fresh = false } = {}) {
       return;
     }
     if (showSettingsProblem(e)) {
+      settingsProblem();
+      return;
+    }
+    if (e && e.input === 'previous') {
+      // The previous worklist is at fault, not today's file: said by its input; the file stays
+      // loaded (and the last good results, marked) until it is removed or replaced.
+      showPreviousError(e.message);
+      $('progress').hidden = true;
+      if (!state.result) {
+        document.body.dataset.state = 'invalid';
+        $('main').setAttribute('aria-busy', 'false');
+        announce(t('statusError', { message: e.message }));
+        finishRun();
+        return;
+      }
       settingsProblem();
       return;
     }
@@ -333,6 +372,7 @@ async function processFile({ fresh = false } = {}) {
     return;
   }
   clearFieldErrors();
+  clearPreviousError();
   const rows = Array.isArray(msg.rows) ? msg.rows : [];
   state.result = {
     run: msg.run,
@@ -346,13 +386,16 @@ async function processFile({ fresh = false } = {}) {
     problems: Array.isArray(msg.problems) ? msg.problems : [],
     notices: Array.isArray(msg.notices) ? msg.notices : [],
     rules_not_evaluated: Array.isArray(msg.rules_not_evaluated) ? msg.rules_not_evaluated : [],
-    options,
+    options: runOpts,
     sample: file.sample,
     columns: options.columns || null,
     autoMapped: !!file.autoMapped,
     stale: false,
     ms: performance.now() - started,
   };
+  // A new result: the per-executive files listed are the old one's.
+  $('split-files').replaceChildren();
+  $('split-files').hidden = true;
   const run = msg.run;
   setEmailSource((index) => email(run, index));
   setRowsSource((query) => previewRows(run, query));
@@ -393,7 +436,7 @@ function settingsChanged() {
   if (!state.file) return;
   // The same settings as the run in force (a typed value, then the change event): nothing to do.
   const { options } = runOptions(state.file);
-  if (options && JSON.stringify(options) === state.runKey) return;
+  if (options && runKeyOf(options) === state.runKey) return;
   rerunTimer = setTimeout(() => processFile(), 0);
 }
 
@@ -437,6 +480,11 @@ function wireControls() {
   });
   $('sample').addEventListener('click', () => loadSample());
   $('download').addEventListener('click', () => download(announce));
+  $('download-split').addEventListener('click', () => downloadSplit(announce));
+  // A previous worklist chosen or removed: today's file runs again with (or without) it.
+  wirePrevious(() => {
+    if (state.file) processFile();
+  });
   $('mapping-apply').addEventListener('click', applyMapping);
   $('mapping-forget').addEventListener('click', forgetMapping);
 
@@ -500,6 +548,9 @@ async function loadDefaults() {
   const stored = storedSettings();
   const first = await engineInfo(stored.lang === 'en' || stored.lang === 'es' ? { lang: stored.lang } : {});
   defaults = first.defaults;
+  setPreviousLimit(first.previousMaxBytes);
+  engineVersion = first.version;
+  applyWords();
   setLang(applyInitialSettings(defaults, stored));
   $('lang').value = getLang();
   applyWords();

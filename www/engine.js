@@ -11,6 +11,7 @@
 //                                              count }), asked of the engine
 //   workbook(run)                            → the run's XLSX (Uint8Array), built when asked
 //   email(run, index)                        → { subject, draft, mailto } of preview row `index`
+//   splitByExecutive(run)                    → { name, files, zip }: one workbook per executive
 //   buildWorklist(bytes, options, onStage)   → { xlsx, summary, … } all at once (when the worker
 //                                              lost the run: a fresh worker after a crash)
 //   engineInfo(options)                      → engine_info(options): defaults, levels, fields, words
@@ -18,7 +19,8 @@
 // A newer analysis replaces one in progress (the worker is stopped at once: the old promise rejects
 // with Superseded). A worker that dies or traps is replaced by a fresh one for the next request;
 // requests for engine_info still waiting are sent again to the fresh worker. Errors carry the
-// engine's facts: code, option, value, expected, field, headers.
+// engine's facts: code, option, value, expected, field, headers, input ('previous' when the
+// previous worklist is at fault).
 
 import { t } from './i18n.js';
 
@@ -108,7 +110,7 @@ function onMessage(ev) {
   pending.delete(msg.id);
   if (msg.type === 'error') {
     const error = new Error(errorText(msg));
-    for (const k of ['code', 'option', 'value', 'expected', 'field', 'headers']) {
+    for (const k of ['code', 'option', 'value', 'expected', 'field', 'headers', 'input']) {
       if (msg[k] !== undefined) error[k] = msg[k];
     }
     // A wasm trap can leave the engine's memory inconsistent: start afresh.
@@ -120,6 +122,8 @@ function onMessage(ev) {
   } else if (msg.type === 'rows' && p.type === 'rows') {
     p.resolve({ rows: numbered(msg), total: Number(msg.total) || 0 });
   } else if (msg.type === 'workbook' && (p.type === 'workbook' || p.type === 'build')) {
+    p.resolve(msg);
+  } else if (msg.type === 'split' && p.type === 'split') {
     p.resolve(msg);
   } else if (msg.type === 'email' && p.type === 'email') {
     p.resolve(msg.email);
@@ -190,6 +194,14 @@ export function previewRows(run, query) {
 export async function workbook(run) {
   const msg = await request('workbook', { run });
   return msg.xlsx instanceof Uint8Array ? msg.xlsx : new Uint8Array(msg.xlsx);
+}
+
+/**
+ * One workbook per account executive of an analysed run, zipped by the engine (the files the CLI's
+ * --split-by-executive writes): { name, files: [{ file, executive, rows }], zip }.
+ */
+export function splitByExecutive(run) {
+  return request('split', { run });
 }
 
 /** The subject, draft and mailto of preview row `index` of an analysed run. */

@@ -35,6 +35,12 @@ export function word(key) {
   return '';
 }
 
+/** engine_info().changeWords[key]: the labels of the changes since the previous worklist. */
+export function changeWord(key) {
+  const w = info?.changeWords?.[key];
+  return typeof w === 'string' ? w : '';
+}
+
 /** engine_info().fields: [{ key, label, aliases }], in the engine's order. */
 export function fields() {
   return Array.isArray(info?.fields) ? info.fields : [];
@@ -53,6 +59,7 @@ export function applyEngineInfo(next) {
     // The CSP allows style changes made through the CSSOM: the workbook's fill becomes the page's.
     if (/^#[0-9a-f]{6}$/i.test(l.fill)) root.setProperty(`--${l.key}`, l.fill);
   }
+  if (/^#[0-9a-f]{6}$/i.test(info.snoozedFill || '')) root.setProperty('--snoozed', info.snoozedFill);
   const fill = (attr, text) => {
     for (const node of document.querySelectorAll(`[${attr}]`)) {
       setText(node, text(node.getAttribute(attr)));

@@ -6,7 +6,7 @@
 
 import { $, make, setText, textCell } from './dom.js';
 import { fmtDate, fmtDecimal, fmtInt, t } from './i18n.js';
-import { LEVEL_KEYS, fieldLabel, level, word } from './levels.js';
+import { LEVEL_KEYS, changeWord, fieldLabel, level, word } from './levels.js';
 import { mappingText } from './mapping.js';
 import { state } from './state.js';
 import { afterPaint, renderFilterState, renderTable } from './table.js';
@@ -35,6 +35,12 @@ function renderFacts(s, r) {
   // A workbook: the sheet the engine read (named as the summary sheet names it).
   if (s.sheet) facts.splice(1, 0, [word('sheet'), s.sheet, 'sheet']);
   if (r.columns) facts.push([t('mappingInUse'), mappingText(r.columns), 'mapping']);
+  // The previous worklist carried from, and the day it was made for.
+  const p = s.previous;
+  if (p) {
+    const when = p.as_of ? ` (${fmtDate(p.as_of)})` : '';
+    facts.push([changeWord('previousFile'), `${p.file_name}${when}`, 'previous']);
+  }
   const frag = document.createDocumentFragment();
   for (const [label, value, key] of facts) {
     const div = make('div');
@@ -54,6 +60,24 @@ function notice(className, id, text) {
 function renderNotices(s, r) {
   const frag = document.createDocumentFragment();
   if (r.stale) frag.append(notice('notice-warn', 'stale-results', t('staleResults')));
+  const c = s.changes;
+  if (c) {
+    // The engine's counts against the previous worklist, with its words.
+    const box = make('div', 'notice notice-info');
+    box.id = 'changes';
+    const parts = [
+      ['new', c.new], ['same', c.same], ['up', c.up], ['down', c.down], ['snoozed', c.snoozed],
+      ['left', c.left], ['carried', s.carried],
+    ].map(([k, n]) => {
+      const span = make('span', null, `${changeWord(k)}: ${fmtInt(n)}`);
+      span.dataset.change = k;
+      return span;
+    });
+    const p = make('p', 'changes-summary');
+    parts.forEach((span, i) => p.append(...(i ? [' · ', span] : [span])));
+    box.append(make('h3', null, changeWord('title')), p);
+    frag.append(box);
+  }
   if (r.autoMapped && r.columns) frag.append(notice('notice-info', 'mapping-auto', t('mappingAuto')));
   const rules = list(r.rules_not_evaluated);
   if (rules.length) {
@@ -152,6 +176,7 @@ export function renderResult() {
   $('error').hidden = true;
   $('results').hidden = false;
   $('results').classList.toggle('stale', !!r.stale);
+  $('worklist').classList.toggle('has-changes', !!s.changes);
 
   setText($('result-title'), s.file_name || r.options.fileName || '');
   renderFacts(s, r);

@@ -8,6 +8,11 @@ export const state = {
    */
   file: null,
   /**
+   * The previous worklist (optional), carried into today's by the engine.
+   * @type {{ name: string, size: number, bytes: Uint8Array, id: number } | null}
+   */
+  previous: null,
+  /**
    * The last successful run: the engine's result plus the options it ran with and its time.
    * `all`: every preview row (a short preview) or null (the engine keeps them); `view`: the rows
    * of the level and search in force loaded so far, of `total` ({ key, level, search, rows, total }).

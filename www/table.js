@@ -89,7 +89,7 @@ async function toggleEmail(row, tr, button) {
     panel = make('tr', `email-row lvl-${tr.dataset.level}`);
     panel.id = `email-${row.__index}`;
     const td = make('td');
-    td.colSpan = 6;
+    td.colSpan = 7;
     panel.append(td);
     tr.after(panel);
     button.setAttribute('aria-controls', panel.id);
@@ -140,11 +140,17 @@ function rowElement(row) {
   const level = LEVEL_KEYS.includes(row.level) ? row.level : 'info';
   const tr = make('tr', `lvl-${level}`);
   tr.dataset.level = level;
+  if (row.snoozed) tr.classList.add('snoozed');
 
   const lv = make('td', 'c-level');
   lv.dataset.label = word('worklist.level');
   lv.append(make('span', 'level-pill', row.level_label));
   tr.append(lv);
+
+  // The engine's Cambio cell (NUEVO, SIGUE, SUBIÓ: … → …), shown when a previous worklist was given.
+  const change = textCell(tr, row.change || '', 'c-change');
+  change.dataset.label = word('worklist.change');
+  if (row.change_code) change.dataset.change = row.change_code;
 
   const tenant = make('td', 'c-tenant');
   tenant.dataset.label = word('worklist.tenant');

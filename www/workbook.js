@@ -1,9 +1,9 @@
 // The workbook of the results on the page: built by the worker after the counts are shown (or on
 // the download click), then saved as a file. The bytes are the engine's, as the CLI writes them.
 
-import { $ } from './dom.js';
-import { Superseded, buildWorklist, workbook } from './engine.js';
-import { t } from './i18n.js';
+import { $, make } from './dom.js';
+import { Superseded, buildWorklist, splitByExecutive, workbook } from './engine.js';
+import { fmtInt, t } from './i18n.js';
 import { state } from './state.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -30,6 +30,60 @@ export function prepareWorkbook(r) {
   return r.xlsxPromise;
 }
 
+/** Saves bytes as a file named `name`. */
+function save(bytes, name, type) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * "Descargar por ejecutivo (ZIP)": one workbook per account executive, zipped by the engine
+ * (the files `--split-by-executive` writes, byte for byte), listed with their rows.
+ */
+export async function downloadSplit(announce) {
+  const r = state.result;
+  if (!r) {
+    announce(t('downloadNothing'));
+    return;
+  }
+  const button = $('download-split');
+  button.setAttribute('aria-busy', 'true');
+  announce(t('preparingXlsx'));
+  let split;
+  try {
+    split = await splitByExecutive(r.run);
+  } catch (e) {
+    if (!(e instanceof Superseded)) announce(t('statusError', { message: e && e.message ? e.message : String(e) }));
+    return;
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
+  if (state.result !== r) return;
+  const list = $('split-files');
+  const files = Array.isArray(split.files) ? split.files : [];
+  list.replaceChildren(...files.map((f) => {
+    const li = make('li', null, t('splitFile', { file: f.file, rows: fmtInt(f.rows) }));
+    li.dataset.file = f.file;
+    li.dataset.rows = String(f.rows);
+    return li;
+  }));
+  list.hidden = files.length === 0;
+  if (!files.length) {
+    announce(t('splitNone'));
+    return;
+  }
+  const zip = split.zip instanceof Uint8Array ? split.zip : new Uint8Array(split.zip);
+  save(zip, split.name, 'application/zip');
+  announce(t('statusDownloaded', { name: split.name }));
+}
+
 /** The download button: the results' workbook as worklist-<as-of>.xlsx; `announce` says what happened. */
 export async function download(announce) {
   const r = state.result;
@@ -52,14 +106,6 @@ export async function download(announce) {
     }
   }
   const name = `worklist-${r.summary.as_of || r.options.asOf}.xlsx`;
-  const url = URL.createObjectURL(new Blob([xlsx], { type: XLSX_MIME }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  save(xlsx, name, XLSX_MIME);
   announce(t('statusDownloaded', { name }));
 }

@@ -8,6 +8,7 @@
 //                 { id, type: 'rows', run, level, search, offset, count }    more preview rows
 //                 { id, type: 'workbook', run }                          the run's XLSX (built when asked)
 //                 { id, type: 'email', run, index }                      subject, draft, mailto of a row
+//                 { id, type: 'split', run }                      one workbook per executive, zipped
 //                 { id, type: 'build', bytes: Uint8Array, options }      build_worklist (all at once)
 //                 { id, type: 'info', options }                          engine_info(options)
 // Worker → page:  { id, type: 'progress', stage: 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
@@ -18,6 +19,7 @@
 //                 { id, type: 'rows', rows, indices, total }   indices: each row's number, for 'email'
 //                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build')
 //                 { id, type: 'email', email }  { id, type: 'info', info }
+//                 { id, type: 'split', name, files: [{ file, executive, rows }], zip: Uint8Array }
 //                 { id, type: 'error', message, fatal, code?, option?, value?, expected?, field?, headers? }
 //                   (code 'read': the file could not be read)
 // Every failure becomes an 'error' message carrying the engine's facts (code, option, expected…);
@@ -185,7 +187,7 @@ function build(mod, id, bytes, options) {
 function errorFacts(e) {
   const out = {};
   if (e && typeof e === 'object') {
-    for (const k of ['code', 'option', 'value', 'expected', 'field']) {
+    for (const k of ['code', 'option', 'value', 'expected', 'field', 'input']) {
       if (typeof e[k] === 'string') out[k] = e[k];
     }
     if (Array.isArray(e.headers)) out.headers = e.headers.map(String);
@@ -212,6 +214,10 @@ self.addEventListener('message', async (ev) => {
       self.postMessage({ id, type: 'workbook', xlsx }, [xlsx.buffer]);
     } else if (type === 'email') {
       self.postMessage({ id, type: 'email', email: keptRun(run).worklist.email(index) ?? null });
+    } else if (type === 'split') {
+      const split = keptRun(run).worklist.split();
+      const zip = ownBytes(split.zip);
+      self.postMessage({ id, type: 'split', name: split.name, files: split.files, zip }, [zip.buffer]);
     } else {
       build(mod, id, bytes, options);
     }

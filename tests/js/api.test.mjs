@@ -120,6 +120,8 @@ test('options default sensibly: today and the runtime zone', () => {
   assert.match(r.summary.as_of, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(r.summary.tz, Intl.DateTimeFormat().resolvedOptions().timeZone === 'UTC' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone);
   assert.equal(typeof version(), 'string');
+  // The same string as `retention-worklist --version` (and the workbook's Resumen).
+  assert.equal(version(), spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim());
 });
 
 for (const file of inputs) {
