@@ -9,7 +9,7 @@ use super::cells::{put_text, xlsx_err};
 use super::styles::Styles;
 use crate::error::Error;
 use crate::model::{Changes, Departure, Lang, LeftRow, Snooze, Summary};
-use crate::text::tracking::{change_words, departure};
+use crate::text::tracking::{change_counts, change_words, departure};
 use crate::text::{format_date, level_label};
 use rust_xlsxwriter::Worksheet;
 
@@ -105,14 +105,7 @@ fn counts(
             r += 1;
         }
     }
-    let mut rows: Vec<(&str, u64)> = vec![
-        (w.new, c.new),
-        (w.same, c.same),
-        (w.up, c.up),
-        (w.down, c.down),
-        (w.snoozed, c.snoozed),
-        (w.left, c.left),
-    ];
+    let mut rows = change_counts(c, lang).to_vec();
     rows.extend(Departure::ALL.map(|d| (departure(d, lang), c.left_by.get(d))));
     for (k, (label, n)) in rows.into_iter().enumerate() {
         // The departures are indented under "left the list".

@@ -9,7 +9,7 @@ use crate::model::{Lang, Level};
 use crate::options::Options;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
-use crate::text::tracking::change_words;
+use crate::text::tracking::{change_counts, change_words};
 use crate::text::workbook::{date_order, summary_title, thresholds};
 use crate::text::{format_date, level_label};
 use crate::version::VERSION_LINE;
@@ -170,16 +170,8 @@ fn changes(sh: &mut Sheet, sm: &Summary) -> Result<bool, Error> {
     if let Some(d) = p.as_of.as_deref().and_then(|d| d.parse().ok()) {
         sh.fact(w.previous_as_of, &format_date(d, lang))?;
     }
-    let rows: [(&str, u64); 7] = [
-        (w.new, c.new),
-        (w.same, c.same),
-        (w.up, c.up),
-        (w.down, c.down),
-        (w.snoozed, c.snoozed),
-        (w.left, c.left),
-        (w.carried, sm.carried),
-    ];
-    for (k, v) in rows {
+    let carried = [(w.carried, sm.carried)];
+    for (k, v) in change_counts(c, lang).into_iter().chain(carried) {
         put_text(sh.ws, sh.r, 0, k, &sh.s.plain, lang)?;
         sh.number(1, v, &sh.s.plain_left)?;
         sh.r += 1;

@@ -3,7 +3,7 @@
 //! from a previous worklist in either language.
 
 use super::{format_date, level_label, level_word, pick};
-use crate::model::{CellValue, Change, Departure, Lang, Level, Tracking};
+use crate::model::{CellValue, Change, Changes, Departure, Lang, Level, Tracking};
 
 /// What the `Cambio` cell says: `NUEVO`, `SIGUE`, `SUBIÓ: 🟡 MEDIO → 🟠 ALTO`,
 /// `BAJÓ: …`, followed by the snooze when there is one.
@@ -159,6 +159,20 @@ pub fn change_words(lang: Lang) -> &'static ChangeWords {
         ],
     };
     pick(lang, &ES, &EN)
+}
+
+/// The day's change counts with their labels, in the order the Resumen
+/// and the Cambios sheet list them: new, same, up, down, snoozed, left.
+pub fn change_counts(c: &Changes, lang: Lang) -> [(&'static str, u64); 6] {
+    let w = change_words(lang);
+    [
+        (w.new, c.new),
+        (w.same, c.same),
+        (w.up, c.up),
+        (w.down, c.down),
+        (w.snoozed, c.snoozed),
+        (w.left, c.left),
+    ]
 }
 
 /// The level a `Nivel` cell names (`🔴 CRÍTICO`, `CRITICAL`, `alto`), in
