@@ -519,7 +519,10 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
     let set = |k: &str, v: &JsValue| set_key(&result, k, v);
     set("version", &version().into())?;
     set("snoozedFill", &format!("#{SNOOZED_FILL:06X}").into())?;
-    set("previousMaxBytes", &JsValue::from_f64(MAX_PREVIOUS_BYTES as f64))?;
+    set(
+        "previousMaxBytes",
+        &JsValue::from_f64(MAX_PREVIOUS_BYTES as f64),
+    )?;
     set("changeWords", &to_js(text::tracking::change_words(lang))?)?;
     set("defaults", &to_js(&defaults)?)?;
     set("levels", &to_js(&levels)?)?;

@@ -385,7 +385,11 @@ fn the_cli_writes_the_engines_files_and_lists_them() {
     let (plain, _) = run(&s.0, &["-o", "solo.xlsx", "--json"]);
     assert!(!plain.contains("\"split\""));
     let cut = json.find(",\"split\":").unwrap();
-    assert_eq!(format!("{}}}\n", &json[..cut]), plain, "the summary's keys as without it");
+    assert_eq!(
+        format!("{}}}\n", &json[..cut]),
+        plain,
+        "the summary's keys as without it"
+    );
 }
 
 #[test]
