@@ -17,6 +17,8 @@
 //! - `parse rows`    records → typed rows (values, dates, counts, problems)
 //! - `classify`      typed signals → level (the protocol)
 //! - `analyze`       the whole front half: read + decode + classify + plan + sort
+//! - `analyze (xlsx)` the same rows as an .xlsx (issue #12: at most 3× `analyze`)
+//! - `calamine (xlsx)` calamine alone on that .xlsx: open it, read every cell
 //! - `render`        worklist → XLSX bytes (rust_xlsxwriter + zip)
 //! - `build_worklist` everything
 //!
@@ -32,6 +34,8 @@
 //! engine's API by inference): with `panic = "abort"` in the release profile,
 //! `cargo bench` builds the library's dependencies twice (abort for the bin,
 //! unwind for the bench), and a direct `use csv::…` could pick the other copy.
+//! (`calamine (xlsx)` uses calamine directly: none of its values reach the
+//! engine, so either copy does.)
 
 use retention_worklist::stages::{decode, RowContext, Table};
 use retention_worklist::{
@@ -423,10 +427,27 @@ fn main() {
         analyze(&xlsx, &options).expect("ok").items.len()
     });
     report("analyze (xlsx)", analyze_xlsx);
+    // calamine alone: opening the workbook (its shared strings) and reading
+    // every cell of the sheet, nothing kept: the floor of `analyze (xlsx)`.
+    let calamine_only = best_of(budget, min_iters, || {
+        use calamine::{DataRef, Reader, Xlsx};
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(&xlsx[..])).expect("an xlsx");
+        let mut cells = book.worksheet_cells_reader("Sheet1").expect("a sheet");
+        let mut n = 0usize;
+        while let Some(c) = cells.next_cell().expect("a cell") {
+            n += usize::from(*c.get_value() != DataRef::Empty);
+        }
+        n
+    });
+    report("calamine (xlsx)", calamine_only);
     println!(
         "analyze (xlsx) / analyze (csv): {:.2}x   (the .xlsx is {:.1} MB)",
         analyze_xlsx.as_secs_f64() / analyze_csv.as_secs_f64(),
         xlsx.len() as f64 / 1e6
+    );
+    println!(
+        "calamine (xlsx) / analyze (csv): {:.2}x",
+        calamine_only.as_secs_f64() / analyze_csv.as_secs_f64()
     );
     report(
         "render",

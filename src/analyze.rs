@@ -198,14 +198,23 @@ fn analyze_sheet(
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Analysis, Error> {
     let (table, sheet) = sheets::read(input, kind, o.sheet.as_deref(), &o.columns)?;
-    let mut records = sheet.records.iter();
+    // The records are written into one reused record, as a CSV is read.
+    let records = &sheet.records;
+    let mut next = 0;
     let (date_order, order_source) = table.date_order_of(o.date_order, o.tz, |rec| {
-        records.next().map(|(_, r)| rec.clone_from(r)).is_some()
+        let more = next < records.len();
+        if more {
+            records.fill(next, rec);
+            next += 1;
+        }
+        more
     });
     let mut c = Collector::new(&table, context(o, date_order), (o, previous), input.len());
-    let total = sheet.records.len().max(1) as f64;
-    for (k, (line, rec)) in sheet.records.iter().enumerate() {
-        c.take(*line, rec);
+    let total = records.len().max(1) as f64;
+    let mut rec = csv::StringRecord::new();
+    for k in 0..records.len() {
+        let line = records.fill(k, &mut rec);
+        c.take(line, &rec);
         if k % 65_536 == 65_535 {
             progress(Stage::Reading, k as f64 / total);
         }

@@ -3,14 +3,19 @@
 //! records, each typed cell written as the text a CSV export of it would
 //! hold (dates as ISO dates, whole numbers without `.0`, `true`/`false`), so
 //! the same value parsing and the same rules apply. `calamine` reads the
-//! workbook, natively and in WebAssembly.
+//! workbook, natively and in WebAssembly: an .xlsx as its stream of cells
+//! (shared strings borrowed, every cell's text appended to one buffer),
+//! other formats through calamine's range of the sheet. Either way the
+//! records are the rows of that range (see [`Grid`]).
 
 use super::dialect::Dialect;
-use super::place::SheetPlace;
+use super::place::{Grid, GridBuilder, SheetPlace};
 use super::Table;
 use crate::error::Error;
 use crate::model::{Field, MAX_SHEET_ROWS};
-use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetVisible, Sheets};
+use calamine::{Xlsx, XlsxError};
+use std::fmt::Write as _;
 use std::io::Cursor;
 
 /// The containers workbooks come in.
@@ -45,10 +50,32 @@ pub(crate) struct Sheet {
     pub format: &'static str,
     /// The sheet's name.
     pub name: String,
-    /// Its records and the sheet row each is on (1-based, as Excel shows it).
-    pub records: Vec<(u64, csv::StringRecord)>,
+    /// Its records: the rows under the header.
+    pub records: SheetRecords,
     /// The other sheets, not read.
     pub skipped: Vec<String>,
+}
+
+/// A sheet's records, kept as its cells' text: each record is written into
+/// the caller's `StringRecord` when it is read (one buffer for the whole
+/// sheet instead of one record each).
+pub(crate) struct SheetRecords {
+    grid: Grid,
+    /// The grid row of the first record (the one under the header).
+    first: usize,
+}
+
+impl SheetRecords {
+    /// How many records there are.
+    pub fn len(&self) -> usize {
+        self.grid.height().saturating_sub(self.first)
+    }
+
+    /// Writes record `k` (of [`SheetRecords::len`]) into `rec`; returns the sheet
+    /// row it is on (1-based, as Excel shows it).
+    pub fn fill(&self, k: usize, rec: &mut csv::StringRecord) -> u64 {
+        self.grid.fill(self.first + k, rec)
+    }
 }
 
 /// Opens a workbook and picks its sheet: `wanted` by name, else the first
@@ -64,7 +91,6 @@ pub(crate) fn read(
     } else if is_encrypted_package(bytes) {
         return Err(Error::EncryptedWorkbook);
     }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let format = match kind {
         Container::Ole => "xls",
         // An OpenDocument zip starts with its uncompressed `mimetype` member
@@ -72,7 +98,8 @@ pub(crate) fn read(
         Container::Zip if bytes.get(30..38) == Some(&b"mimetype"[..]) => "ods",
         Container::Zip => "xlsx",
     };
-    let sheets = book.sheets_metadata().to_vec();
+    let mut book = Book::open(bytes, format)?;
+    let sheets = book.sheets();
     let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     if let Some(w) = wanted {
         if !names.iter().any(|n| n == w) {
@@ -90,38 +117,21 @@ pub(crate) fn read(
         {
             continue;
         }
-        let range = book.worksheet_range(&meta.name).map_err(unreadable)?;
-        if range.height() > MAX_SHEET_ROWS {
-            return Err(Error::SheetTooLong {
-                sheet: meta.name.clone(),
-                rows: range.height(),
-            });
-        }
-        let Some((first_row, first_col)) = range.start() else {
+        let Some(grid) = book.grid(&meta.name)? else {
             continue; // an empty sheet
         };
-        match header_row(&range, &meta.name, first_col, overrides) {
+        match header_row(&grid, &meta.name, overrides) {
             Ok((h, table)) => {
-                let records = range
-                    .rows()
-                    .enumerate()
-                    .skip(h + 1)
-                    .map(|(k, r)| {
-                        let line = u64::from(first_row) + k as u64 + 1;
-                        (line, r.iter().map(cell_text).collect())
-                    })
-                    .collect();
                 let skipped = names
                     .iter()
                     .enumerate()
                     .filter(|&(j, _)| j != i)
                     .map(|(_, n)| n.clone())
                     .collect();
-                let name = meta.name.clone();
                 let sheet = Sheet {
                     format,
-                    name,
-                    records,
+                    name: meta.name.clone(),
+                    records: SheetRecords { grid, first: h + 1 },
                     skipped,
                 };
                 return Ok((table, sheet));
@@ -136,6 +146,97 @@ pub(crate) fn read(
     Err(first_error.unwrap_or(Error::NoDataSheet { sheets: names }))
 }
 
+/// An open workbook: an .xlsx read as calamine's cell stream, anything else
+/// through calamine's format detection and its ranges.
+enum Book<'b> {
+    Xlsx(Xlsx<Cursor<&'b [u8]>>),
+    Other(Sheets<Cursor<&'b [u8]>>),
+}
+
+impl<'b> Book<'b> {
+    fn open(bytes: &'b [u8], format: &str) -> Result<Book<'b>, Error> {
+        // The reader calamine's detection picks for a zip (it tries .xls
+        // first, which refuses one). When it cannot open the file, the
+        // detection tries every format and fails as it always did.
+        if format == "xlsx" {
+            if let Ok(book) = Xlsx::new(Cursor::new(bytes)) {
+                return Ok(Book::Xlsx(book));
+            }
+        }
+        open_workbook_auto_from_rs(Cursor::new(bytes))
+            .map(Book::Other)
+            .map_err(unreadable)
+    }
+
+    fn sheets(&self) -> Vec<calamine::Sheet> {
+        match self {
+            Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Other(b) => b.sheets_metadata().to_vec(),
+        }
+    }
+
+    /// A sheet's cells (`None`: it has none).
+    fn grid(&mut self, name: &str) -> Result<Option<Grid>, Error> {
+        match self {
+            Book::Xlsx(b) => xlsx_grid(b, name),
+            Book::Other(b) => range_grid(&b.worksheet_range(name).map_err(unreadable)?, name),
+        }
+    }
+}
+
+/// An .xlsx sheet's cells, streamed: what calamine's range of the sheet
+/// holds (its non-empty cells, the last of any two at the same place, in
+/// the rectangle that bounds them), without building the range.
+fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>, Error> {
+    let fail = |e: XlsxError| unreadable(calamine::Error::Xlsx(e));
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        // A chart sheet or the like: calamine's range of it is empty.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(None),
+        Err(e) => return Err(fail(e)),
+    };
+    let mut cells = GridBuilder::default();
+    while let Some(cell) = reader.next_cell().map_err(fail)? {
+        let (row, col) = cell.get_position();
+        match cell.get_value() {
+            DataRef::Empty => {}
+            value => cells.push(row, col, |out| push_data_ref(out, value)),
+        }
+    }
+    cells.finish(name)
+}
+
+/// A sheet's cells from calamine's range (.xls, .ods).
+fn range_grid(range: &calamine::Range<Data>, name: &str) -> Result<Option<Grid>, Error> {
+    if range.height() > MAX_SHEET_ROWS {
+        return Err(Error::SheetTooLong {
+            sheet: name.to_string(),
+            rows: range.height(),
+        });
+    }
+    let Some((first_row, first_col)) = range.start() else {
+        return Ok(None);
+    };
+    let mut cells = GridBuilder::default();
+    let mut height = 0;
+    for (k, row) in range.rows().enumerate() {
+        for (j, value) in row.iter().enumerate() {
+            if *value != Data::Empty {
+                // Inside the range, whose corners are u32s.
+                let (r, c) = (first_row as usize + k, first_col as usize + j);
+                cells.push(r as u32, c as u32, |out| push_data(out, value));
+            }
+        }
+        height = k + 1;
+    }
+    Ok(Some(cells.grid(
+        first_row,
+        first_col,
+        height,
+        range.width(),
+    )))
+}
+
 /// Rows a title or a note may take above the header.
 const HEADER_SEARCH: usize = 10;
 
@@ -143,23 +244,21 @@ const HEADER_SEARCH: usize = 10;
 /// tenant export's columns (a title row above it is skipped). When none
 /// does, the first row's error (its headers, for the page to map).
 fn header_row(
-    range: &calamine::Range<Data>,
+    grid: &Grid,
     name: &str,
-    first_col: u32,
     overrides: &[(Field, String)],
 ) -> Result<(usize, Table<'static>), Error> {
     let mut first_error = None;
-    for (h, row) in range.rows().take(HEADER_SEARCH).enumerate() {
-        let headers: Vec<String> = row
-            .iter()
-            .map(|c| cell_text(c).trim().to_string())
-            .collect();
+    let mut rec = csv::StringRecord::new();
+    for h in 0..grid.height().min(HEADER_SEARCH) {
+        grid.fill(h, &mut rec);
+        let headers: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
         if headers.iter().all(String::is_empty) {
             continue;
         }
         let place = SheetPlace {
             name: name.to_string(),
-            first_col,
+            first_col: grid.first_col,
         };
         let plain = Dialect {
             delimiter: b',',
@@ -179,31 +278,68 @@ fn header_row(
     }))
 }
 
-/// A cell as the text a CSV export would hold.
-fn cell_text(d: &Data) -> String {
+/// Appends a cell's text as a CSV export would hold it.
+fn push_data(out: &mut String, d: &Data) {
     match d {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
-        Data::Bool(b) => (if *b { "true" } else { "false" }).to_string(),
+        Data::Empty => {}
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => out.push_str(s),
+        Data::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Data::Float(f) => push_number(out, *f),
+        Data::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Data::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {
-            Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
-            Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-            None => number_text(dt.as_f64()),
+            Some(t) if t.time() == chrono::NaiveTime::MIN => {
+                let _ = write!(out, "{}", t.format("%Y-%m-%d"));
+            }
+            Some(t) => {
+                let _ = write!(out, "{}", t.format("%Y-%m-%d %H:%M:%S"));
+            }
+            None => push_number(out, dt.as_f64()),
         },
-        Data::DateTime(dt) => number_text(dt.as_f64()),
-        Data::Error(e) => e.to_string(),
+        Data::DateTime(dt) => push_number(out, dt.as_f64()),
+        Data::Error(e) => {
+            let _ = write!(out, "{e}");
+        }
     }
+}
+
+/// [`push_data`] for a streamed cell (its shared string borrowed).
+fn push_data_ref(out: &mut String, d: &DataRef) {
+    match d {
+        DataRef::Empty => {}
+        DataRef::SharedString(s) => out.push_str(s),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
+        DataRef::Int(i) => push_data(out, &Data::Int(*i)),
+        DataRef::Float(f) => push_number(out, *f),
+        DataRef::Bool(b) => push_data(out, &Data::Bool(*b)),
+        DataRef::DateTime(dt) => push_data(out, &Data::DateTime(*dt)),
+        DataRef::Error(e) => push_data(out, &Data::Error(e.clone())),
+    }
+}
+
+/// A cell as the text a CSV export would hold.
+#[cfg(test)]
+fn cell_text(d: &Data) -> String {
+    let mut out = String::new();
+    push_data(&mut out, d);
+    out
 }
 
 /// A number as typed: `10000`, not `10000.0`; `0.5` stays `0.5`.
 pub(crate) fn number_text(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
+    let mut out = String::new();
+    push_number(&mut out, f);
+    out
+}
+
+/// Appends [`number_text`].
+fn push_number(out: &mut String, f: f64) {
+    let _ = if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        write!(out, "{}", f as i64)
     } else {
-        f.to_string()
-    }
+        write!(out, "{f}")
+    };
 }
 
 /// Refuses a zip that is not one, or that declares more than a workbook
@@ -262,6 +398,93 @@ mod tests {
         assert_eq!(cell_text(&Data::Bool(true)), "true");
         assert_eq!(cell_text(&Data::Error(calamine::CellErrorType::NA)), "#N/A");
         assert_eq!(cell_text(&Data::Empty), "");
+    }
+
+    /// A sheet's rows: the sheet row and the fields of each.
+    type Rows = Vec<(u64, Vec<String>)>;
+
+    /// A sheet's first column and rows (`None`: no cells).
+    fn rows_of(book: &mut Book, name: &str) -> Option<(u32, Rows)> {
+        let grid = book.grid(name).unwrap()?;
+        let mut rec = csv::StringRecord::new();
+        let rows = (0..grid.height())
+            .map(|k| {
+                (
+                    grid.fill(k, &mut rec),
+                    rec.iter().map(str::to_string).collect(),
+                )
+            })
+            .collect();
+        Some((grid.first_col, rows))
+    }
+
+    fn streamed_like_the_range(bytes: &[u8]) {
+        let mut stream = Book::open(bytes, "xlsx").unwrap();
+        assert!(matches!(stream, Book::Xlsx(_)));
+        let auto = open_workbook_auto_from_rs(Cursor::new(bytes)).unwrap();
+        let mut range = Book::Other(auto);
+        for s in stream.sheets() {
+            let name = &s.name;
+            assert_eq!(
+                rows_of(&mut stream, name),
+                rows_of(&mut range, name),
+                "{name}"
+            );
+        }
+    }
+
+    /// An .xlsx whose only sheet is `xml`.
+    fn with_sheet(xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.add_worksheet().write_string(0, 0, "x").unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(wb.save_to_buffer().unwrap())).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let member = zip.by_index_raw(i).unwrap();
+            if member.name().unwrap() == "xl/worksheets/sheet1.xml" {
+                drop(member);
+                let options = zip::write::SimpleFileOptions::default();
+                out.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+                out.write_all(xml.as_bytes()).unwrap();
+            } else {
+                out.raw_copy_file(member).unwrap();
+            }
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn an_xlsx_read_as_a_stream_gives_calamines_range() {
+        for f in ["tenants-ejemplo", "en-db-comma", "us-month-first", "errors"] {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sheets");
+            streamed_like_the_range(&std::fs::read(format!("{dir}/{f}.xlsx")).unwrap());
+        }
+        // Rows out of order, a cell written twice (the later counts), an
+        // empty text cell (it counts) and an empty cell (it does not).
+        let sheet = concat!(
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+            r#"<sheetData><row r="4"><c r="C4"><v>3.5</v></c>"#,
+            r#"<c r="B4" t="inlineStr"><is><t>b4</t></is></c><c r="G4"/></row>"#,
+            r#"<row r="2"><c r="D2" t="inlineStr"><is><t>first</t></is></c></row>"#,
+            r#"<row r="3"><c r="D2" t="inlineStr"><is><t>second</t></is></c>"#,
+            r#"<c r="E3" t="str"><v></v></c><c r="C3" t="b"><v>1</v></c>"#,
+            r#"<c r="B3" t="d"><v>2026-01-02T00:00:00</v></c><c r="F3"><v>12</v></c>"#,
+            r#"</row></sheetData></worksheet>"#
+        );
+        let bytes = with_sheet(sheet);
+        streamed_like_the_range(&bytes);
+        let rows = rows_of(&mut Book::open(&bytes, "xlsx").unwrap(), "Sheet1");
+        let (first_col, rows) = rows.unwrap();
+        assert_eq!((first_col, rows.len()), (1, 3));
+        assert_eq!(
+            rows[0],
+            (
+                2,
+                vec!["".into(), "".into(), "second".into(), "".into(), "".into()]
+            )
+        );
+        assert_eq!(rows[1].1[1..], ["true", "", "", "12"]);
     }
 
     #[test]
