@@ -23,6 +23,9 @@ use std::io::Cursor;
 /// before it is read.
 pub const MAX_PREVIOUS_BYTES: u64 = 64 << 20;
 
+/// Excel's number of columns (A to XFD).
+const MAX_COLUMNS: u32 = 16_384;
+
 /// How many rows at the top of a sheet may come before its header row.
 const HEADER_SEARCH_ROWS: u32 = 10;
 
@@ -176,6 +179,12 @@ impl SheetReader<'_> {
                 row_index = new_row;
             }
             let Some(c) = next else { break };
+            // Excel's last column is XFD (16,384): a cell past it is a damaged file.
+            if c.pos.1 >= MAX_COLUMNS {
+                return Err(unreadable(calamine::XlsxError::Unexpected(
+                    "a cell past column XFD",
+                )));
+            }
             row.push(RawCell {
                 col: c.pos.1,
                 value: c.value,
