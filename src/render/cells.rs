@@ -3,7 +3,7 @@
 
 use super::styles::Styles;
 use crate::error::Error;
-use crate::model::{CellValue, Lang, MAX_CELL_CHARS};
+use crate::model::{CellValue, Lang, Snooze, MAX_CELL_CHARS};
 use crate::text::workbook::cut_marker;
 use chrono::{Datelike, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet, XlsxError};
@@ -73,6 +73,25 @@ pub(super) fn put_carried(
             Some(d) => ws.write_datetime(row, col, d).map(drop).map_err(xlsx_err),
             None => put_value(ws, row, col, &t.to_string(), lang),
         },
+    }
+}
+
+/// Writes a `Posponer hasta` cell without a format: a date cell, or the
+/// text as typed (also a date Excel cannot hold, so nothing is dropped).
+pub(super) fn put_snooze(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    snooze: &Snooze,
+    lang: Lang,
+) -> Result<(), Error> {
+    match snooze {
+        Snooze::None => Ok(()),
+        Snooze::Until(d) => match excel_date(*d) {
+            Some(x) => ws.write_datetime(row, col, &x).map(drop).map_err(xlsx_err),
+            None => put_value(ws, row, col, &d.to_string(), lang),
+        },
+        Snooze::Text(text) => put_value(ws, row, col, text, lang),
     }
 }
 

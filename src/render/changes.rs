@@ -5,10 +5,10 @@
 //! given.
 
 use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_value};
-use super::cells::{put_text, xlsx_err};
+use super::cells::{put_snooze, put_text, xlsx_err};
 use super::styles::Styles;
 use crate::error::Error;
-use crate::model::{Changes, Departure, Lang, LeftRow, Snooze, Summary};
+use crate::model::{Changes, Departure, Lang, LeftRow, Summary};
 use crate::text::tracking::{change_counts, change_words, departure};
 use crate::text::{format_date, level_label};
 use rust_xlsxwriter::Worksheet;
@@ -42,15 +42,7 @@ pub(super) fn write(
         put_value(ws, r, 3, departure(l.why, lang), lang)?;
         put_value(ws, r, 4, t.status.as_deref().unwrap_or(""), lang)?;
         put_value(ws, r, 5, &t.notes, lang)?;
-        match &t.snooze {
-            Snooze::Until(d) => {
-                if let Some(d) = excel_date(*d) {
-                    ws.write_datetime(r, 6, &d).map_err(xlsx_err)?;
-                }
-            }
-            Snooze::Text(text) => put_value(ws, r, 6, text, lang)?,
-            Snooze::None => {}
-        }
+        put_snooze(ws, r, 6, &t.snooze, lang)?;
         if let Some(d) = t.since.and_then(excel_date) {
             ws.write_datetime(r, 7, &d).map_err(xlsx_err)?;
         }

@@ -1,8 +1,9 @@
 //! The Worklist sheet: one row per at-risk tenant, most urgent first, each
 //! row in its level's fill, with links to call and write.
 
+use super::cells::put_value;
 use super::cells::xlsx_err;
-use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_value};
+use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_snooze};
 use super::styles::Styles;
 use crate::error::Error;
 use crate::model::{CellValue, Lang, Snooze};
@@ -228,17 +229,7 @@ fn write_tracking(
     if !change.is_empty() {
         put_value(ws, r, col::CHANGE, &change, lang)?;
     }
-    match &t.snooze {
-        Snooze::None => {}
-        Snooze::Until(d) => match excel_date(*d) {
-            Some(d) => ws
-                .write_datetime(r, col::SNOOZE, &d)
-                .map(drop)
-                .map_err(xlsx_err)?,
-            None => put_value(ws, r, col::SNOOZE, &d.to_string(), lang)?,
-        },
-        Snooze::Text(text) => put_value(ws, r, col::SNOOZE, text, lang)?,
-    }
+    put_snooze(ws, r, col::SNOOZE, &t.snooze, lang)?;
     if let Some(d) = t.since.and_then(excel_date) {
         ws.write_datetime(r, col::SINCE, &d).map_err(xlsx_err)?;
     }
