@@ -38,9 +38,7 @@
 //! engine, so either copy does.)
 
 use retention_worklist::stages::{decode, RowContext, Table};
-use retention_worklist::{
-    analyze, build_worklist, classify, parse_as_of, render, DateOrder, Options,
-};
+use retention_worklist::{classify, parse_as_of, render, DateOrder, Options, Run};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -352,7 +350,7 @@ fn main() {
             .map(|r| r.signals)
             .collect()
     };
-    let analysis = analyze(&input, &options).expect("analysable");
+    let analysis = Run::new(&input, &options).analyze().expect("analysable");
 
     println!(
         "stages: {source}; {:.1} MB; {} rows, {} at risk ({:.1} %), {} problems",
@@ -413,7 +411,11 @@ fn main() {
         }),
     );
     let analyze_csv = best_of(budget, min_iters, || {
-        analyze(&input, &options).expect("ok").items.len()
+        Run::new(&input, &options)
+            .analyze()
+            .expect("ok")
+            .items
+            .len()
     });
     report("analyze", analyze_csv);
     // Issue #12: the same rows as a workbook (what Excel saves after opening
@@ -424,7 +426,7 @@ fn main() {
         .collect();
     let xlsx = as_workbook(&table.headers, &cells);
     let analyze_xlsx = best_of(budget, min_iters, || {
-        analyze(&xlsx, &options).expect("ok").items.len()
+        Run::new(&xlsx, &options).analyze().expect("ok").items.len()
     });
     report("analyze (xlsx)", analyze_xlsx);
     // calamine alone: opening the workbook (its shared strings) and reading
@@ -458,7 +460,7 @@ fn main() {
     report(
         "build_worklist",
         best_of(budget, min_iters, || {
-            build_worklist(&input, &options).expect("ok").xlsx.len()
+            Run::new(&input, &options).build().expect("ok").xlsx.len()
         }),
     );
     if order != DateOrder::Dmy {

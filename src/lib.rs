@@ -7,8 +7,8 @@
 //!
 //! This crate is the pure core: plain data in, plain data out. It reads no
 //! clock, file, terminal or JavaScript; the CLI (`src/main.rs`, `src/cli/`)
-//! and the WebAssembly API (`src/wasm.rs`) are thin shells around
-//! [`build_worklist`], which is why both produce the same bytes.
+//! and the WebAssembly API (`src/wasm/`) are thin shells around a
+//! [`Run`], which is why both produce the same bytes.
 //!
 //! ## Layers
 //!
@@ -27,11 +27,11 @@
 //! | 5 | `classify` | the protocol's rules: signals → the most urgent level |
 //! | 6 | `plan` | level → action, email subject and draft, goal, links |
 //! | 6½ | `carry` | the previous worklist's tracking cells → today's rows; changes, who left |
-//! | 7 | `report` | the [`Summary`] (facts only, the CLI's `--json`) and the [`PreviewRow`]s |
+//! | 7 | `preview` | what the page shows: the [`PreviewRow`]s, the problems in words, the preview's search ([`Preview`]) |
 //! | 8 | `analyze` | steps 1–3 over the whole export → an [`Analysis`] |
 //! | 9 | `render` | an analysis → XLSX bytes, one file per sheet |
 //! | 9½ | `split` | one workbook per account executive, and their ZIP ([`split_by_executive`]) |
-//! | 10 | `lib.rs` | the pipeline: [`build_worklist`] = analyze → render |
+//! | 10 | `lib.rs` | the pipeline: a [`Run`] = analyze → render |
 //! | 11 | `wasm` | the JavaScript shell (wasm32 only) |
 //!
 //! Where to find things: a rule is in `classify` (levels) or `read::values`
@@ -40,7 +40,7 @@
 //! `render::styles` ([`level_fill`]).
 //!
 //! ```
-//! use retention_worklist::{build_worklist, Options};
+//! use retention_worklist::{Options, Run};
 //! use chrono::NaiveDate;
 //!
 //! let csv = "tenant_id,tenant_name,subscription_status,trial_ends_at\n\
@@ -48,7 +48,7 @@
 //!            t2,Beta,past_due,\n\
 //!            t3,Gamma,active,\n";
 //! let options = Options::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-//! let out = build_worklist(csv.as_bytes(), &options).unwrap();
+//! let out = Run::new(csv, &options).build().unwrap();
 //! assert_eq!((out.summary.critical, out.summary.high, out.summary.no_risk), (1, 1, 1));
 //! assert_eq!(out.items[0].contact.name, "Beta"); // most urgent first
 //! assert!(out.xlsx.starts_with(b"PK")); // an XLSX is a zip
@@ -63,9 +63,9 @@ mod error;
 mod model;
 mod options;
 mod plan;
+mod preview;
 mod read;
 mod render;
-mod report;
 mod split;
 pub mod text;
 mod version;
@@ -75,19 +75,27 @@ mod wasm;
 pub use analyze::Analysis;
 pub use classify::{classify, usage_above, Classification};
 pub use error::{Error, IoKind, IoProblem, PreviousError};
+pub use model::Defaults;
 pub use model::{
     normalize_header, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource, Departure,
     ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts, Notice,
-    OptionName, PaymentFailure, PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals, Snooze,
-    Stage, Status, Summary, Thresholds, Tracking, WorklistColumn, MAX_CELL_CHARS,
+    OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, PaymentFailure, PreviousFacts,
+    Problem, RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary, Thresholds,
+    Tracking, WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
 };
-pub use options::{parse_as_of, Defaults, Environment, Options, RawOptions, ReportZone, DEFAULTS};
+pub use options::{
+    known_keys, parse_as_of, Environment, Options, RawOptions, RawValue, ReportZone,
+};
 pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, WorkItem};
+#[cfg(not(target_arch = "wasm32"))]
+pub use preview::fold;
+pub use preview::{
+    preview_rows, problem_rows, Fold, Paging, Preview, PreviewRow, ProblemRow, PAGING,
+};
 pub use read::previous::MAX_PREVIOUS_BYTES;
 pub use render::{
     fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL,
 };
-pub use report::{preview_rows, problem_rows, PreviewRow, ProblemRow};
 pub use split::{
     slug, split_by_executive, split_by_executive_with_progress, split_zip_name, zip_split_files,
     SplitFile, SplitListing,
@@ -96,7 +104,7 @@ pub use version::{VERSION, VERSION_LINE};
 
 /// The reading steps one at a time, for the stage benchmarks
 /// (`benches/stages.rs`) and anyone who wants to time or test a step alone;
-/// [`build_worklist`] runs them all.
+/// a [`Run`] runs them all.
 pub mod stages {
     pub use crate::read::decode::{decode, Decoded, TextEncoding};
     pub use crate::read::{Records, Row, RowContext, Table};
@@ -120,134 +128,173 @@ pub struct Output {
 impl Output {
     /// The rows the page shows, in a language.
     pub fn preview(&self, lang: Lang) -> Vec<PreviewRow> {
-        report::preview_rows(&self.items, lang)
+        preview::preview_rows(&self.items, lang)
     }
 
     /// The data problems in words, in a language.
     pub fn problem_rows(&self, lang: Lang) -> Vec<ProblemRow> {
-        report::problem_rows(&self.summary.problem_list, lang)
+        preview::problem_rows(&self.summary.problem_list, lang)
     }
 }
 
-/// Reads, classifies, plans and renders: the whole job.
-pub fn build_worklist(input: &[u8], options: &Options) -> Result<Output, Error> {
-    build_worklist_with_progress(input, options, &mut |_, _| {})
+/// The export a run reads: bytes the caller lends, or gives away (then they
+/// are freed as soon as they are read, before the workbook is built, which
+/// lowers a run's peak memory by the input's size: 151 MB for a 1M-row
+/// export).
+#[derive(Debug)]
+pub enum Input<'a> {
+    /// Lent: the caller keeps them.
+    Borrowed(&'a [u8]),
+    /// Given away.
+    Owned(Vec<u8>),
 }
 
-/// [`build_worklist`] with a progress callback `(stage, fraction 0..=1)`.
-pub fn build_worklist_with_progress(
-    input: &[u8],
-    options: &Options,
-    progress: &mut dyn FnMut(Stage, f64),
-) -> Result<Output, Error> {
-    let a = analyze::analyze(input, None, options, progress)?;
-    write_workbook(a, options, progress)
+impl Input<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Input::Borrowed(b) => b,
+            Input::Owned(v) => v,
+        }
+    }
 }
 
-/// [`build_worklist_with_progress`] for an input the caller gives away: it is
-/// freed as soon as it is read, before the workbook is built, which lowers
-/// the peak memory of a run by the input's size (the CLI and the page use
-/// this; 151 MB for a 1M-row export).
+impl<'a> From<&'a [u8]> for Input<'a> {
+    fn from(b: &'a [u8]) -> Self {
+        Input::Borrowed(b)
+    }
+}
+
+impl<'a, const N: usize> From<&'a [u8; N]> for Input<'a> {
+    fn from(b: &'a [u8; N]) -> Self {
+        Input::Borrowed(b)
+    }
+}
+
+impl<'a> From<&'a Vec<u8>> for Input<'a> {
+    fn from(b: &'a Vec<u8>) -> Self {
+        Input::Borrowed(b)
+    }
+}
+
+impl<'a> From<&'a str> for Input<'a> {
+    fn from(s: &'a str) -> Self {
+        Input::Borrowed(s.as_bytes())
+    }
+}
+
+impl<'a> From<&'a String> for Input<'a> {
+    fn from(s: &'a String) -> Self {
+        Input::Borrowed(s.as_bytes())
+    }
+}
+
+impl From<Vec<u8>> for Input<'_> {
+    fn from(v: Vec<u8>) -> Self {
+        Input::Owned(v)
+    }
+}
+
+/// One run of the engine: the export and the options, and optionally the
+/// previous worklist and a progress callback; then [`Run::analyze`] (read,
+/// classify, plan, carry: the counts and rows, no workbook) or
+/// [`Run::build`] (all of it and the workbook). Every shell and test runs
+/// the engine this way, which is why they get the same bytes.
 ///
 /// ```
-/// use retention_worklist::{build_worklist, build_worklist_owned, Options};
-/// let csv = b"id,payment_failed\nT-1,yes\n".to_vec();
+/// use retention_worklist::{render, Options, Run, Stage};
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-/// let borrowed = build_worklist(&csv, &o).unwrap();
-/// let owned = build_worklist_owned(csv, &o, &mut |_, _| {}).unwrap();
-/// assert_eq!(owned.xlsx, borrowed.xlsx);
-/// ```
-pub fn build_worklist_owned(
-    input: Vec<u8>,
-    options: &Options,
-    progress: &mut dyn FnMut(Stage, f64),
-) -> Result<Output, Error> {
-    build_worklist_with_previous(input, None, options, progress)
-}
-
-/// [`build_worklist_owned`] carrying the previous worklist (the `.xlsx` this
-/// tool wrote on an earlier day, as the team left it): each tenant's
-/// `Estado`, `Notas`, `Posponer hasta`, `En lista desde` and the team's own
-/// columns follow it into today's worklist, which says what changed and
-/// lists on its `Cambios` sheet the tenants that left.
+/// let csv = b"id,payment_failed\nT-1,yes\nT-2,yes\n";
+/// let day1 = Run::new(csv, &o).build().unwrap();
+/// assert_eq!(day1.summary.critical, 2);
 ///
-/// ```
-/// use retention_worklist::{build_worklist, build_worklist_with_previous, Change, Options};
-/// let o = |d| Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap());
-/// let day1 = build_worklist(b"id,payment_failed\nT-1,yes\nT-2,yes\n", &o(26)).unwrap();
-/// let csv = b"id,payment_failed\nT-1,yes\nT-3,yes\n".to_vec();
-/// let day2 = build_worklist_with_previous(csv, Some(&day1.xlsx), &o(27), &mut |_, _| {}).unwrap();
-/// let changes = day2.summary.changes.unwrap();
+/// // The next day, carrying the team's work, with progress:
+/// let o2 = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+/// let mut stages = Vec::new();
+/// let mut progress = |stage: Stage, _: f64| stages.push(stage);
+/// let today = b"id,payment_failed\nT-1,yes\nT-3,yes\n".to_vec(); // given away: freed once read
+/// let a = Run::new(today, &o2)
+///     .previous(Some(&day1.xlsx))
+///     .progress(&mut progress)
+///     .analyze()
+///     .unwrap();
+/// let changes = a.summary.changes.as_ref().unwrap();
 /// assert_eq!((changes.new, changes.same, changes.left), (1, 1, 1));
-/// assert_eq!(day2.items[0].tracking.change, Some(Change::Same));
+/// // The workbook built from an analysis is the one `build` writes.
+/// let again = Run::new(b"id,payment_failed\nT-1,yes\nT-3,yes\n", &o2)
+///     .previous(Some(&day1.xlsx))
+///     .build()
+///     .unwrap();
+/// assert_eq!(render(&a, &o2).unwrap(), again.xlsx);
+/// assert!(stages.contains(&Stage::Reading));
 /// ```
-pub fn build_worklist_with_previous(
-    input: Vec<u8>,
-    previous: Option<&[u8]>,
-    options: &Options,
-    progress: &mut dyn FnMut(Stage, f64),
-) -> Result<Output, Error> {
-    let a = analyze::analyze(&input, previous, options, progress)?;
-    drop(input);
-    write_workbook(a, options, progress)
+pub struct Run<'a> {
+    input: Input<'a>,
+    options: &'a Options,
+    previous: Option<&'a [u8]>,
+    progress: Option<&'a mut dyn FnMut(Stage, f64)>,
 }
 
-/// The last step of the pipeline: the analysis → the workbook.
-fn write_workbook(
-    a: Analysis,
-    options: &Options,
-    progress: &mut dyn FnMut(Stage, f64),
-) -> Result<Output, Error> {
-    progress(Stage::Writing, 0.0);
-    let xlsx = render::render(&a, options)?;
-    progress(Stage::Writing, 1.0);
-    Ok(Output {
-        xlsx,
-        items: a.items,
-        summary: a.summary,
-        added_columns: a.added_columns,
-        left: a.left,
-    })
-}
+impl<'a> Run<'a> {
+    /// A run over an export (lent: `&[u8]`, `&str`…; or given away: `Vec<u8>`).
+    pub fn new(input: impl Into<Input<'a>>, options: &'a Options) -> Run<'a> {
+        Run {
+            input: input.into(),
+            options,
+            previous: None,
+            progress: None,
+        }
+    }
 
-/// [`analyze`] with a progress callback, for shells that show the counts and
-/// the preview before they build the workbook ([`render`] builds it from the
-/// analysis: the same bytes as [`build_worklist`]).
-///
-/// ```
-/// use retention_worklist::{analyze_with_progress, build_worklist, render, Options};
-/// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-/// let csv = b"id,payment_failed\nT-1,yes\n";
-/// let a = analyze_with_progress(csv, &o, &mut |_, _| {}).unwrap();
-/// assert_eq!(render(&a, &o).unwrap(), build_worklist(csv, &o).unwrap().xlsx);
-/// ```
-pub fn analyze_with_progress(
-    input: &[u8],
-    options: &Options,
-    progress: &mut dyn FnMut(Stage, f64),
-) -> Result<Analysis, Error> {
-    analyze::analyze(input, None, options, progress)
-}
+    /// Carries the previous worklist (the `.xlsx` this tool wrote on an
+    /// earlier day, as the team left it): each tenant's `Estado`, `Notas`,
+    /// `Posponer hasta`, `En lista desde` and the team's own columns follow
+    /// it into today's worklist, which says what changed and lists on its
+    /// `Cambios` sheet the tenants that left. `None`: no previous worklist.
+    pub fn previous<P: AsRef<[u8]> + ?Sized>(mut self, previous: Option<&'a P>) -> Run<'a> {
+        self.previous = previous.map(AsRef::as_ref);
+        self
+    }
 
-/// [`analyze_with_progress`] carrying the previous worklist (see
-/// [`build_worklist_with_previous`]).
-pub fn analyze_with_previous(
-    input: &[u8],
-    previous: Option<&[u8]>,
-    options: &Options,
-    progress: &mut dyn FnMut(Stage, f64),
-) -> Result<Analysis, Error> {
-    analyze::analyze(input, previous, options, progress)
-}
+    /// Reports progress: `(stage, fraction 0..=1)`.
+    pub fn progress(mut self, progress: &'a mut dyn FnMut(Stage, f64)) -> Run<'a> {
+        self.progress = Some(progress);
+        self
+    }
 
-/// Reads, classifies and plans, without rendering.
-///
-/// ```
-/// use retention_worklist::{analyze, Options};
-/// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-/// let a = analyze(b"id,payment_failed\nT-1,yes\nT-2,no\n", &o).unwrap();
-/// assert_eq!((a.summary.critical, a.summary.no_risk), (1, 1));
-/// ```
-pub fn analyze(input: &[u8], options: &Options) -> Result<Analysis, Error> {
-    analyze::analyze(input, None, options, &mut |_, _| {})
+    /// Reads, classifies, plans and carries, without the workbook (which
+    /// [`render`] builds from the analysis: the same bytes as [`Run::build`]).
+    pub fn analyze(self) -> Result<Analysis, Error> {
+        let mut none = |_: Stage, _: f64| {};
+        let progress = match self.progress {
+            Some(p) => p,
+            None => &mut none,
+        };
+        analyze::analyze(self.input.bytes(), self.previous, self.options, progress)
+    }
+
+    /// The whole job: the analysis and the workbook.
+    pub fn build(self) -> Result<Output, Error> {
+        let mut none = |_: Stage, _: f64| {};
+        let progress = match self.progress {
+            Some(p) => p,
+            None => &mut none,
+        };
+        let a = analyze::analyze(
+            self.input.bytes(),
+            self.previous,
+            self.options,
+            &mut *progress,
+        )?;
+        drop(self.input);
+        progress(Stage::Writing, 0.0);
+        let xlsx = render::render(&a, self.options)?;
+        progress(Stage::Writing, 1.0);
+        Ok(Output {
+            xlsx,
+            items: a.items,
+            summary: a.summary,
+            added_columns: a.added_columns,
+            left: a.left,
+        })
+    }
 }

@@ -14,8 +14,8 @@ use chrono::Utc;
 use clap::Parser;
 use cli::{args::Cli, interrupt, output, progress::Progress};
 use retention_worklist::{
-    analyze_with_previous, render, split_by_executive_with_progress, text, Analysis, Environment,
-    Error, Lang, Options, SplitFile, SplitListing, Stage, Summary,
+    render, split_by_executive_with_progress, text, Analysis, Environment, Error, Lang, Options,
+    Run, SplitFile, SplitListing, Stage, Summary, DEFAULTS,
 };
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let raw = match cli.raw_options() {
         Ok(r) => r,
-        Err(e) => return fail(&e, Default::default()),
+        Err(e) => return fail(&e, DEFAULTS.lang),
     };
     let lang = raw.message_lang();
     interrupt::install(lang);
@@ -131,9 +131,10 @@ fn build(
     options: &Options,
     bar: &mut Progress,
 ) -> Result<Built, Error> {
-    let analysis = analyze_with_previous(&input, previous, options, &mut |stage, fraction| {
-        bar.update(stage, fraction)
-    })?;
+    let analysis = Run::new(&input, options)
+        .previous(previous)
+        .progress(&mut |stage, fraction| bar.update(stage, fraction))
+        .analyze()?;
     drop(input);
     bar.rows(analysis.items.len() as u64);
     let whole = cli.output.is_some() || cli.split_by_executive.is_none();

@@ -84,7 +84,7 @@ impl WorkItem {
     /// use retention_worklist::{analyze, Options};
     /// let csv = "id,payment_failed,phone\nA,yes,+52 55 1234 5678\nB,yes,12345\n";
     /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-    /// let items = analyze(csv.as_bytes(), &o).unwrap().items;
+    /// let items = Run::new(csv.as_bytes(), &o).analyze().unwrap().items;
     /// assert_eq!(items[0].tel_link(), Some("+525512345678"));
     /// assert_eq!(items[1].tel_link(), None); // too few digits to dial
     /// ```
@@ -239,7 +239,7 @@ pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
 /// use retention_worklist::{analyze, sort_by_urgency, Options};
 /// let csv = "id,trial_ends_at,payment_failed\nA,2026-12-01,no\nB,,yes\n";
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-/// let mut items = analyze(csv.as_bytes(), &o).unwrap().items;
+/// let mut items = Run::new(csv.as_bytes(), &o).analyze().unwrap().items;
 /// items.reverse();
 /// let ids: Vec<String> = sort_by_urgency(items).into_iter().map(|w| w.contact.id).collect();
 /// assert_eq!(ids, ["B", "A"]); // CRÍTICO, then MEDIO (5 days left)
@@ -289,7 +289,7 @@ fn push_percent_encoded(out: &mut String, s: &str, keep: &[u8]) {
 mod tests {
     use super::*;
     use crate::classify::classify;
-    use crate::model::{PaymentFailure, Signal, Signals, Status};
+    use crate::model::{Lang, PaymentFailure, Signal, Signals, Status};
     use crate::text::worklist::usage_sentence;
 
     fn opts() -> Options {
@@ -339,7 +339,7 @@ mod tests {
         let w = plan(2, contact(), None, None, Some((95, 100)), &c, &opts());
         assert!(w
             .draft
-            .contains(&usage_sentence(Default::default(), "ImagineCRM", 90.0)));
+            .contains(&usage_sentence(Lang::Es, "ImagineCRM", 90.0)));
     }
 
     #[test]

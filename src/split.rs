@@ -206,7 +206,7 @@ fn from_previous(e: Expected) -> bool {
 /// use retention_worklist::{analyze, split_by_executive, Options};
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
 /// let csv = "id,payment_failed,ejecutivo\nT-1,yes,Ana Pérez\nT-2,yes,\nT-3,yes,Ana Pérez\n";
-/// let files = split_by_executive(&analyze(csv.as_bytes(), &o).unwrap(), &o).unwrap();
+/// let files = split_by_executive(&Run::new(csv.as_bytes(), &o).analyze().unwrap(), &o).unwrap();
 /// let names: Vec<_> = files.iter().map(|f| (f.name.as_str(), f.rows)).collect();
 /// assert_eq!(names, [
 ///     ("worklist-2026-11-26-sin-asignar.xlsx", 1),
@@ -307,7 +307,7 @@ fn summary_of(template: &Summary, whole: &Summary, executive: &str, items: &[Wor
 /// ```
 /// use retention_worklist::{analyze, split_by_executive, zip_split_files, Options};
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-/// let a = analyze(b"id,payment_failed,csm\nT-1,yes,Ana\nT-2,yes,Luis\n", &o).unwrap();
+/// let a = Run::new(b"id,payment_failed,csm\nT-1,yes,Ana\nT-2,yes,Luis\n", &o).analyze().unwrap();
 /// let files = split_by_executive(&a, &o).unwrap();
 /// let zip = zip_split_files(&files, &o).unwrap();
 /// assert!(zip.starts_with(b"PK"));

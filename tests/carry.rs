@@ -9,7 +9,7 @@ mod common;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use common::Book;
-use retention_worklist::{build_worklist, build_worklist_with_previous, Change, Departure};
+use retention_worklist::{Change, Departure, Run};
 use retention_worklist::{Error, Expected, Level, Options, Output, PreviousError};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 use std::io::Cursor;
@@ -173,18 +173,15 @@ fn edit_like_a_person(day1: &[u8]) -> Vec<u8> {
 
 /// Day 2 carried from day 1 as edited and re-saved (None: no LibreOffice here).
 fn day2_from_resaved() -> Option<(Output, Vec<u8>)> {
-    let day1 = build_worklist(DAY1.as_bytes(), &day(26)).unwrap();
+    let day1 = Run::new(DAY1.as_bytes(), &day(26)).build().unwrap();
     let edited = edit_like_a_person(&day1.xlsx);
     let dir = tempfile::tempdir().unwrap();
     let previous = resave_with_libreoffice(&edited, dir.path())?;
     let o = day(27);
-    let out = build_worklist_with_previous(
-        DAY2.as_bytes().to_vec(),
-        Some(&previous),
-        &o,
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let out = Run::new(DAY2.as_bytes().to_vec(), &o)
+        .previous(Some(&previous))
+        .build()
+        .unwrap();
     Some((out, previous))
 }
 
@@ -335,19 +332,16 @@ fn day_two_carries_what_the_team_typed_after_a_libreoffice_resave() {
         .any(|p| p.expected == Expected::PreviousIdentity && p.value == "Revisar mañana con Luis"));
 
     // Deterministic: the same two inputs give the same bytes.
-    let again = build_worklist_with_previous(
-        DAY2.as_bytes().to_vec(),
-        Some(&previous),
-        &day(27),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let again = Run::new(DAY2.as_bytes().to_vec(), &day(27))
+        .previous(Some(&previous))
+        .build()
+        .unwrap();
     assert_eq!(again.xlsx, out.xlsx);
 }
 
 #[test]
 fn without_a_previous_worklist_the_columns_are_there_and_no_changes_are_claimed() {
-    let out = build_worklist(DAY1.as_bytes(), &day(26)).unwrap();
+    let out = Run::new(DAY1.as_bytes(), &day(26)).build().unwrap();
     assert!(out.summary.changes.is_none() && out.summary.previous.is_none());
     assert!(out.items.iter().all(|w| w.tracking.change.is_none()));
     let book = Book::new(out.xlsx);
@@ -367,26 +361,20 @@ fn without_a_previous_worklist_the_columns_are_there_and_no_changes_are_claimed(
 
 #[test]
 fn the_same_day_again_and_an_english_previous_list_are_read() {
-    let first = build_worklist(DAY1.as_bytes(), &day(26)).unwrap();
-    let again = build_worklist_with_previous(
-        DAY1.as_bytes().to_vec(),
-        Some(&first.xlsx),
-        &day(26),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let first = Run::new(DAY1.as_bytes(), &day(26)).build().unwrap();
+    let again = Run::new(DAY1.as_bytes().to_vec(), &day(26))
+        .previous(Some(&first.xlsx))
+        .build()
+        .unwrap();
     let c = again.summary.changes.unwrap();
     assert_eq!((c.same, c.left, c.new), (first.items.len() as u64, 0, 0));
     let mut en = day(26);
     en.lang = "en".parse().unwrap();
-    let english = build_worklist(DAY1.as_bytes(), &en).unwrap();
-    let carried = build_worklist_with_previous(
-        DAY2.as_bytes().to_vec(),
-        Some(&english.xlsx),
-        &day(27),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let english = Run::new(DAY1.as_bytes(), &en).build().unwrap();
+    let carried = Run::new(DAY2.as_bytes().to_vec(), &day(27))
+        .previous(Some(&english.xlsx))
+        .build()
+        .unwrap();
     assert_eq!(
         carried.summary.changes.unwrap().left,
         4,
@@ -398,9 +386,12 @@ fn the_same_day_again_and_an_english_previous_list_are_read() {
 fn a_wrong_previous_file_stops_the_run_with_a_reason() {
     let today = DAY2.as_bytes().to_vec();
     let run = |prev: &[u8], o: &Options| {
-        build_worklist_with_previous(today.clone(), Some(prev), o, &mut |_, _| {}).unwrap_err()
+        Run::new(today.clone(), o)
+            .previous(Some(prev))
+            .build()
+            .unwrap_err()
     };
-    let later = build_worklist(DAY1.as_bytes(), &day(28)).unwrap();
+    let later = Run::new(DAY1.as_bytes(), &day(28)).build().unwrap();
     assert!(matches!(
         run(&later.xlsx, &day(27)),
         Error::Previous(PreviousError::AfterAsOf { .. })
@@ -417,7 +408,7 @@ fn a_wrong_previous_file_stops_the_run_with_a_reason() {
         run(&plain, &day(27)),
         Error::Previous(PreviousError::NoWorklistSheet { .. })
     ));
-    let day1 = build_worklist(DAY1.as_bytes(), &day(26)).unwrap().xlsx;
+    let day1 = Run::new(DAY1.as_bytes(), &day(26)).build().unwrap().xlsx;
     let cut = &day1[..day1.len() / 2];
     assert!(matches!(
         run(cut, &day(27)),
@@ -431,7 +422,7 @@ fn a_wrong_previous_file_stops_the_run_with_a_reason() {
     let e = run(DAY1.as_bytes(), &day(27));
     assert_eq!(e.input(), "previous");
     assert!(e
-        .message(Default::default())
+        .message(retention_worklist::Lang::Es)
         .contains("no es un libro XLSX"));
 }
 
@@ -481,18 +472,15 @@ fn the_cli_carries_with_previous_and_refuses_a_wrong_one_writing_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("desde w1.xlsx: nuevos 1"));
     // The library gives the same bytes.
     let w1_bytes = std::fs::read(&w1).unwrap();
-    let lib = build_worklist_with_previous(
-        DAY2.as_bytes().to_vec(),
-        Some(&w1_bytes),
-        &{
-            let mut o = day(27);
-            o.file_name = "manana.csv".into();
-            o.previous_file_name = "w1.xlsx".into();
-            o.tz = "UTC".parse().unwrap();
-            o
-        },
-        &mut |_, _| {},
-    )
+    let lib = Run::new(DAY2.as_bytes().to_vec(), &{
+        let mut o = day(27);
+        o.file_name = "manana.csv".into();
+        o.previous_file_name = "w1.xlsx".into();
+        o.tz = "UTC".parse().unwrap();
+        o
+    })
+    .previous(Some(&w1_bytes))
+    .build()
     .unwrap();
     let cli_bytes = std::fs::read(&w2).unwrap();
     assert_eq!(lib.summary.changes, serde_json_changes(&json));
@@ -568,15 +556,12 @@ fn with_member(xlsx: &[u8], name: &str, edit: impl Fn(String) -> String) -> Vec<
 
 #[test]
 fn a_zip_bomb_or_a_sheet_past_the_row_limit_is_refused_before_it_is_read() {
-    let day1 = build_worklist(DAY1.as_bytes(), &day(26)).unwrap().xlsx;
+    let day1 = Run::new(DAY1.as_bytes(), &day(26)).build().unwrap().xlsx;
     let run = |prev: &[u8]| {
-        build_worklist_with_previous(
-            DAY2.as_bytes().to_vec(),
-            Some(prev),
-            &day(27),
-            &mut |_, _| {},
-        )
-        .unwrap_err()
+        Run::new(DAY2.as_bytes().to_vec(), &day(27))
+            .previous(Some(prev))
+            .build()
+            .unwrap_err()
     };
     // The worklist sheet declares 1,048,577 rows (one past Excel's limit).
     let long = with_member(&day1, "xl/worksheets/sheet1.xml", |xml| {
@@ -604,5 +589,7 @@ fn a_zip_bomb_or_a_sheet_past_the_row_limit_is_refused_before_it_is_read() {
         matches!(e, Error::Previous(PreviousError::ZipBomb { .. })),
         "{e:?}"
     );
-    assert!(e.message(Default::default()).contains("worklist anterior"));
+    assert!(e
+        .message(retention_worklist::Lang::Es)
+        .contains("worklist anterior"));
 }

@@ -143,10 +143,11 @@ fn cli_and_library_give_the_same_bytes() {
         retention_worklist::Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
     opts.tz = "America/Mexico_City".parse().unwrap();
     opts.file_name = "es-excel-semicolon.csv".into();
-    let lib = retention_worklist::build_worklist(
-        &std::fs::read(root("tests/fixtures/es-excel-semicolon.csv")).unwrap(),
+    let lib = retention_worklist::Run::new(
+        std::fs::read(root("tests/fixtures/es-excel-semicolon.csv")).unwrap(),
         &opts,
     )
+    .build()
     .unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), lib.xlsx);
 }

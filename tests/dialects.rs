@@ -4,7 +4,7 @@
 mod common;
 
 use common::{fixture, options};
-use retention_worklist::{analyze, build_worklist, Error, Lang, Level};
+use retention_worklist::{Error, Lang, Level, Run};
 
 struct Case {
     file: &'static str,
@@ -102,7 +102,9 @@ const CASES: &[Case] = &[
 #[test]
 fn each_dialect_is_read_and_counted() {
     for c in CASES {
-        let a = analyze(&fixture(c.file), &options()).unwrap_or_else(|e| panic!("{}: {e}", c.file));
+        let a = Run::new(fixture(c.file), &options())
+            .analyze()
+            .unwrap_or_else(|e| panic!("{}: {e}", c.file));
         let s = &a.summary;
         assert_eq!(
             (s.encoding, s.delimiter, s.date_order),
@@ -128,18 +130,22 @@ fn each_dialect_is_read_and_counted() {
 
 #[test]
 fn accents_survive_every_encoding() {
-    let a = analyze(&fixture("windows-1252.csv"), &options()).unwrap();
+    let a = Run::new(fixture("windows-1252.csv"), &options())
+        .analyze()
+        .unwrap();
     let names: Vec<&str> = a.items.iter().map(|w| w.contact.name.as_str()).collect();
     assert_eq!(names, ["Acción Ágil", "Compañía Andina"]);
     assert_eq!(a.summary.notices, [retention_worklist::Notice::Windows1252]);
-    let a = analyze(&fixture("excel-unicode-utf16le.txt"), &options()).unwrap();
+    let a = Run::new(fixture("excel-unicode-utf16le.txt"), &options())
+        .analyze()
+        .unwrap();
     assert_eq!(a.items[0].contact.name, "Café Ñandú");
 }
 
 #[test]
 fn quoted_fields_with_delimiters_quotes_and_newlines() {
     let csv = "id;empresa;estado;pago_fallido\r\n\"Q;1\";\"Dice \"\"hola\"\"\r\nen dos líneas\";activo;sí\r\n";
-    let a = analyze(csv.as_bytes(), &options()).unwrap();
+    let a = Run::new(csv.as_bytes(), &options()).analyze().unwrap();
     assert_eq!(a.items[0].contact.id, "Q;1");
     assert_eq!(a.items[0].contact.name, "Dice \"hola\"\r\nen dos líneas");
 }
@@ -149,14 +155,15 @@ fn date_order_option_overrides_detection() {
     let mut o = options();
     o.date_order = Some(retention_worklist::DateOrder::Mdy);
     let csv = "id,trial_ends_at\nA,11/28/2026\nB,12/03/2026\n";
-    let a = analyze(csv.as_bytes(), &o).unwrap();
+    let a = Run::new(csv.as_bytes(), &o).analyze().unwrap();
     assert_eq!((a.summary.high, a.summary.medium), (1, 1));
     assert_eq!(a.summary.date_order, "mdy");
     // Day-first by default: 11/28 is impossible then, and reported.
-    let a = analyze(
+    let a = Run::new(
         "id,trial_ends_at\nA,11/28/2026\nB,30/11/2026\n".as_bytes(),
         &options(),
     )
+    .analyze()
     .unwrap();
     assert_eq!(a.summary.date_order, "dmy");
     assert_eq!(a.summary.problems, 1);
@@ -167,28 +174,44 @@ fn column_mapping_by_hand() {
     let mut o = options();
     o.columns
         .push((retention_worklist::Field::TrialEndsAt, "Vence el".into()));
-    let a = analyze("id,Vence el\nA,2026-11-27\n".as_bytes(), &o).unwrap();
+    let a = Run::new("id,Vence el\nA,2026-11-27\n".as_bytes(), &o)
+        .analyze()
+        .unwrap();
     assert_eq!(a.summary.high, 1);
-    assert!(analyze("id,Vence el\nA,2026-11-27\n".as_bytes(), &options()).is_err());
+    assert!(
+        Run::new("id,Vence el\nA,2026-11-27\n".as_bytes(), &options())
+            .analyze()
+            .is_err()
+    );
 }
 
 #[test]
 fn unknown_columns_are_listed() {
-    let a = analyze(&fixture("partial-trial-only.csv"), &options()).unwrap();
+    let a = Run::new(fixture("partial-trial-only.csv"), &options())
+        .analyze()
+        .unwrap();
     assert_eq!(a.summary.unknown_columns, ["notas"]);
 }
 
 #[test]
 fn unusable_inputs_are_errors_with_specific_messages() {
-    let e = build_worklist(&fixture("unusable-empty.csv"), &options()).unwrap_err();
+    let e = Run::new(fixture("unusable-empty.csv"), &options())
+        .build()
+        .unwrap_err();
     assert_eq!(e, Error::EmptyInput);
     // A zip that is no workbook: read as one (by its content), refused as one.
-    let e = build_worklist(&fixture("unusable-binary.bin"), &options()).unwrap_err();
+    let e = Run::new(fixture("unusable-binary.bin"), &options())
+        .build()
+        .unwrap_err();
     assert!(matches!(e, Error::UnreadableWorkbook { .. }), "{e:?}");
     assert!(e.message(Lang::Es).contains(".xlsx"));
-    let e = build_worklist(b"%PDF-1.7\n\x00\x01binary", &options()).unwrap_err();
+    let e = Run::new(b"%PDF-1.7\n\x00\x01binary", &options())
+        .build()
+        .unwrap_err();
     assert!(matches!(e, Error::BinaryInput { .. }));
-    let e = build_worklist(&fixture("unusable-no-columns.csv"), &options()).unwrap_err();
+    let e = Run::new(fixture("unusable-no-columns.csv"), &options())
+        .build()
+        .unwrap_err();
     assert!(
         e.message(Lang::Es).contains("«foo», «bar», «baz»"),
         "{}",
@@ -199,7 +222,7 @@ fn unusable_inputs_are_errors_with_specific_messages() {
 /// One tenant on trial ending in `days` days, or with `used`/`limit` usage.
 fn level_for(csv_row: &str, header: &str) -> Option<Level> {
     let csv = format!("{header}\n{csv_row}\n");
-    let a = analyze(csv.as_bytes(), &options()).unwrap();
+    let a = Run::new(csv.as_bytes(), &options()).analyze().unwrap();
     a.items.first().map(|w| w.level)
 }
 
@@ -226,10 +249,11 @@ fn trial_rule_boundaries() {
 
 #[test]
 fn expired_trial_is_shown_as_overdue() {
-    let a = analyze(
+    let a = Run::new(
         "id,status,trial_ends_at\nT,trialing,2026-11-23\n".as_bytes(),
         &options(),
     )
+    .analyze()
     .unwrap();
     assert_eq!(
         a.items[0].reason,
@@ -275,10 +299,11 @@ fn payment_rule_triggers() {
 
 #[test]
 fn a_failed_payment_with_a_broken_date_is_still_critical() {
-    let a = analyze(
+    let a = Run::new(
         "id,status,trial_ends_at,payment_failed\nT,trialing,31/02/2026,sí\n".as_bytes(),
         &options(),
     )
+    .analyze()
     .unwrap();
     assert_eq!(a.items[0].level, Level::Critical);
     assert_eq!(a.summary.problems, 1);

@@ -23,8 +23,8 @@
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use retention_worklist::{
-    analyze, build_worklist, render_with_sheet_rows, Error, Expected, Lang, Notice, Options,
-    Output, Problem, MAX_SHEET_ROWS,
+    render_with_sheet_rows, Error, Expected, Lang, Notice, Options, Output, Problem, Run,
+    MAX_SHEET_ROWS,
 };
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
@@ -531,7 +531,7 @@ fn lines(o: &Output) -> Vec<u64> {
 fn run_case(case: &Case) {
     let bytes = read(case.file);
     for lang in [Lang::En, Lang::Es] {
-        let result = build_worklist(&bytes, &options(lang));
+        let result = Run::new(&bytes, &options(lang)).build();
         match (&case.outcome, result) {
             (Outcome::Ok(want), Ok(out)) => {
                 let s = &out.summary;
@@ -923,8 +923,9 @@ fn check_phone_formula(o: &Output, book: &Book) {
 /// workbook keeps the invariants; returns the output.
 fn run_big(label: &str, bytes: &[u8], limit: Duration) -> Output {
     let t = Instant::now();
-    let out =
-        build_worklist(bytes, &options(Lang::En)).unwrap_or_else(|e| panic!("{label}: {e:?}"));
+    let out = Run::new(bytes, &options(Lang::En))
+        .build()
+        .unwrap_or_else(|e| panic!("{label}: {e:?}"));
     let took = t.elapsed();
     assert!(took < limit, "{label}: took {took:?} (limit {limit:?})");
     let mut book = Book::open(&out.xlsx);
@@ -1120,7 +1121,7 @@ fn big_export(n: usize) -> String {
 fn check_split(n: usize, sheet_rows: usize) {
     let csv = big_export(n);
     let o = options(Lang::Es);
-    let a = analyze(csv.as_bytes(), &o).unwrap();
+    let a = Run::new(csv.as_bytes(), &o).analyze().unwrap();
     assert_eq!(a.items.len(), n);
     let xlsx = render_with_sheet_rows(&a, &o, sheet_rows).unwrap();
     let mut book = Book::open(&xlsx);
@@ -1234,7 +1235,7 @@ fn fuzz_regressions() {
         let data = std::fs::read(&path).unwrap();
         let (h, body) = fuzz_common::split(&data);
         let o = fuzz_common::options(&h, body);
-        if let Ok(out) = build_worklist(body, &o) {
+        if let Ok(out) = Run::new(body, &o).build() {
             let mut book = Book::open(&out.xlsx);
             check_invariants(&out, &mut book, o.lang);
         }
@@ -1244,7 +1245,9 @@ fn fuzz_regressions() {
 #[test]
 fn problems_carry_the_expected_kind() {
     // The engine's Expected for a swallowed row, as the workbook lists it.
-    let a = analyze(&read("unbalanced-quote-in-notes.csv"), &options(Lang::Es)).unwrap();
+    let a = Run::new(read("unbalanced-quote-in-notes.csv"), &options(Lang::Es))
+        .analyze()
+        .unwrap();
     assert_eq!(
         a.summary.problem_list[0].expected,
         Expected::SwallowedLines { lines: 2 }

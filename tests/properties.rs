@@ -27,7 +27,7 @@
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
-use retention_worklist::{build_worklist, DateOrder, Lang, Options, Thresholds};
+use retention_worklist::{DateOrder, Lang, Options, Run, Thresholds};
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
@@ -933,7 +933,7 @@ fn num(d: &Data) -> Option<f64> {
 
 fn check(k: &Knobs) -> Result<(), TestCaseError> {
     let ex = generate(k);
-    let out = match build_worklist(&ex.bytes, &ex.options) {
+    let out = match Run::new(&ex.bytes, &ex.options).build() {
         Ok(o) => o,
         Err(retention_worklist::Error::NoRuleEvaluable { .. }) if !ex.evaluable => {
             // Only when no rule has its columns: the input is unusable.

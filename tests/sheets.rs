@@ -2,7 +2,7 @@
 //! (LibreOffice, tests/fixtures/sheets/, made by scripts/make-sheet-fixtures.sh)
 //! and by rust_xlsxwriter for the typed-cell cases, read like their CSV.
 
-use retention_worklist::{analyze, build_worklist, Analysis, Error, Expected, Level, Options};
+use retention_worklist::{Analysis, Error, Expected, Lang, Level, Options, Run};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::io::{Cursor, Read, Write};
 use std::path::PathBuf;
@@ -18,7 +18,9 @@ fn options() -> Options {
 }
 
 fn run(bytes: &[u8]) -> Analysis {
-    analyze(bytes, &options()).unwrap_or_else(|e| panic!("{e}"))
+    Run::new(bytes, &options())
+        .analyze()
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// What must not differ between a CSV and the same list as a workbook: the
@@ -226,14 +228,14 @@ fn typed_cells_are_read_as_what_they_are() {
     // Asked for by name, the hidden sheet is read.
     let mut o = options();
     o.sheet = Some("Borrador".into());
-    let hidden = analyze(&typed_workbook(), &o).unwrap();
+    let hidden = Run::new(typed_workbook(), &o).analyze().unwrap();
     assert_eq!(
         (hidden.summary.critical, hidden.items[0].contact.id.as_str()),
         (1, "X-1")
     );
     o.sheet = Some("Nope".into());
     assert!(matches!(
-        analyze(&typed_workbook(), &o),
+        Run::new(typed_workbook(), &o).analyze(),
         Err(Error::SheetNotFound { .. })
     ));
 }
@@ -277,8 +279,8 @@ fn the_1904_date_system_gives_the_same_days() {
 #[test]
 fn a_workbook_gives_the_same_bytes_every_time() {
     let bytes = std::fs::read(root("tests/fixtures/sheets/tenants-ejemplo.ods")).unwrap();
-    let one = build_worklist(&bytes, &options()).unwrap().xlsx;
-    let two = build_worklist(&bytes, &options()).unwrap().xlsx;
+    let one = Run::new(&bytes, &options()).build().unwrap().xlsx;
+    let two = Run::new(&bytes, &options()).build().unwrap().xlsx;
     assert_eq!(one, two);
 }
 
@@ -294,9 +296,9 @@ fn hostile_workbooks_are_refused_clearly() {
     // The central directory's uncompressed size (offset 24 in its entry).
     let cd = bomb.windows(4).rposition(|x| x == b"PK\x01\x02").unwrap();
     bomb[cd + 24..cd + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
-    let e = analyze(&bomb, &options()).unwrap_err();
+    let e = Run::new(&bomb, &options()).analyze().unwrap_err();
     assert!(matches!(e, Error::WorkbookTooLarge { .. }), "{e:?}");
-    assert!(e.message(Default::default()).contains("MB"));
+    assert!(e.message(Lang::Es).contains("MB"));
 
     // A .docx: a zip, and an Office file, but no spreadsheet.
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -305,13 +307,15 @@ fn hostile_workbooks_are_refused_clearly() {
     w.start_file("word/document.xml", stored).unwrap();
     w.write_all(b"<w:document/>").unwrap();
     let docx = w.finish().unwrap().into_inner();
-    let e = analyze(&docx, &options()).unwrap_err();
+    let e = Run::new(&docx, &options()).analyze().unwrap_err();
     assert!(matches!(e, Error::UnreadableWorkbook { .. }), "{e:?}");
-    assert!(e.message(Default::default()).contains(".docx"));
+    assert!(e.message(Lang::Es).contains(".docx"));
 
     // A truncated workbook.
     let whole = std::fs::read(root("tests/fixtures/sheets/tenants-ejemplo.xlsx")).unwrap();
-    let e = analyze(&whole[..whole.len() / 2], &options()).unwrap_err();
+    let e = Run::new(&whole[..whole.len() / 2], &options())
+        .analyze()
+        .unwrap_err();
     assert!(matches!(e, Error::UnreadableWorkbook { .. }), "{e:?}");
 
     // An encrypted Office file is an OLE container with an EncryptedPackage
@@ -319,16 +323,14 @@ fn hostile_workbooks_are_refused_clearly() {
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(512, 0);
     ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-    let e = analyze(&ole, &options()).unwrap_err();
+    let e = Run::new(&ole, &options()).analyze().unwrap_err();
     assert_eq!(e, Error::EncryptedWorkbook);
-    assert!(e
-        .message(Default::default())
-        .contains("protegido con contraseña"));
+    assert!(e.message(Lang::Es).contains("protegido con contraseña"));
 
     // An image is no workbook and no text either.
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
     assert!(matches!(
-        analyze(png, &options()),
+        Run::new(png, &options()).analyze(),
         Err(Error::BinaryInput { .. })
     ));
 }

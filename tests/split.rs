@@ -5,8 +5,8 @@ mod common;
 
 use common::{options, Book};
 use retention_worklist::{
-    analyze, build_worklist, split_by_executive, split_zip_name, zip_split_files, Analysis,
-    CellValue, Lang, Options, SplitFile, VERSION_LINE,
+    split_by_executive, split_zip_name, zip_split_files, Analysis, CellValue, Lang, Options, Run,
+    SplitFile, VERSION_LINE,
 };
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -33,7 +33,7 @@ fn opts(lang: Lang) -> Options {
 }
 
 fn split(csv: &str, o: &Options) -> (Analysis, Vec<SplitFile>) {
-    let a = analyze(csv.as_bytes(), o).unwrap();
+    let a = Run::new(csv.as_bytes(), o).analyze().unwrap();
     let files = split_by_executive(&a, o).unwrap();
     (a, files)
 }
@@ -106,7 +106,7 @@ fn split_files_in_spanish_hold_their_rows_counts_campaign_and_problems() {
     // T-2's bad email is Luis's; T-5's bad date is on a no-risk row: no file.
     assert_eq!(column(&luis, "Problemas", 0), ["3"]);
     assert_eq!(fact(&luis, "Resumen", "Problemas en los datos"), "1");
-    let whole = Book::new(build_worklist(CSV.as_bytes(), &o).unwrap().xlsx);
+    let whole = Book::new(Run::new(CSV.as_bytes(), &o).build().unwrap().xlsx);
     assert_eq!(column(&whole, "Problemas", 0), ["3", "6", "7"]);
     let unassigned = Book::new(files[0].xlsx.clone());
     assert_eq!(column(&unassigned, "Worklist", 2), ["T-4"]);
@@ -212,19 +212,17 @@ fn no_executive_column_gives_one_unassigned_file() {
 #[test]
 fn split_files_keep_the_teams_columns_and_carry_no_changes_sheet() {
     let o = opts(Lang::Es);
-    let day1 = build_worklist(CSV.as_bytes(), &{
+    let day1 = Run::new(CSV.as_bytes(), &{
         let mut o = o.clone();
         o.as_of = o.as_of.pred_opt().unwrap();
         o
     })
+    .build()
     .unwrap();
-    let mut a = retention_worklist::analyze_with_previous(
-        CSV.replace("T-8,", "T-9,").as_bytes(),
-        Some(&day1.xlsx),
-        &o,
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let mut a = Run::new(CSV.replace("T-8,", "T-9,").as_bytes(), &o)
+        .previous(Some(&day1.xlsx))
+        .analyze()
+        .unwrap();
     assert_eq!(a.left.len(), 1, "T-8 left");
     a.added_columns = vec!["Llamado por".into()];
     for w in &mut a.items {
@@ -377,7 +375,8 @@ fn the_cli_writes_the_engines_files_and_lists_them() {
     assert!(whole == std::fs::read(s.0.join("solo.xlsx")).unwrap());
     assert!(
         whole
-            == build_worklist(CSV.as_bytes(), &opts(Lang::Es))
+            == Run::new(CSV.as_bytes(), &opts(Lang::Es))
+                .build()
                 .unwrap()
                 .xlsx
     );
@@ -413,7 +412,8 @@ fn the_version_is_one_string_for_the_cli_and_the_workbook() {
         format!("{VERSION_LINE}\n")
     );
     let book = Book::new(
-        build_worklist(CSV.as_bytes(), &opts(Lang::Es))
+        Run::new(CSV.as_bytes(), &opts(Lang::Es))
+            .build()
             .unwrap()
             .xlsx,
     );

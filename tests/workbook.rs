@@ -7,7 +7,7 @@ mod common;
 use calamine::Data;
 use common::{col_letter, fixture, options, sample, Book};
 use retention_worklist::level_fill;
-use retention_worklist::{build_worklist, Lang, Level};
+use retention_worklist::{Lang, Level, Run};
 
 const LEVEL: u32 = 0;
 const DAYS: u32 = 1;
@@ -64,7 +64,7 @@ fn level_of(label: &str) -> Level {
 
 #[test]
 fn sheets_and_headers_in_spanish() {
-    let out = build_worklist(&sample(), &options()).unwrap();
+    let out = Run::new(sample(), &options()).build().unwrap();
     let book = Book::new(out.xlsx);
     assert_eq!(
         book.sheet_names(),
@@ -105,7 +105,7 @@ fn sheets_and_headers_in_spanish() {
 fn sheets_and_headers_in_english() {
     let mut o = options();
     o.lang = Lang::En;
-    let out = build_worklist(&sample(), &o).unwrap();
+    let out = Run::new(sample(), &o).build().unwrap();
     let book = Book::new(out.xlsx);
     assert_eq!(
         book.sheet_names(),
@@ -121,7 +121,7 @@ fn sheets_and_headers_in_english() {
 
 #[test]
 fn every_row_is_one_tenant_sorted_by_urgency_and_filled_by_level() {
-    let out = build_worklist(&sample(), &options()).unwrap();
+    let out = Run::new(sample(), &options()).build().unwrap();
     let s = &out.summary;
     let book = Book::new(out.xlsx);
     let range = book.range("Worklist");
@@ -186,7 +186,9 @@ fn every_row_is_one_tenant_sorted_by_urgency_and_filled_by_level() {
 
 #[test]
 fn cells_have_real_types_links_and_the_protocol_texts() {
-    let out = build_worklist(&fixture("es-excel-semicolon.csv"), &options()).unwrap();
+    let out = Run::new(fixture("es-excel-semicolon.csv"), &options())
+        .build()
+        .unwrap();
     let book = Book::new(out.xlsx);
     let range = book.range("Worklist");
     // Row 1: CRÍTICO (A-3), row 2: ALTO (A-2, 28/11/2026), row 3: MEDIO (A-4), row 4: INFORMATIVO (A-1).
@@ -258,7 +260,7 @@ fn cells_have_real_types_links_and_the_protocol_texts() {
 #[test]
 fn secondary_signals_are_shown() {
     let csv = "tenant_id,subscription_status,trial_ends_at,payment_failed,messages_used,messages_limit\nX,trialing,2026-11-27,sí,95,100\n";
-    let out = build_worklist(csv.as_bytes(), &options()).unwrap();
+    let out = Run::new(csv.as_bytes(), &options()).build().unwrap();
     let book = Book::new(out.xlsx);
     assert_eq!(book.text("Worklist", 1, LEVEL), "🔴 CRÍTICO");
     let other = book.text("Worklist", 1, OTHER);
@@ -274,7 +276,7 @@ fn secondary_signals_are_shown() {
 
 #[test]
 fn campaign_sheet_lists_the_medium_tenants() {
-    let out = build_worklist(&sample(), &options()).unwrap();
+    let out = Run::new(sample(), &options()).build().unwrap();
     let medium = out.summary.medium as usize;
     let book = Book::new(out.xlsx);
     let range = book.range("Campaña");
@@ -295,7 +297,7 @@ fn campaign_sheet_lists_the_medium_tenants() {
 
 #[test]
 fn summary_sheet_has_counts_chart_and_settings() {
-    let out = build_worklist(&sample(), &options()).unwrap();
+    let out = Run::new(sample(), &options()).build().unwrap();
     let s = out.summary.clone();
     let book = Book::new(out.xlsx);
     let range = book.range("Resumen");
@@ -339,7 +341,9 @@ fn summary_sheet_has_counts_chart_and_settings() {
 
 #[test]
 fn rules_not_evaluated_are_on_the_summary_sheet() {
-    let out = build_worklist(&fixture("partial-trial-only.csv"), &options()).unwrap();
+    let out = Run::new(fixture("partial-trial-only.csv"), &options())
+        .build()
+        .unwrap();
     assert_eq!(out.summary.rules_not_evaluated.len(), 2);
     let book = Book::new(out.xlsx);
     let range = book.range("Resumen");
@@ -358,7 +362,9 @@ fn rules_not_evaluated_are_on_the_summary_sheet() {
 
 #[test]
 fn problems_sheet_lists_each_problem_with_its_line() {
-    let out = build_worklist(&fixture("bad-rows.csv"), &options()).unwrap();
+    let out = Run::new(fixture("bad-rows.csv"), &options())
+        .build()
+        .unwrap();
     let book = Book::new(out.xlsx);
     let range = book.range("Problemas");
     assert_eq!(range.height() as u64, out.summary.problems + 1);
@@ -390,7 +396,9 @@ fn problems_sheet_lists_each_problem_with_its_line() {
 
 #[test]
 fn formula_like_text_is_written_as_text() {
-    let out = build_worklist(&fixture("formula-text.csv"), &options()).unwrap();
+    let out = Run::new(fixture("formula-text.csv"), &options())
+        .build()
+        .unwrap();
     let book = Book::new(out.xlsx);
     let names: Vec<String> = (1..=2).map(|r| book.text("Worklist", r, TENANT)).collect();
     assert_eq!(names, ["=HYPERLINK(\"http://evil\",\"x\")", "-2+3"]);
@@ -417,7 +425,7 @@ fn formula_like_text_is_written_as_text() {
 fn text_longer_than_excel_allows_is_cut_and_reported() {
     let long = "N".repeat(40_000);
     let csv = format!("tenant_id,tenant_name,payment_failed\nL1,{long},yes\n");
-    let out = build_worklist(csv.as_bytes(), &options()).unwrap();
+    let out = Run::new(csv.as_bytes(), &options()).build().unwrap();
     assert_eq!(out.summary.problems, 1);
     assert_eq!(out.summary.problem_list[0].column, "tenant_name");
     let book = Book::new(out.xlsx);
@@ -428,23 +436,25 @@ fn text_longer_than_excel_allows_is_cut_and_reported() {
 
 #[test]
 fn same_input_same_bytes_and_the_date_comes_from_as_of() {
-    let a = build_worklist(&sample(), &options()).unwrap().xlsx;
-    let b = build_worklist(&sample(), &options()).unwrap().xlsx;
+    let a = Run::new(sample(), &options()).build().unwrap().xlsx;
+    let b = Run::new(sample(), &options()).build().unwrap().xlsx;
     assert_eq!(a, b);
     let core = Book::new(a.clone()).part("docProps/core.xml");
     assert!(core.contains("2026-11-26T00:00:00Z"), "{core}");
     let mut o = options();
     o.as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let c = build_worklist(&sample(), &o).unwrap().xlsx;
+    let c = Run::new(sample(), &o).build().unwrap().xlsx;
     assert_ne!(a, c);
     let mut o = options();
     o.file_name = "otro.csv".into();
-    assert_ne!(a, build_worklist(&sample(), &o).unwrap().xlsx);
+    assert_ne!(a, Run::new(sample(), &o).build().unwrap().xlsx);
 }
 
 #[test]
 fn header_only_is_a_valid_empty_report() {
-    let out = build_worklist(&fixture("header-only.csv"), &options()).unwrap();
+    let out = Run::new(fixture("header-only.csv"), &options())
+        .build()
+        .unwrap();
     assert_eq!(out.summary.rows, 0);
     let book = Book::new(out.xlsx);
     assert_eq!(book.range("Worklist").height(), 1);
@@ -460,7 +470,7 @@ fn product_name_and_thresholds_are_options() {
     o.product_name = "OtroCRM".into();
     o.thresholds.usage_percent = 80.0;
     let csv = "tenant_id,messages_used,messages_limit,payment_failed\nP,85,100,yes\nQ,85,100,no\n";
-    let out = build_worklist(csv.as_bytes(), &o).unwrap();
+    let out = Run::new(csv.as_bytes(), &o).build().unwrap();
     assert_eq!((out.summary.critical, out.summary.info), (1, 1));
     let book = Book::new(out.xlsx);
     assert_eq!(
@@ -482,7 +492,7 @@ fn phone_and_email_look_like_links_only_where_they_are_links() {
                3,C,c@x.mx,55 3333 4444,yes\n\
                4,D,,,yes\n\
                5,E,e@x.mx,+34 600 000 000,yes\n";
-    let out = build_worklist(csv.as_bytes(), &options()).unwrap();
+    let out = Run::new(csv.as_bytes(), &options()).build().unwrap();
     assert_eq!(out.summary.critical, 5);
     let book = Book::new(out.xlsx);
     let sheet = book.sheet_xml(1);

@@ -30,13 +30,12 @@
 // after a failed re-run) for its rows, workbook and emails; a new one frees it. Only the rows the
 // page shows cross to it: tens of thousands of rows would take longer to copy than to classify.
 
-import { fold, matches, searchTerms } from './search.js';
 import { WARMUP_OPTIONS, WARMUP_RUNS, warmupExport } from './warmup.js';
 
 let engine = null;
 /**
- * @type {{ run: number, worklist: any, folded?: string[], found?: { terms: string, indices: Uint32Array } }[]}
- * the latest analysis (at most one), with its rows' search text once a search asked for it
+ * @type {{ run: number, worklist: any }[]}
+ * the latest analysis (at most one)
  */
 const kept = [];
 
@@ -118,23 +117,11 @@ function ownBytes(xlsx) {
 
 /**
  * The rows of a view of a kept run: `level` ('all' or a level key), `search` (words), `count`
- * rows from `offset`. The search runs here, on every row's text (asked of the engine once).
+ * rows from `offset`, as the engine chooses them.
  */
 function viewRows(k, { level, search, offset = 0, count }) {
-  const query = { offset, count };
+  const query = { offset, count, search: search ?? '' };
   if (level && level !== 'all') query.level = level;
-  const terms = searchTerms(search);
-  if (terms.length) {
-    const key = terms.join(' ');
-    if (k.found?.terms !== key) {
-      // One string for every row (faster across than one per row), folded at once.
-      k.folded ??= fold(k.worklist.search_text()).split('\0');
-      const found = [];
-      k.folded.forEach((text, i) => { if (matches(text, terms)) found.push(i); });
-      k.found = { terms: key, indices: Uint32Array.from(found) };
-    }
-    query.indices = k.found.indices;
-  }
   return k.worklist.preview(query);
 }
 

@@ -5,14 +5,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use retention_worklist::analyze;
+use retention_worklist::Run;
 
 mod common;
 
 fuzz_target!(|data: &[u8]| {
     let (h, body) = common::split(data);
     let o = common::options(&h, body);
-    let Ok(a) = analyze(body, &o) else {
+    let Ok(a) = Run::new(body, &o).analyze() else {
         return;
     };
     let s = &a.summary;

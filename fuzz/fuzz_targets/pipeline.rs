@@ -8,14 +8,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use retention_worklist::build_worklist;
+use retention_worklist::Run;
 
 mod common;
 
 fuzz_target!(|data: &[u8]| {
     let (h, body) = common::split(data);
     let o = common::options(&h, body);
-    let Ok(out) = build_worklist(body, &o) else {
+    let Ok(out) = Run::new(body, &o).build() else {
         return;
     };
     let s = &out.summary;

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use retention_worklist::{build_worklist_with_previous, Options};
+use retention_worklist::{Options, Run};
 
 const EXPORT: &str = "\
 tenant_id,tenant_name,subscription_status,payment_failed,trial_ends_at,messages_used,messages_limit,account_executive
@@ -23,7 +23,7 @@ T-5,Cinco,active,no,,950,1000,Ana
 fuzz_target!(|previous: &[u8]| {
     let o = Options::new(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
     let Ok(out) =
-        build_worklist_with_previous(EXPORT.as_bytes().to_vec(), Some(previous), &o, &mut |_, _| {})
+        Run::new(EXPORT.as_bytes().to_vec(), &o).previous(Some(previous)).build()
     else {
         return;
     };

@@ -1,9 +1,16 @@
-//! The command line's flags, defined once, and how they fill the engine's
-//! [`RawOptions`]. Validation and defaults are the engine's
-//! ([`RawOptions::resolve`]); clap shows the engine's [`DEFAULTS`].
+//! The command line's flags. The shell's own (the input, where to write,
+//! `--json`, `--previous`…) are declared here; the engine's options come
+//! from the options' one table ([`OPTIONS`]), with their words from
+//! [`text::options`] and their defaults from the table, and fill the
+//! engine's [`RawOptions`]. Validation and defaults are the engine's
+//! ([`RawOptions::resolve`]).
 
-use clap::Parser;
-use retention_worklist::{Error, RawOptions, DEFAULTS};
+use clap::parser::ValueSource;
+use clap::{Arg, Args, FromArgMatches, Parser};
+use clap::{ArgAction, ArgMatches, Command};
+use retention_worklist::{
+    text, Error, OptionDef, OptionDefault, OptionKind, OptionName, RawOptions, OPTIONS,
+};
 use std::path::{Path, PathBuf};
 
 /// Turn the morning's tenant export (CSV) into the day's colour-coded
@@ -26,19 +33,6 @@ pub struct Cli {
     #[arg(short, long, value_name = "FILE.xlsx")]
     pub output: Option<PathBuf>,
 
-    /// Report date ("today" for the worklist). Default: today in --tz. Example: `--as-of 2026-11-26`
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    as_of: Option<String>,
-
-    /// Report time zone: an IANA name or a fixed offset. Default: the system's zone.
-    /// Examples: `--tz America/Mexico_City`, `--tz -06:00`, `--tz UTC`
-    #[arg(long, value_name = "ZONE")]
-    tz: Option<String>,
-
-    /// Language of the workbook and messages: es or en. Example: `--lang en`
-    #[arg(long, value_name = "es|en", default_value = DEFAULTS.lang.code())]
-    lang: String,
-
     /// Print the summary as one JSON object on standard output (the same in every language).
     /// Example: `--json > resumen.json`
     #[arg(long)]
@@ -47,37 +41,6 @@ pub struct Cli {
     /// Do not print the human summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
-
-    /// File name shown on the summary sheet. Default: the input's file name (`stdin` for `-`).
-    /// Example: `--file-name tenants-2026-11-26.csv`
-    #[arg(long, value_name = "NAME")]
-    file_name: Option<String>,
-
-    /// Product name used in email subjects and drafts. Example: `--product-name ImagineCRM`
-    #[arg(long, value_name = "NAME", default_value = DEFAULTS.product_name)]
-    product_name: String,
-
-    /// ALTO when the trial ends in at most this many days. Example: `--high-days 3`
-    #[arg(long, value_name = "DAYS", default_value_t = DEFAULTS.thresholds.high_days)]
-    high_days: i64,
-
-    /// MEDIO when the trial ends in at most this many days. Example: `--medium-days 7`
-    #[arg(long, value_name = "DAYS", default_value_t = DEFAULTS.thresholds.medium_days)]
-    medium_days: i64,
-
-    /// INFORMATIVO when usage is above this percentage of the limit. Example: `--usage-percent 90`
-    #[arg(long, value_name = "PERCENT", default_value_t = DEFAULTS.thresholds.usage_percent)]
-    usage_percent: f64,
-
-    /// Order of NN/NN/YYYY dates: dmy or mdy. Default: detected (day first unless the data says otherwise).
-    /// Example: `--date-order mdy`
-    #[arg(long, value_name = "dmy|mdy")]
-    date_order: Option<String>,
-
-    /// When the export is a workbook (.xlsx, .xls, .ods): the sheet to read. Default: the first
-    /// visible sheet with a tenant export's columns. Example: `--sheet "Hoja1"`
-    #[arg(long, value_name = "NAME")]
-    sheet: Option<String>,
 
     /// The previous worklist (an .xlsx this tool wrote, as the team left it): its Estado, Notas,
     /// Posponer hasta, En lista desde and the team's own columns are carried into today's, which
@@ -93,45 +56,110 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub split_by_executive: Option<PathBuf>,
 
-    /// Map a column by hand, FIELD=HEADER (repeatable). Example: `--column trial_ends_at="Vence el"`
-    #[arg(long = "column", value_name = "FIELD=HEADER")]
-    columns: Vec<String>,
+    /// The engine's options, from its table.
+    #[command(flatten)]
+    engine: EngineFlags,
 }
 
 impl Cli {
-    /// The options as given, for the engine to resolve.
+    /// The options as given, for the engine to resolve. `--file-name`
+    /// defaults to the input's name and the previous worklist's name is its
+    /// path's: the shell knows them, the engine does not.
     pub fn raw_options(&self) -> Result<RawOptions, Error> {
-        let file_name = self.file_name.clone().unwrap_or_else(|| {
-            if self.input == "-" {
-                "stdin".to_string()
-            } else {
-                Path::new(&self.input)
-                    .file_name()
-                    .map_or_else(|| self.input.clone(), |n| n.to_string_lossy().into_owned())
-            }
-        });
-        let mut raw = RawOptions {
-            as_of: self.as_of.clone(),
-            tz: self.tz.clone(),
-            lang: Some(self.lang.clone()),
-            file_name: Some(file_name),
-            previous_file_name: self.previous.as_ref().map(|p| {
-                p.file_name().map_or_else(
-                    || p.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                )
-            }),
-            product_name: Some(self.product_name.clone()),
-            high_days: Some(self.high_days),
-            medium_days: Some(self.medium_days),
-            usage_percent: Some(self.usage_percent),
-            date_order: self.date_order.clone(),
-            columns: Vec::new(),
-            sheet: self.sheet.clone(),
-        };
-        for spec in &self.columns {
+        let mut raw = self.engine.given.clone();
+        for spec in &self.engine.column_specs {
             raw.push_column_spec(spec)?;
         }
+        if raw.get(OptionName::FileName).is_none() {
+            let name = if self.input == "-" {
+                "stdin".to_string()
+            } else {
+                file_name(Path::new(&self.input))
+            };
+            raw.set(OptionName::FileName, name);
+        }
+        if let Some(p) = &self.previous {
+            raw.set(OptionName::PreviousFileName, file_name(p));
+        }
         Ok(raw)
+    }
+}
+
+/// A path's last part, or the whole path when it has none.
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The engine's options as typed on the command line: only what the person
+/// typed (the defaults clap shows in the help are the engine's to apply).
+#[derive(Debug, Clone, Default)]
+struct EngineFlags {
+    given: RawOptions,
+    /// `--column FIELD=HEADER` as typed, checked when the options are built.
+    column_specs: Vec<String>,
+}
+
+/// The clap argument for an option of the table.
+fn arg(d: &OptionDef) -> Option<Arg> {
+    let flag = d.flag?;
+    let mut a = Arg::new(d.key)
+        .long(flag)
+        .value_name(d.value_name)
+        .help(text::options::cli_help(d.name))
+        .action(ArgAction::Set);
+    if d.kind == OptionKind::Columns {
+        a = a.action(ArgAction::Append);
+    }
+    if matches!(
+        d.kind,
+        OptionKind::Integer { .. } | OptionKind::Number { .. }
+    ) {
+        a = a.allow_negative_numbers(true);
+    }
+    let default = match d.default {
+        OptionDefault::Integer(n) => Some(n.to_string()),
+        OptionDefault::Number(n) => Some(n.to_string()),
+        OptionDefault::Text(t) => Some(t.to_string()),
+        OptionDefault::FromRun => None,
+    };
+    if let Some(v) = default {
+        a = a.default_value(v);
+    }
+    Some(a)
+}
+
+impl Args for EngineFlags {
+    fn augment_args(cmd: Command) -> Command {
+        cmd.args(OPTIONS.iter().filter_map(arg))
+    }
+
+    fn augment_args_for_update(cmd: Command) -> Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl FromArgMatches for EngineFlags {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut flags = EngineFlags::default();
+        flags.update_from_arg_matches(m)?;
+        Ok(flags)
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        for d in OPTIONS.iter().filter(|d| d.flag.is_some()) {
+            if m.value_source(d.key) != Some(ValueSource::CommandLine) {
+                continue;
+            }
+            let values = m.get_many::<String>(d.key).into_iter().flatten();
+            if d.kind == OptionKind::Columns {
+                self.column_specs.extend(values.cloned());
+            } else if let Some(v) = values.last() {
+                self.given.set(d.name, v.as_str());
+            }
+        }
+        Ok(())
     }
 }

@@ -6,15 +6,21 @@
 //! other module may import from this one.
 
 mod field;
+mod lang;
 mod level;
+mod option;
 mod problem;
 mod signal;
 mod summary;
 mod track;
 
 pub use field::{normalize_header, Field};
+pub use lang::Lang;
 pub use level::{Level, LevelCounts};
-pub use problem::{DateOrderSource, Expected, Notice, OptionName, Problem, RuleNotEvaluated};
+pub use option::{
+    Defaults, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, DEFAULTS, OPTIONS,
+};
+pub use problem::{DateOrderSource, Expected, Notice, Problem, RuleNotEvaluated};
 pub use signal::{PaymentFailure, Signal, Signals, Status, Thresholds};
 pub use summary::{ColumnUse, ExecutiveCounts, PreviousFacts, Summary};
 pub use track::{
@@ -28,20 +34,6 @@ pub const MAX_SHEET_ROWS: usize = 1_048_576;
 
 /// Excel's limit of characters in a cell (counted in UTF-16 units).
 pub const MAX_CELL_CHARS: usize = 32_767;
-
-/// Language of everything a person reads: workbook, summary, messages.
-///
-/// Which words each language uses is [`crate::text`]'s business; which names
-/// select it (`es`, `en`, `español`…) is the option parser's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Spanish, the default: the users are Spanish-speaking.
-    #[default]
-    Es,
-    /// English.
-    En,
-}
 
 /// How to read ambiguous `NN/NN/YYYY` dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -12,10 +12,10 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet, XlsxError};
 /// ending it with a visible marker. Returns whether it was cut.
 ///
 /// ```
-/// use retention_worklist::{fit_cell, MAX_CELL_CHARS};
-/// let (s, cut) = fit_cell(&"a".repeat(40_000), Default::default());
+/// use retention_worklist::{fit_cell, Lang, MAX_CELL_CHARS};
+/// let (s, cut) = fit_cell(&"a".repeat(40_000), Lang::Es);
 /// assert!(cut && s.ends_with("[cortado]") && s.encode_utf16().count() <= MAX_CELL_CHARS);
-/// assert_eq!(fit_cell("corto", Default::default()), ("corto".to_string(), false));
+/// assert_eq!(fit_cell("corto", Lang::Es), ("corto".to_string(), false));
 /// ```
 pub fn fit_cell(s: &str, lang: Lang) -> (String, bool) {
     // Fast path: a UTF-8 string of ≤ 32,767 bytes has ≤ 32,767 UTF-16 units.

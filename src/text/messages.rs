@@ -4,7 +4,7 @@
 use super::{level_label, pick};
 use crate::error::{Error, IoKind, IoProblem, PreviousError};
 use crate::model::Summary;
-use crate::model::{Expected, Field, Lang, Level, Notice, OptionName, RuleNotEvaluated};
+use crate::model::{Expected, Field, Lang, Level, Notice, RuleNotEvaluated};
 use std::fmt;
 
 impl Error {
@@ -13,7 +13,7 @@ impl Error {
     /// ```
     /// use retention_worklist::{Error, Lang};
     /// let e = Error::EmptyInput;
-    /// assert!(e.message(Lang::default()).contains("vacío"));
+    /// assert!(e.message(Lang::Es).contains("vacío"));
     /// assert!(e.message("en".parse().unwrap()).contains("empty"));
     /// ```
     pub fn message(&self, lang: Lang) -> String {
@@ -77,14 +77,14 @@ impl Error {
                 format!("The column \"{header}\" given for {} ({}) is not in the file.", field_label(*field, lang), field.name())
             },
             Error::InvalidOption { option, value } => if es {
-                format!("Valor no válido para {}: «{value}». Se esperaba {}.", option.flag(), option_expected(*option, lang))
+                format!("Valor no válido para {}: «{value}». Se esperaba {}.", option.flag(), super::options::expected(*option, lang))
             } else {
-                format!("Invalid value for {}: \"{value}\". Expected {}.", option.flag(), option_expected(*option, lang))
+                format!("Invalid value for {}: \"{value}\". Expected {}.", option.flag(), super::options::expected(*option, lang))
             },
             Error::UnknownOption { name } => if es {
-                format!("Opción desconocida: «{name}». Opciones válidas: {}.", crate::RawOptions::KEYS.join(", "))
+                format!("Opción desconocida: «{name}». Opciones válidas: {}.", crate::known_keys().collect::<Vec<_>>().join(", "))
             } else {
-                format!("Unknown option: \"{name}\". Valid options: {}.", crate::RawOptions::KEYS.join(", "))
+                format!("Unknown option: \"{name}\". Valid options: {}.", crate::known_keys().collect::<Vec<_>>().join(", "))
             },
             Error::ReadInput { path, io } => if es {
                 format!("No se pudo leer «{path}»: {}", io_words(io, lang))
@@ -191,55 +191,6 @@ fn io_words(io: &IoProblem, lang: Lang) -> String {
         IoKind::Other => pick(lang, "error del sistema", "system error"),
     };
     format!("{what} ({}).", io.detail)
-}
-
-/// What a valid value of an option looks like.
-pub fn option_expected(option: OptionName, lang: Lang) -> &'static str {
-    match option {
-        OptionName::AsOf => pick(
-            lang,
-            "una fecha AAAA-MM-DD, por ejemplo 2026-11-26",
-            "a date as YYYY-MM-DD, for example 2026-11-26",
-        ),
-        OptionName::Tz => pick(
-            lang,
-            "una zona IANA como America/Mexico_City, UTC, o un desfase como -06:00",
-            "an IANA zone such as America/Mexico_City, UTC, or an offset such as -06:00",
-        ),
-        OptionName::Lang => "es | en",
-        OptionName::HighDays => pick(
-            lang,
-            "un número entero de días de 0 a 365",
-            "a whole number of days from 0 to 365",
-        ),
-        OptionName::MediumDays => pick(
-            lang,
-            "un número entero de días, al menos el de ALTO y como máximo 365",
-            "a whole number of days, at least HIGH's and at most 365",
-        ),
-        OptionName::UsagePercent => pick(
-            lang,
-            "un porcentaje mayor que 0 (por ejemplo 90)",
-            "a percentage above 0 (for example 90)",
-        ),
-        OptionName::ProductName => pick(
-            lang,
-            "un nombre no vacío de hasta 100 caracteres",
-            "a non-empty name of at most 100 characters",
-        ),
-        OptionName::DateOrder => "dmy | mdy",
-        OptionName::Column => pick(
-            lang,
-            "un nombre de campo como trial_ends_at, tenant_id, owner_email, messages_used",
-            "a field name such as trial_ends_at, tenant_id, owner_email, messages_used",
-        ),
-        OptionName::ColumnSpec => pick(
-            lang,
-            "CAMPO=ENCABEZADO, por ejemplo trial_ends_at=\"Vence el\"",
-            "FIELD=HEADER, for example trial_ends_at=\"Vence el\"",
-        ),
-        OptionName::FileName => pick(lang, "un nombre de archivo", "a file name"),
-    }
 }
 
 /// A file-level notice.

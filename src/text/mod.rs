@@ -19,6 +19,7 @@
 //! written.
 
 pub mod messages;
+pub mod options;
 pub mod progress;
 pub mod shared;
 pub mod split;
@@ -55,8 +56,8 @@ pub fn level_word(level: Level, lang: Lang) -> &'static str {
 /// Emoji and word, as shown in the `Nivel` column: `🔴 CRÍTICO`.
 ///
 /// ```
-/// use retention_worklist::{text, Level};
-/// assert_eq!(text::level_label(Level::High, Default::default()), "🟠 ALTO");
+/// use retention_worklist::{text, Lang, Level};
+/// assert_eq!(text::level_label(Level::High, Lang::Es), "🟠 ALTO");
 /// ```
 pub fn level_label(level: Level, lang: Lang) -> String {
     format!("{} {}", level.emoji(), level_word(level, lang))

@@ -281,7 +281,8 @@ const EN: SharedWords = SharedWords {
 ///
 /// ```
 /// use retention_worklist::text::shared::words;
-/// assert_eq!(words(Default::default()).as_of, "Fecha de corte");
+/// use retention_worklist::Lang;
+/// assert_eq!(words(Lang::Es).as_of, "Fecha de corte");
 /// ```
 pub fn words(lang: Lang) -> &'static SharedWords {
     pick(lang, &ES, &EN)

@@ -34,7 +34,7 @@ const EN: SplitWords = SplitWords {
 ///
 /// ```
 /// use retention_worklist::{text::split::words, Lang};
-/// assert_eq!(words(Lang::default()).unassigned, "sin-asignar");
+/// assert_eq!(words(Lang::Es).unassigned, "sin-asignar");
 /// ```
 pub fn words(lang: Lang) -> &'static SplitWords {
     pick(lang, &ES, &EN)

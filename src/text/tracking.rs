@@ -10,9 +10,9 @@ use crate::model::{CellValue, Change, Changes, Departure, Lang, Level, Tracking}
 ///
 /// ```
 /// use retention_worklist::text::tracking::change_cell;
-/// use retention_worklist::{Change, Level, Tracking};
+/// use retention_worklist::{Change, Lang, Level, Tracking};
 /// let t = Tracking { change: Some(Change::Up { from: Level::Medium }), ..Tracking::default() };
-/// assert_eq!(change_cell(&t, Level::High, Default::default()), "SUBIÓ: 🟡 MEDIO → 🟠 ALTO");
+/// assert_eq!(change_cell(&t, Level::High, Lang::Es), "SUBIÓ: 🟡 MEDIO → 🟠 ALTO");
 /// ```
 pub fn change_cell(t: &Tracking, today: Level, lang: Lang) -> String {
     let Some(change) = t.change else {

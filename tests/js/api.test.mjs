@@ -180,6 +180,42 @@ test('engine_info: defaults, levels with fills and triggers, shared words', () =
   assert.deepEqual(en.defaults, info.defaults, 'the defaults are the same whatever the language');
 });
 
+test('engine_info: the options table, the same options the API takes and the CLI offers', () => {
+  const es = engine_info();
+  const en = engine_info({ lang: 'en' });
+  const keys = es.options.map((o) => o.key);
+  assert.deepEqual(en.options.map((o) => o.key), keys);
+  // Every option the table lists is one the API takes, and a key it does not list is refused.
+  for (const o of es.options) {
+    const value = o.kind === 'columns' ? {} : null;
+    assert.doesNotThrow(() => engine_info({ [o.key]: value }), o.key);
+  }
+  assert.throws(() => engine_info({ asof: '2026-11-26' }), (e) => e.code === 'unknown_option');
+  // The CLI's --help offers every flag of the table.
+  const help = spawnSync(cli, ['--help'], { encoding: 'utf8' }).stdout;
+  for (const o of es.options.filter((x) => x.flag)) assert.ok(help.includes(`--${o.flag} `), `--help lacks --${o.flag}`);
+  // The settings form's fields, their words in each language and their defaults.
+  const settings = es.options.filter((o) => o.settings).map((o) => o.key);
+  assert.deepEqual(settings, ['asOf', 'tz', 'dateOrder', 'highDays', 'mediumDays', 'usagePercent', 'productName']);
+  for (const o of es.options) {
+    const e = en.options.find((x) => x.key === o.key);
+    assert.ok(o.label && e.label, `${o.key} has a label in both languages`);
+    if (o.settings) assert.notEqual(o.label, e.label, `${o.key}: Spanish and English labels differ`);
+    if (o.default !== null) assert.equal(es.defaults[o.key], o.default, `${o.key}: defaults agree`);
+  }
+  const high = es.options.find((o) => o.key === 'highDays');
+  assert.deepEqual([high.kind, high.min, high.max, high.default], ['integer', 0, 365, 3]);
+  assert.equal(high.label, 'ALTO: el trial vence en ≤ días');
+  const order = en.options.find((o) => o.key === 'dateOrder');
+  assert.deepEqual(order.choices.map((c) => c.value), ['', 'dmy', 'mdy']);
+  assert.equal(order.choices[1].label, 'Day/month/year');
+  // A value the table's bounds refuse is refused with the table's words.
+  const refused = (() => { try { engine_info({ highDays: 366 }); } catch (e) { return e; } })();
+  assert.equal(refused.option, 'highDays');
+  assert.equal(refused.expected, high.expected);
+  assert.deepEqual(Object.keys(es.preview).sort(), ['first', 'more', 'view']);
+});
+
 test('engine_info: invalid options throw Errors in the chosen language', () => {
   assert.throws(() => engine_info({ lang: 'en', highDays: 9 }), { name: 'Error', message: /medium-days/ });
   assert.throws(() => engine_info({ lang: 'xx' }), Error);
