@@ -10,7 +10,7 @@ use crate::options::Options;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
 use crate::text::tracking::{change_counts, change_words};
-use crate::text::workbook::{date_order, summary_title, thresholds};
+use crate::text::workbook::{fact_words, summary_title, thresholds};
 use crate::text::{format_date, level_label};
 use crate::version::VERSION_LINE;
 use rust_xlsxwriter::{
@@ -114,11 +114,9 @@ fn facts(sh: &mut Sheet, sm: &Summary, o: &Options) -> Result<(), Error> {
         sh.fact(w.skipped_sheets, &sm.skipped_sheets.join(", "))?;
     }
     sh.fact(w.encoding, sm.encoding)?;
-    sh.fact(w.delimiter, sm.delimiter)?;
-    sh.fact(
-        w.date_order,
-        &date_order(sm.date_order, sm.date_order_source, lang),
-    )?;
+    let words = fact_words(sm, lang);
+    sh.fact(w.delimiter, words.delimiter)?;
+    sh.fact(w.date_order, &words.date_order)?;
     sh.fact(w.thresholds, &thresholds(&sm.thresholds, lang))?;
     sh.fact(w.version, VERSION_LINE)?;
     Ok(())

@@ -123,6 +123,24 @@ pub fn date_order(order: &str, source: DateOrderSource, lang: Lang) -> String {
     format!("{order} ({why})")
 }
 
+/// The run's facts that take words, as the Resumen sheet writes them: the
+/// page shows the same.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FactWords {
+    /// The delimiter (`;`, `\t` for tab).
+    pub delimiter: &'static str,
+    /// The date order and where it came from: `dmy (detectado en los datos)`.
+    pub date_order: String,
+}
+
+/// A run's [`FactWords`].
+pub fn fact_words(s: &crate::model::Summary, lang: Lang) -> FactWords {
+    FactWords {
+        delimiter: s.delimiter,
+        date_order: date_order(s.date_order, s.date_order_source, lang),
+    }
+}
+
 /// The thresholds in force, on one line.
 pub fn thresholds(th: &Thresholds, lang: Lang) -> String {
     let (h, m) = (th.high_days, th.medium_days);

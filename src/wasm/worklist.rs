@@ -23,7 +23,7 @@ struct RuleText {
 }
 
 /// Builds the worklist: `build_worklist(bytes, options?, onProgress?)` →
-/// `{ xlsx: Uint8Array, summary, preview, problems, notices, rules_not_evaluated }`.
+/// `{ xlsx: Uint8Array, summary, facts, preview, problems, notices, rules_not_evaluated }`.
 ///
 /// `summary` is the CLI's `--json` (facts only); `preview` and `problems`
 /// are the worklist's rows and the data problems in words; `notices` and
@@ -56,8 +56,9 @@ pub fn build_worklist_js(
     Ok(result.into())
 }
 
-/// `{ summary, preview, problems, notices, rules_not_evaluated }`: the facts,
-/// and the rows and messages in words.
+/// `{ summary, facts, preview, problems, notices, rules_not_evaluated }`: the
+/// facts, and in words the facts (`facts`: delimiter and date order as the
+/// Resumen writes them), the rows and the messages.
 fn result_object(items: &[WorkItem], s: &Summary, lang: Lang) -> Result<Object, JsValue> {
     let notices: Vec<&str> = s
         .notices
@@ -74,6 +75,11 @@ fn result_object(items: &[WorkItem], s: &Summary, lang: Lang) -> Result<Object, 
         .collect();
     let result = Object::new();
     set_key(&result, "summary", &to_js(s)?)?;
+    set_key(
+        &result,
+        "facts",
+        &to_js(&text::workbook::fact_words(s, lang))?,
+    )?;
     set_key(&result, "preview", &to_js(&preview_rows(items, lang))?)?;
     set_key(
         &result,
