@@ -4,7 +4,7 @@
 //! about one tenant ([`Signals`]) and the thresholds, and returns the most
 //! urgent level plus the other signals that also matched.
 
-use crate::model::{Level, Signal, Signals, Status, Thresholds};
+use crate::model::{Level, PaymentFailure, Signal, Signals, Status, Thresholds};
 use serde::Serialize;
 
 /// The outcome for an at-risk tenant.
@@ -35,6 +35,39 @@ pub fn usage_above(used: u64, limit: u64, percent: f64) -> bool {
     u128::from(used) * 10_000 > hundredths * u128::from(limit)
 }
 
+/// Whether a subscription status means the last payment failed.
+pub fn status_is_payment_failure(status: Status) -> bool {
+    matches!(
+        status,
+        Status::PastDue | Status::Unpaid | Status::Incomplete
+    )
+}
+
+/// Why the payment rule matches, if it does: the `payment_failed` flag
+/// first, then the last payment's status, then the subscription's status
+/// (the first that says so is the reason the row gives).
+///
+/// ```
+/// use retention_worklist::{payment_failure, PaymentFailure, Signals, Status};
+/// let mut s = Signals { status: Some(Status::PastDue), ..Default::default() };
+/// assert_eq!(payment_failure(&s), Some(PaymentFailure::Status(Status::PastDue)));
+/// s.last_payment_failed = Some("failed".into());
+/// assert_eq!(payment_failure(&s), Some(PaymentFailure::LastPayment("failed".into())));
+/// s.payment_flag = true;
+/// assert_eq!(payment_failure(&s), Some(PaymentFailure::Flag));
+/// ```
+pub fn payment_failure(s: &Signals) -> Option<PaymentFailure> {
+    if s.payment_flag {
+        Some(PaymentFailure::Flag)
+    } else if let Some(word) = &s.last_payment_failed {
+        Some(PaymentFailure::LastPayment(word.clone()))
+    } else {
+        s.status
+            .filter(|st| status_is_payment_failure(*st))
+            .map(PaymentFailure::Status)
+    }
+}
+
 /// Applies the protocol to one tenant.
 ///
 /// ```
@@ -47,10 +80,8 @@ pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
         return None;
     }
     let mut signals = Vec::with_capacity(3);
-    if let Some(reason) = &s.payment_failure {
-        signals.push(Signal::PaymentFailed {
-            reason: reason.clone(),
-        });
+    if let Some(reason) = payment_failure(s) {
+        signals.push(Signal::PaymentFailed { reason });
     }
     let on_trial = match s.status {
         Some(st) => st == Status::Trialing,
@@ -84,7 +115,6 @@ pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::PaymentFailure;
 
     fn trial(days: i64) -> Signals {
         Signals {
@@ -140,7 +170,7 @@ mod tests {
     #[test]
     fn payment_beats_everything_and_keeps_the_rest_as_secondary() {
         let mut s = trial(1);
-        s.payment_failure = Some(PaymentFailure::Flag);
+        s.payment_flag = true;
         s.usage = Some((95, 100));
         let c = classify(&s, &Thresholds::default()).unwrap();
         assert_eq!(c.level, Level::Critical);
@@ -160,7 +190,7 @@ mod tests {
     fn canceled_gets_no_level() {
         let s = Signals {
             status: Some(Status::Canceled),
-            payment_failure: Some(PaymentFailure::Flag),
+            payment_flag: true,
             usage: Some((99, 100)),
             ..Default::default()
         };

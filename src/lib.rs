@@ -73,7 +73,9 @@ mod version;
 mod wasm;
 
 pub use analyze::Analysis;
-pub use classify::{classify, usage_above, Classification};
+pub use classify::{
+    classify, payment_failure, status_is_payment_failure, usage_above, Classification,
+};
 pub use error::{Error, IoKind, IoProblem, PreviousError};
 pub use model::Defaults;
 pub use model::{

@@ -289,7 +289,7 @@ fn push_percent_encoded(out: &mut String, s: &str, keep: &[u8]) {
 mod tests {
     use super::*;
     use crate::classify::classify;
-    use crate::model::{Lang, PaymentFailure, Signal, Signals, Status};
+    use crate::model::{Lang, Signal, Signals, Status};
     use crate::text::worklist::usage_sentence;
 
     fn opts() -> Options {
@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn critical_row_follows_the_protocol() {
         let s = Signals {
-            payment_failure: Some(PaymentFailure::Status(Status::PastDue)),
+            status: Some(Status::PastDue),
             ..Default::default()
         };
         let c = classify(&s, &opts().thresholds).unwrap();
@@ -348,7 +348,7 @@ mod tests {
         o.product_name = "OtroCRM".into();
         o.lang = "en".parse().unwrap();
         let s = Signals {
-            payment_failure: Some(PaymentFailure::Flag),
+            payment_flag: true,
             ..Default::default()
         };
         let c = classify(&s, &o.thresholds).unwrap();
@@ -364,7 +364,7 @@ mod tests {
         let mut ct = contact();
         ct.name = "x".repeat(3000);
         let s = Signals {
-            payment_failure: Some(PaymentFailure::Flag),
+            payment_flag: true,
             ..Default::default()
         };
         let c = classify(&s, &opts().thresholds).unwrap();

@@ -36,11 +36,6 @@ impl Status {
             Status::Paused => "paused",
         }
     }
-
-    /// Whether this status means the last payment failed.
-    pub fn is_payment_failure(self) -> bool {
-        matches!(self, Status::PastDue | Status::Unpaid | Status::Incomplete)
-    }
 }
 
 /// Why the payment rule matched.
@@ -61,8 +56,10 @@ pub enum PaymentFailure {
 pub struct Signals {
     /// The subscription status, when known.
     pub status: Option<Status>,
-    /// The first reason the payment is failing, if any.
-    pub payment_failure: Option<PaymentFailure>,
+    /// The `payment_failed` column says the payment failed.
+    pub payment_flag: bool,
+    /// The last payment status, as written, when it says the payment failed.
+    pub last_payment_failed: Option<String>,
     /// Days from the report date to the trial end (negative: ended).
     pub days_left: Option<i64>,
     /// Messages used and the monthly limit.

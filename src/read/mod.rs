@@ -19,7 +19,7 @@ pub(crate) mod sheets;
 pub(crate) mod values;
 
 use crate::error::Error;
-use crate::model::{DateOrder, DateOrderSource, Expected, Field, PaymentFailure, Problem, Signals};
+use crate::model::{DateOrder, DateOrderSource, Expected, Field, Problem, Signals};
 use crate::options::ReportZone;
 use chrono::NaiveDate;
 use columns::ColumnMap;
@@ -341,16 +341,8 @@ impl<'a> Table<'a> {
             report(Some(Field::LastPaymentStatus), last_text, e);
             None
         });
-        signals.payment_failure = if flag == Some(true) {
-            Some(PaymentFailure::Flag)
-        } else if last_failed == Some(true) {
-            Some(PaymentFailure::LastPayment(shorten(last_text)))
-        } else {
-            signals
-                .status
-                .filter(|s| s.is_payment_failure())
-                .map(PaymentFailure::Status)
-        };
+        signals.payment_flag = flag == Some(true);
+        signals.last_payment_failed = (last_failed == Some(true)).then(|| shorten(last_text));
 
         let trial_text = self.cell(rec, Field::TrialEndsAt);
         let trial_end = match values::parse_date(trial_text, ctx.zone) {
@@ -503,7 +495,7 @@ mod tests {
         let text = "id,payment_failed,trial_ends_at,messages_used,messages_limit\nT1,sí,31/02/2026,muchos,-5\n";
         let (r, p) = rows(text);
         assert_eq!(r.len(), 1);
-        assert_eq!(r[0].signals.payment_failure, Some(PaymentFailure::Flag));
+        assert!(r[0].signals.payment_flag);
         assert_eq!(r[0].signals.days_left, None);
         let cols: Vec<&str> = p.iter().map(|p| p.column.as_str()).collect();
         assert_eq!(cols, ["trial_ends_at", "messages_used", "messages_limit"]);
