@@ -85,8 +85,9 @@ fn runtime_zone() -> Option<String> {
 }
 
 /// The previous worklist given as `options.previous` (a `Uint8Array` or an
-/// `ArrayBuffer`), and the options without it.
-fn take_previous(options: JsValue) -> Result<(JsValue, Option<Vec<u8>>), JsValue> {
+/// `ArrayBuffer`; not copied yet: see [`copy_previous`]), and the options
+/// without it.
+fn take_previous(options: JsValue) -> Result<(JsValue, Option<Uint8Array>), JsValue> {
     let Some(obj) = options.dyn_ref::<Object>() else {
         return Ok((options, None));
     };
@@ -99,10 +100,23 @@ fn take_previous(options: JsValue) -> Result<(JsValue, Option<Vec<u8>>), JsValue
         let msg = "previous: se esperaba un Uint8Array / expected a Uint8Array";
         return Err(JsError::new(msg).into());
     }
-    let bytes = Uint8Array::new(&value).to_vec();
     let rest = Object::assign(&Object::new(), obj);
     let _ = Reflect::delete_property(&rest, &key);
-    Ok((rest.into(), Some(bytes)))
+    Ok((rest.into(), Some(Uint8Array::new(&value))))
+}
+
+/// The previous worklist's bytes in the engine's memory, copied once its
+/// stage is reported: should the copy or its reading need more memory than
+/// the engine can have, the caller knows it was the previous worklist (the
+/// export's bytes were copied, and its heap reserved, before).
+fn copy_previous(
+    previous: Option<Uint8Array>,
+    progress: &mut impl FnMut(Stage, f64),
+) -> Option<Vec<u8>> {
+    previous.map(|p| {
+        progress(Stage::Previous, 0.0);
+        p.to_vec()
+    })
 }
 
 /// Reads a JavaScript options object and resolves it; the error comes with
@@ -159,8 +173,8 @@ struct RuleText {
 /// `summary` is the CLI's `--json` (facts only); `preview` and `problems`
 /// are the worklist's rows and the data problems in words; `notices` and
 /// `rules_not_evaluated` the summary's notices and rules in words.
-/// `onProgress(stage, fraction)` is called with `"reading"`,
-/// `"classifying"` and `"writing"`.
+/// `onProgress(stage, fraction)` is called with `"previous"` (when a
+/// previous worklist is given), `"reading"`, `"classifying"` and `"writing"`.
 #[wasm_bindgen(js_name = build_worklist)]
 pub fn build_worklist_js(
     // By value: wasm-bindgen copies the JS bytes into the module's memory
@@ -173,6 +187,7 @@ pub fn build_worklist_js(
     let o = options_from(options)?;
     reserve_heap(bytes.len(), 6);
     let mut progress = progress_to(on_progress);
+    let previous = copy_previous(previous, &mut progress);
     let lang = o.lang;
     let out = build_worklist_with_previous(bytes, previous.as_deref(), &o, &mut progress)
         .map_err(|e| js_error(&e, lang))?;
@@ -407,7 +422,8 @@ impl Worklist {
 
 /// Reads, classifies and plans without building the workbook:
 /// `analyze_worklist(bytes, options?, onProgress?)` → a [`Worklist`].
-/// `onProgress(stage, fraction)` gets `"reading"` and `"classifying"`.
+/// `onProgress(stage, fraction)` gets `"previous"` (when a previous worklist
+/// is given), `"reading"` and `"classifying"`.
 #[wasm_bindgen]
 pub fn analyze_worklist(
     bytes: Vec<u8>,
@@ -418,6 +434,7 @@ pub fn analyze_worklist(
     let o = options_from(options)?;
     reserve_heap(bytes.len(), 3);
     let mut progress = progress_to(on_progress);
+    let previous = copy_previous(previous, &mut progress);
     let analysis = analyze_with_previous(&bytes, previous.as_deref(), &o, &mut progress)
         .map_err(|e| js_error(&e, o.lang))?;
     Ok(Worklist {
@@ -431,11 +448,12 @@ pub fn analyze_worklist(
 /// the allocator grows it 64 KiB at a time, thousands of `memory.grow` calls
 /// that each make the JS engine swap the memory's ArrayBuffer (a quarter of
 /// the time in the profile). The block is freed at once and the allocator
-/// serves the run from it.
+/// serves the run from it. Only a hint: when the memory is not there, the
+/// run goes on without it (an allocation that fails aborts the engine).
 fn reserve_heap(input: usize, times: usize) {
-    drop(std::hint::black_box(Vec::<u8>::with_capacity(
-        input.saturating_mul(times),
-    )));
+    let mut block = Vec::<u8>::new();
+    let _ = block.try_reserve_exact(input.saturating_mul(times));
+    drop(std::hint::black_box(block));
 }
 
 /// A progress callback that calls the JavaScript one, if any.
