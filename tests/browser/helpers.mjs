@@ -47,25 +47,26 @@ export function requireSample() {
   assert.ok(existsSync(SAMPLE), `the bundled sample ${path.relative(ROOT, SAMPLE)} is missing`);
 }
 
-export async function launchBrowser() {
+/** Launches Chromium; `args` are more command-line switches. */
+export async function launchBrowser(args = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
 }
 
 /**
  * One Chromium for a whole test file: checks the build (`requireBuilt(options)`; `sample: true` also
- * checks the bundled sample), launches before the first test and closes after the last. Use
- * `chrome.browser` in the tests.
+ * checks the bundled sample), launches before the first test (with the command-line switches
+ * `args`) and closes after the last. Use `chrome.browser` in the tests.
  */
-export function useBrowser({ sample = false, ...options } = {}) {
+export function useBrowser({ sample = false, args = [], ...options } = {}) {
   const chrome = { browser: undefined };
   before(async () => {
     requireBuilt(options);
     if (sample) requireSample();
-    chrome.browser = await launchBrowser();
+    chrome.browser = await launchBrowser(args);
   });
   after(async () => {
     await chrome.browser?.close();
