@@ -2,7 +2,8 @@
 # The single test command (npm test): runs every test of the project on a fresh machine.
 #   a) scripts/ensure-libreoffice.sh (soffice: the carry tests re-save an edited worklist with it),
 #      then Rust: cargo test --all-targets, cargo test --doc
-#   b) npm ci (only when node_modules/playwright-core is missing)
+#   b) npm ci (only when node_modules/playwright-core is missing), then npm run lint (TypeScript's
+#      check of the page's JavaScript: www/*.js with their JSDoc types, tsconfig.json)
 #   c) scripts/ensure-chromium.sh (Debian's /usr/bin/chromium for the browser tests)
 #   d) scripts/build-wasm.sh (www/pkg: the page's WebAssembly engine)
 #      then scripts/build-dist.mjs (dist/: the single offline file and the static site)
@@ -61,6 +62,8 @@ elif [[ -f package-lock.json ]]; then
 else
   stage npm-install npm install --no-audit --no-fund
 fi
+
+stage lint npm run lint --silent
 
 stage chromium bash scripts/ensure-chromium.sh
 stage build-wasm bash scripts/build-wasm.sh

@@ -136,10 +136,16 @@ pub(crate) fn analyze(
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Analysis, Error> {
     o.validate()?;
-    progress(Stage::Reading, 0.0);
     // The previous worklist first: a wrong one stops the run before the
     // export's long read.
-    let previous = previous.map(|b| read_previous(b, o)).transpose()?;
+    let previous = match previous {
+        Some(bytes) => {
+            progress(Stage::Previous, 0.0);
+            Some(read_previous(bytes, o)?)
+        }
+        None => None,
+    };
+    progress(Stage::Reading, 0.0);
     let previous = previous.as_ref();
     if let Some(kind) = sheets::container(input) {
         return analyze_sheet(input, previous, kind, o, progress);

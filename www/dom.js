@@ -3,13 +3,42 @@
 // Rule for the whole page: data from the export is only ever put in the DOM with textContent
 // (never innerHTML), so a tenant called <img src=x onerror=alert(1)> shows literally.
 
-export const $ = (id) => document.getElementById(id);
+/**
+ * The page's element with this id, of the kind given (HTMLElement when none is): the markup has
+ * it, so its absence is a bug, said at once.
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @param {{ new (): T, prototype: T }} [kind]
+ * @returns {T}
+ */
+export function $(id, kind) {
+  const node = document.getElementById(id);
+  if (!node || !(node instanceof (kind || HTMLElement))) throw new Error(`#${id}`);
+  return /** @type {T} */ (node);
+}
 
+/** @param {string} id */
+export const input = (id) => $(id, HTMLInputElement);
+
+/** @param {string} id */
+export const select = (id) => $(id, HTMLSelectElement);
+
+/**
+ * @param {Node} node
+ * @param {unknown} text
+ */
 export function setText(node, text) {
   node.textContent = text == null ? '' : String(text);
 }
 
-/** A new element with an optional class and text. */
+/**
+ * A new element with an optional class and text.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string | null} [className]
+ * @param {unknown} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function make(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -17,14 +46,23 @@ export function make(tag, className, text) {
   return node;
 }
 
-/** Appends a <td> with text to a row and returns it. */
+/**
+ * Appends a <td> with text to a row and returns it.
+ * @param {HTMLTableRowElement} tr
+ * @param {unknown} text
+ * @param {string} [className]
+ */
 export function textCell(tr, text, className) {
   const td = make('td', className, text);
   tr.append(td);
   return td;
 }
 
-/** Text with break opportunities after @ and . (long emails wrap at sensible places). */
+/**
+ * Text with break opportunities after @ and . (long emails wrap at sensible places).
+ * @param {HTMLElement} node
+ * @param {string} text
+ */
 export function appendBreakable(node, text) {
   const parts = String(text).split(/(?<=[@.])/);
   parts.forEach((part, i) => {

@@ -2,11 +2,14 @@
 
 import { $ } from './dom.js';
 
-/** Files dropped on the page go to `acceptFile(file)`; the drop zone shows it will take them. */
+/**
+ * Files dropped on the page go to `acceptFile(file)`; the drop zone shows it will take them.
+ * @param {(file: File | undefined) => void} acceptFile
+ */
 export function wireDragAndDrop(acceptFile) {
   const zone = $('dropzone');
   let depth = 0;
-  const hasFiles = (ev) => Array.from(ev.dataTransfer?.types || []).includes('Files');
+  const hasFiles = (/** @type {DragEvent} */ ev) => Array.from(ev.dataTransfer?.types || []).includes('Files');
   window.addEventListener('dragenter', (ev) => {
     if (!hasFiles(ev)) return;
     ev.preventDefault();
@@ -14,7 +17,7 @@ export function wireDragAndDrop(acceptFile) {
     zone.classList.add('dragging');
   });
   window.addEventListener('dragover', (ev) => {
-    if (!hasFiles(ev)) return;
+    if (!hasFiles(ev) || !ev.dataTransfer) return;
     ev.preventDefault(); // allow dropping anywhere on the page (and keep the browser from opening the file)
     ev.dataTransfer.dropEffect = 'copy';
   });
@@ -28,6 +31,6 @@ export function wireDragAndDrop(acceptFile) {
     ev.preventDefault();
     depth = 0;
     zone.classList.remove('dragging');
-    acceptFile(ev.dataTransfer.files && ev.dataTransfer.files[0]);
+    acceptFile(ev.dataTransfer?.files[0]);
   });
 }

@@ -13,8 +13,13 @@
 import { setText } from './dom.js';
 import { setFormat } from './i18n.js';
 
+/** @typedef {import('./engine-api').EngineInfo} EngineInfo */
+/** @typedef {import('./engine-api').LevelKey} LevelKey */
+
+/** @type {readonly LevelKey[]} */
 export const LEVEL_KEYS = ['critical', 'high', 'medium', 'info'];
 
+/** @type {EngineInfo | null} */
 let info = null;
 
 /** The engine_info last applied (null before the engine answered). */
@@ -22,20 +27,31 @@ export function currentInfo() {
   return info;
 }
 
-/** One level of engine_info by key ('critical' | 'high' | 'medium' | 'info'). */
+/**
+ * One level of engine_info by key ('critical' | 'high' | 'medium' | 'info').
+ * @param {string | null} key
+ */
 export function level(key) {
   return info?.levels?.find((l) => l.key === key) ?? null;
 }
 
-/** A word the page shares with the workbook: engine_info().words[key], `key` a path like 'problems.line'. */
+/**
+ * A word the page shares with the workbook: engine_info().words[key], `key` a path like 'problems.line'.
+ * @param {string} key
+ */
 export function word(key) {
-  const w = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), info?.words);
+  /** @type {string | import('./engine-api').Words | undefined} */
+  let w = info?.words;
+  for (const k of key.split('.')) w = typeof w === 'object' ? w[k] : undefined;
   if (typeof w === 'string') return w;
   console.warn(`retention-worklist: engine_info().words has no "${key}"`);
   return '';
 }
 
-/** engine_info().changeWords[key]: the labels of the changes since the previous worklist. */
+/**
+ * engine_info().changeWords[key]: the labels of the changes since the previous worklist.
+ * @param {string} key
+ */
 export function changeWord(key) {
   const w = info?.changeWords?.[key];
   return typeof w === 'string' ? w : '';
@@ -46,23 +62,31 @@ export function fields() {
   return Array.isArray(info?.fields) ? info.fields : [];
 }
 
-/** A field's label ('Fin del trial') by key; the key itself when the engine has no such field. */
+/**
+ * A field's label ('Fin del trial') by key; the key itself when the engine has no such field.
+ * @param {string} key
+ */
 export function fieldLabel(key) {
   return fields().find((f) => f.key === key)?.label ?? key;
 }
 
+/** @param {EngineInfo} next */
 export function applyEngineInfo(next) {
   info = next;
-  setFormat(info.format);
+  setFormat(next.format);
   const root = document.documentElement.style;
-  for (const l of info.levels || []) {
+  for (const l of next.levels || []) {
     // The CSP allows style changes made through the CSSOM: the workbook's fill becomes the page's.
     if (/^#[0-9a-f]{6}$/i.test(l.fill)) root.setProperty(`--${l.key}`, l.fill);
   }
-  if (/^#[0-9a-f]{6}$/i.test(info.snoozedFill || '')) root.setProperty('--snoozed', info.snoozedFill);
+  if (/^#[0-9a-f]{6}$/i.test(next.snoozedFill || '')) root.setProperty('--snoozed', next.snoozedFill);
+  /**
+   * @param {string} attr
+   * @param {(key: string) => string} text
+   */
   const fill = (attr, text) => {
     for (const node of document.querySelectorAll(`[${attr}]`)) {
-      setText(node, text(node.getAttribute(attr)));
+      setText(node, text(node.getAttribute(attr) || ''));
     }
   };
   fill('data-word', (k) => word(k));

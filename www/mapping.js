@@ -10,19 +10,29 @@ import { $, make, setText } from './dom.js';
 import { t } from './i18n.js';
 import { fieldLabel, fields } from './levels.js';
 
+/** @typedef {Record<string, string>} Columns a mapping: field key → the file's header */
+
 const STORAGE_KEY = 'retention-worklist.columns.v1';
 
-/** The file's header set as a key: its non-blank header cells, sorted, without repeats. */
+/**
+ * The file's header set as a key: its non-blank header cells, sorted, without repeats.
+ * @param {readonly unknown[] | null | undefined} headers
+ */
 export function headerKey(headers) {
   const set = [...new Set((headers || []).map((h) => String(h).trim()).filter(Boolean))].sort();
   return set.length ? JSON.stringify(set) : '';
 }
 
-/** The header cells the engine reported for a successful run. */
+/**
+ * The header cells the engine reported for a successful run.
+ * @param {Partial<import('./engine-api').Summary>} s
+ * @returns {string[]}
+ */
 export function summaryHeaders(s) {
   return [...(s.columns || []).map((c) => c.header), ...(s.unknown_columns || []), ...(s.duplicate_columns || [])];
 }
 
+/** @returns {Record<string, Columns>} */
 function readAll() {
   try {
     const v = JSON.parse(localStorage.getItem(STORAGE_KEY) || '{}');
@@ -32,6 +42,7 @@ function readAll() {
   }
 }
 
+/** @param {Record<string, Columns>} all */
 function writeAll(all) {
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(all));
@@ -40,12 +51,20 @@ function writeAll(all) {
   }
 }
 
-/** The remembered mapping for a header set, or null. */
+/**
+ * The remembered mapping for a header set, or null.
+ * @param {string} key
+ * @returns {Columns | null}
+ */
 export function storedMapping(key) {
   const m = key ? readAll()[key] : null;
   return m && typeof m === 'object' && Object.keys(m).length ? m : null;
 }
 
+/**
+ * @param {string} key
+ * @param {Columns | null} columns
+ */
 export function storeMapping(key, columns) {
   if (!key) return;
   const all = readAll();
@@ -56,10 +75,13 @@ export function storeMapping(key, columns) {
 
 /**
  * Shows the mapping panel for `headers`. `current` is what each field uses now ({ key: header }),
- * `open` unfolds it (a file that failed), `message` an engine message about the mapping.
+ * `open` unfolds it (a file that failed), `message` an engine message about the mapping, `place`
+ * puts the panel where it belongs.
+ * @param {{ headers: readonly string[] | null, current?: Columns, open?: boolean, message?: string,
+ *           place?: (panel: HTMLElement) => void }} how
  */
 export function showMapping({ headers, current = {}, open = false, message = '', place }) {
-  const panel = $('mapping');
+  const panel = $('mapping', HTMLDetailsElement);
   const list = [...new Set((headers || []).map(String).filter((h) => h.trim()))];
   if (!list.length) {
     hideMapping();
@@ -95,20 +117,28 @@ export function showMapping({ headers, current = {}, open = false, message = '',
 }
 
 export function hideMapping() {
-  $('mapping').hidden = true;
-  $('mapping').open = false;
+  const panel = $('mapping', HTMLDetailsElement);
+  panel.hidden = true;
+  panel.open = false;
 }
 
-/** The person's choice in the panel: { field_key: header } for every field given a header. */
+/**
+ * The person's choice in the panel: { field_key: header } for every field given a header.
+ * @returns {Columns}
+ */
 export function chosenColumns() {
+  /** @type {Columns} */
   const out = {};
   for (const s of $('mapping-fields').querySelectorAll('select[data-field]')) {
-    if (s.value) out[s.dataset.field] = s.value;
+    if (s instanceof HTMLSelectElement && s.value && s.dataset.field) out[s.dataset.field] = s.value;
   }
   return out;
 }
 
-/** "Fin del trial ← «Fecha vencimiento prueba»; …" for the summary. */
+/**
+ * "Fin del trial ← «Fecha vencimiento prueba»; …" for the summary.
+ * @param {Columns | null} columns
+ */
 export function mappingText(columns) {
   return Object.entries(columns || {}).map(([k, h]) => `${fieldLabel(k)} ← «${h}»`).join('; ');
 }

@@ -3,7 +3,8 @@
 // today's worklist and says what changed. The page only reads the file (refusing one over the
 // engine's limit before reading it) and shows the engine's verdict on it next to its input.
 
-import { $, setText } from './dom.js';
+import { $, input, setText } from './dom.js';
+import { messageOf } from './engine.js';
 import { fmtBytes, t } from './i18n.js';
 import { state } from './state.js';
 
@@ -11,20 +12,26 @@ import { state } from './state.js';
 let maxBytes = 64 * 1024 * 1024;
 let seq = 0;
 
+/** @param {number} n */
 export function setPreviousLimit(n) {
   if (Number.isFinite(n) && n > 0) maxBytes = n;
 }
 
+/**
+ * A message about the previous worklist, by its input (it stays until the person chooses or
+ * removes one, or a run with a previous worklist succeeds).
+ * @param {string} message
+ */
 export function showPreviousError(message) {
   const box = $('previous-error');
   setText(box, message);
   box.hidden = false;
-  $('previous').setAttribute('aria-invalid', 'true');
+  input('previous').setAttribute('aria-invalid', 'true');
 }
 
 export function clearPreviousError() {
   $('previous-error').hidden = true;
-  $('previous').removeAttribute('aria-invalid');
+  input('previous').removeAttribute('aria-invalid');
 }
 
 function showChosen() {
@@ -33,7 +40,21 @@ function showChosen() {
   setText($('previous-name'), p ? `${p.name} (${fmtBytes(p.size)})` : '');
 }
 
-/** The options a run carries from the previous worklist ({} without one). */
+/**
+ * Unloads the previous worklist the engine could not read at all (it ran out of memory with it),
+ * saying so by its input: today's export runs without it.
+ * @param {string} message
+ */
+export function dropPrevious(message) {
+  state.previous = null;
+  showChosen();
+  showPreviousError(message);
+}
+
+/**
+ * The options a run carries from the previous worklist ({} without one).
+ * @returns {{ previous?: Uint8Array, previousFileName?: string }}
+ */
 export function previousOptions() {
   const p = state.previous;
   return p ? { previous: p.bytes, previousFileName: p.name } : {};
@@ -44,6 +65,10 @@ export function previousKey() {
   return state.previous ? `previous:${state.previous.id}` : '';
 }
 
+/**
+ * @param {File} file
+ * @param {() => void} onChange
+ */
 async function choose(file, onChange) {
   clearPreviousError();
   if (file.size > maxBytes) {
@@ -57,7 +82,7 @@ async function choose(file, onChange) {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    showPreviousError(t('readFailed', { name: file.name, detail: e && e.message ? e.message : String(e) }));
+    showPreviousError(t('readFailed', { name: file.name, detail: messageOf(e) }));
     return;
   }
   state.previous = { name: file.name, size: file.size, bytes, id: ++seq };
@@ -65,19 +90,22 @@ async function choose(file, onChange) {
   onChange();
 }
 
-/** The previous worklist's input and its "Quitar" button; `onChange` re-runs today's file. */
+/**
+ * The previous worklist's input and its "Quitar" button; `onChange` re-runs today's file.
+ * @param {() => void} onChange
+ */
 export function wirePrevious(onChange) {
-  const input = $('previous');
-  input.addEventListener('change', () => {
-    const file = input.files && input.files[0];
-    input.value = '';
+  const field = input('previous');
+  field.addEventListener('change', () => {
+    const file = field.files?.[0];
+    field.value = '';
     if (file) choose(file, onChange);
   });
   $('previous-clear').addEventListener('click', () => {
     state.previous = null;
     clearPreviousError();
     showChosen();
-    input.focus();
+    field.focus();
     onChange();
   });
 }

@@ -5,7 +5,7 @@
 // (problems, notices, rules_not_evaluated, engine_info's words) or from the page's own words.
 
 import { $, make, setText, textCell } from './dom.js';
-import { fmtDate, fmtDecimal, fmtInt, t } from './i18n.js';
+import { fmtDate, fmtDecimal, fmtInt, names, t } from './i18n.js';
 import { LEVEL_KEYS, changeWord, fieldLabel, level, word } from './levels.js';
 import { mappingText } from './mapping.js';
 import { state } from './state.js';
@@ -16,12 +16,25 @@ const MAX_PROBLEM_ROWS = 1000;
 const FIRST_PROBLEM_ROWS = 10;
 let problemsSeq = 0;
 
+/** @typedef {import('./engine-api').ProblemRow} ProblemRow */
+/** @typedef {import('./engine-api').Summary} Summary */
+/** @typedef {import('./state.js').Result} Result */
+
+/**
+ * @template T
+ * @param {T[] | null | undefined} v
+ * @returns {T[]}
+ */
 const list = (v) => (Array.isArray(v) ? v : []);
 
+/**
+ * @param {Summary} s
+ * @param {Result} r
+ */
 function renderFacts(s, r) {
-  const delimiter = t('delimiterName')[s.delimiter] ?? s.delimiter;
-  const source = t('orderSource')[s.date_order_source];
-  const order = (t('orderName')[s.date_order] ?? s.date_order) + (source ? ` (${source})` : '');
+  const delimiter = names('delimiterName')[s.delimiter] ?? s.delimiter;
+  const source = names('orderSource')[s.date_order_source];
+  const order = (names('orderName')[s.date_order] ?? s.date_order) + (source ? ` (${source})` : '');
   const facts = [
     [word('rowsRead'), fmtInt(s.rows), 'rows'],
     [word('encoding'), s.encoding, 'encoding'],
@@ -51,12 +64,21 @@ function renderFacts(s, r) {
   $('facts').replaceChildren(frag);
 }
 
+/**
+ * @param {string} className
+ * @param {string | null} id
+ * @param {string} text
+ */
 function notice(className, id, text) {
   const box = make('p', `notice ${className}`, text);
   if (id) box.id = id;
   return box;
 }
 
+/**
+ * @param {Summary} s
+ * @param {Result} r
+ */
 function renderNotices(s, r) {
   const frag = document.createDocumentFragment();
   if (r.stale) frag.append(notice('notice-warn', 'stale-results', t('staleResults')));
@@ -65,10 +87,12 @@ function renderNotices(s, r) {
     // The engine's counts against the previous worklist, with its words.
     const box = make('div', 'notice notice-info');
     box.id = 'changes';
-    const parts = [
+    /** @type {[string, number][]} */
+    const counts = [
       ['new', c.new], ['same', c.same], ['up', c.up], ['down', c.down], ['snoozed', c.snoozed],
       ['left', c.left], ['carried', s.carried],
-    ].map(([k, n]) => {
+    ];
+    const parts = counts.map(([k, n]) => {
       const span = make('span', null, `${changeWord(k)}: ${fmtInt(n)}`);
       span.dataset.change = k;
       return span;
@@ -101,6 +125,7 @@ function renderNotices(s, r) {
   $('notices').replaceChildren(frag);
 }
 
+/** @param {Summary} s */
 function renderExecutives(s) {
   const rows = list(s.by_executive);
   const frag = document.createDocumentFragment();
@@ -121,6 +146,7 @@ function renderExecutives(s) {
   $('executives').hidden = rows.length === 0;
 }
 
+/** @param {ProblemRow[]} problems */
 function problemRows(problems) {
   const frag = document.createDocumentFragment();
   for (const p of problems) {
@@ -135,6 +161,7 @@ function problemRows(problems) {
   return frag;
 }
 
+/** @param {Result} r */
 function renderProblems(r) {
   const problems = list(r.problems);
   const shown = problems.slice(0, MAX_PROBLEM_ROWS);
@@ -154,6 +181,7 @@ function renderProblems(r) {
   setText($('problems-intro'), intro);
 }
 
+/** @param {Summary} s */
 function renderColumns(s) {
   const cols = list(s.columns);
   const frag = document.createDocumentFragment();
@@ -181,7 +209,8 @@ export function renderResult() {
   setText($('result-title'), s.file_name || r.options.fileName || '');
   renderFacts(s, r);
   for (const node of $('cards').querySelectorAll('[data-count]')) {
-    setText(node, fmtInt(s[node.dataset.count]));
+    const key = /** @type {keyof Summary} */ (node.getAttribute('data-count'));
+    setText(node, fmtInt(s[key]));
   }
   renderNotices(s, r);
   renderFilterState();
@@ -193,6 +222,7 @@ export function renderResult() {
 
 /** The sentence announced when a run is done: rows, counts per level (engine words), problems. */
 export function doneAnnouncement() {
+  if (!state.result) return '';
   const s = state.result.summary;
   const levels = LEVEL_KEYS.map((k) => `${level(k)?.word ?? k} ${fmtInt(s[k])}`).join(', ');
   return t('statusDone', { rows: fmtInt(s.rows), levels, problems: fmtInt(s.problems) });

@@ -1,8 +1,19 @@
 // The report settings: the form's fields, their defaults (the engine's, from engine_info), what
-// the browser remembers between visits, and the engine options they make.
+// the browser remembers between visits, and the engine options they make. A field the person
+// touched (state.touched) is theirs: start-up work fills only the others.
 
-import { $, make } from './dom.js';
+import { $, input, make, select } from './dom.js';
 import { getLang, t } from './i18n.js';
+import { state } from './state.js';
+
+/** @typedef {import('./engine-api').Defaults} Defaults */
+/** @typedef {import('./engine-api').EngineOptions} EngineOptions */
+/** @typedef {import('./engine-api').EngineErrorFacts & { message?: string }} FieldProblem */
+/**
+ * What the browser remembers of the settings (anything may be in it: read with care).
+ * @typedef {{ lang?: unknown, highDays?: unknown, mediumDays?: unknown, usagePercent?: unknown,
+ *             productName?: unknown, dateOrder?: unknown }} StoredSettings
+ */
 
 const STORAGE_KEY = 'retention-worklist.settings.v1';
 const COMMON_ZONES = [
@@ -17,7 +28,8 @@ const COMMON_ZONES = [
 /** The fields checked before the engine is asked anything. */
 const VALIDATED = ['asOf', 'tz', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
 
-const field = (id) => $(id);
+/** A settings field: an <input>, or the date order's <select>. */
+const field = (/** @type {string} */ id) => (id === 'dateOrder' ? select(id) : input(id));
 
 export function browserZone() {
   try {
@@ -29,7 +41,10 @@ export function browserZone() {
   return 'UTC';
 }
 
-/** Today's date (YYYY-MM-DD) in an IANA zone or a fixed offset; null if the zone is unknown. */
+/**
+ * Today's date (YYYY-MM-DD) in an IANA zone or a fixed offset; null if the zone is unknown.
+ * @param {string} zone
+ */
 export function todayIn(zone) {
   const now = new Date();
   const z = String(zone || '').trim();
@@ -42,7 +57,7 @@ export function todayIn(zone) {
     const parts = new Intl.DateTimeFormat('en-CA', {
       timeZone: z, year: 'numeric', month: '2-digit', day: '2-digit',
     }).formatToParts(now);
-    const get = (type) => parts.find((p) => p.type === type)?.value;
+    const get = (/** @type {string} */ type) => parts.find((p) => p.type === type)?.value;
     return `${get('year')}-${get('month')}-${get('day')}`;
   } catch {
     return null;
@@ -62,10 +77,13 @@ export function fillZoneList() {
     o.value = z;
     frag.append(o);
   }
-  field('tz-list').replaceChildren(frag);
+  $('tz-list').replaceChildren(frag);
 }
 
-/** What the browser remembered from the last visit ({} when nothing or unreadable). */
+/**
+ * What the browser remembered from the last visit ({} when nothing or unreadable).
+ * @returns {StoredSettings}
+ */
 export function storedSettings() {
   try {
     const v = JSON.parse(localStorage.getItem(STORAGE_KEY) || '{}');
@@ -90,26 +108,55 @@ export function storeSettings() {
   }
 }
 
-const isNumberText = (v) => typeof v === 'string' || typeof v === 'number' ? String(v).trim() !== '' && Number.isFinite(Number(v)) : false;
+const isNumberText = (/** @type {unknown} */ v) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() !== '' && Number.isFinite(Number(v)) : false);
 
 /**
- * Fills the form: the remembered settings where there are some, the engine's defaults elsewhere;
- * today in the browser's zone. Returns the language to use.
+ * Puts a start-up value in a field the person has not touched.
+ * @param {string} id
+ * @param {string} value
  */
-export function applyInitialSettings(defaults, stored) {
-  const pick = (k) => (isNumberText(stored[k]) ? String(stored[k]) : String(defaults[k]));
-  field('highDays').value = pick('highDays');
-  field('mediumDays').value = pick('mediumDays');
-  field('usagePercent').value = pick('usagePercent');
-  field('productName').value = typeof stored.productName === 'string' && stored.productName.trim()
-    ? stored.productName : defaults.productName;
-  field('dateOrder').value = stored.dateOrder === 'dmy' || stored.dateOrder === 'mdy' ? stored.dateOrder : '';
-  field('tz').value = browserZone();
-  field('asOf').value = todayIn(field('tz').value) || new Date().toISOString().slice(0, 10);
-  return stored.lang === 'en' || stored.lang === 'es' ? stored.lang : defaults.lang;
+function fill(id, value) {
+  if (!state.touched.has(id)) field(id).value = value;
 }
 
-/** The protocol's values back (the engine's defaults); date, zone and language stay. */
+/**
+ * The report day and zone: today in the browser's zone. Needs nothing of the engine, so it is on
+ * the form at once (a field the person already touched stays as it is).
+ */
+export function applyDateAndZone() {
+  fill('tz', browserZone());
+  fill('asOf', todayIn(field('tz').value) || new Date().toISOString().slice(0, 10));
+}
+
+/**
+ * Fills the form once the engine answered: the remembered settings where there are some, the
+ * engine's defaults elsewhere; fields the person touched stay as they are.
+ * @param {Defaults} defaults
+ * @param {StoredSettings} stored
+ */
+export function applyInitialSettings(defaults, stored) {
+  const pick = (/** @type {'highDays' | 'mediumDays' | 'usagePercent'} */ k) => (isNumberText(stored[k]) ? String(stored[k]) : String(defaults[k]));
+  fill('highDays', pick('highDays'));
+  fill('mediumDays', pick('mediumDays'));
+  fill('usagePercent', pick('usagePercent'));
+  fill('productName', typeof stored.productName === 'string' && stored.productName.trim() ? stored.productName : defaults.productName);
+  fill('dateOrder', stored.dateOrder === 'dmy' || stored.dateOrder === 'mdy' ? stored.dateOrder : '');
+  applyDateAndZone();
+}
+
+/**
+ * The language to show: the one remembered, else the engine's default.
+ * @param {string} fallback
+ */
+export function initialLang(fallback) {
+  const { lang } = storedSettings();
+  return lang === 'en' || lang === 'es' ? lang : fallback;
+}
+
+/**
+ * The protocol's values back (the engine's defaults); date, zone and language stay.
+ * @param {Defaults} defaults
+ */
 export function resetToDefaults(defaults) {
   field('highDays').value = String(defaults.highDays);
   field('mediumDays').value = String(defaults.mediumDays);
@@ -122,7 +169,11 @@ export function productName() {
   return field('productName').value.trim();
 }
 
-/** The first field the browser finds invalid, as { error } (facts like the engine's); null when all are valid. */
+/**
+ * The first field the browser finds invalid, as { error } (facts like the engine's); null when all are valid.
+ * @param {readonly string[]} ids
+ * @returns {{ error: FieldProblem } | null}
+ */
 function firstInvalid(ids) {
   for (const id of ids) {
     const input = field(id);
@@ -136,47 +187,54 @@ function firstInvalid(ids) {
 /** The settings fields an engine error can name (error.option is the JavaScript option's name). */
 const FIELDS = ['asOf', 'tz', 'dateOrder', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
 
-/** The message slot under a field (made on first use). */
+/**
+ * The message slot under a field (made on first use).
+ * @param {string} id
+ */
 function errorSlot(id) {
-  let slot = field(`${id}-error`);
+  let slot = document.getElementById(`${id}-error`);
   if (!slot) {
     slot = make('p', 'field-error');
     slot.id = `${id}-error`;
     slot.hidden = true;
-    field(id).closest('.field').append(slot);
+    field(id).closest('.field')?.append(slot);
   }
   return slot;
 }
 
 /** Removes every field's message and mark. */
 export function clearFieldErrors() {
-  for (const i of field('settings-form').querySelectorAll('[aria-invalid]')) {
+  const form = $('settings-form');
+  for (const i of form.querySelectorAll('[aria-invalid]')) {
     i.removeAttribute('aria-invalid');
     i.removeAttribute('aria-errormessage');
   }
-  for (const p of field('settings-form').querySelectorAll('.field-error')) {
+  for (const p of form.querySelectorAll('.field-error')) {
     p.textContent = '';
-    p.hidden = true;
+    if (p instanceof HTMLElement) p.hidden = true;
   }
-  field('settings-error').textContent = '';
-  field('settings-error').hidden = true;
+  const under = $('settings-error');
+  under.textContent = '';
+  under.hidden = true;
 }
 
 /**
  * Shows a settings error next to its field, named by its label ("MEDIO: el trial vence en ≤
  * días"), with what the engine says is valid (error.expected). Errors that name no field of the
  * form go under the form. Only one settings message at a time.
+ * @param {FieldProblem} e
  */
 export function showFieldError(e) {
   clearFieldErrors();
-  const id = FIELDS.includes(e?.option) ? e.option : null;
+  const id = e.option && FIELDS.includes(e.option) ? e.option : null;
   if (!id) {
-    field('settings-error').textContent = e?.message || String(e);
-    field('settings-error').hidden = false;
+    const under = $('settings-error');
+    under.textContent = e.message || '';
+    under.hidden = false;
     return;
   }
   const input = field(id);
-  const label = document.querySelector(`label[for="${id}"]`)?.textContent.replace(/\s+/g, ' ').trim() || id;
+  const label = document.querySelector(`label[for="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() || id;
   const text = e.expected
     ? t('fieldInvalid', { field: label, value: e.value ?? input.value, expected: e.expected })
     : t('fieldMissing', { field: label, message: e.message || '' });
@@ -186,13 +244,19 @@ export function showFieldError(e) {
   input.setAttribute('aria-invalid', 'true');
   input.setAttribute('aria-errormessage', slot.id);
   // Folded settings (narrow windows) open so the message is seen.
-  field('settings').open = true;
+  $('settings', HTMLDetailsElement).open = true;
 }
 
-/** The settings in force as engine options: { options } or { error }. */
+/** @typedef {{ options: EngineOptions, error?: undefined } | { options?: undefined, error: FieldProblem }} Built */
+
+/**
+ * The settings in force as engine options: { options } or { error }.
+ * @returns {Built}
+ */
 function formOptions() {
   const bad = firstInvalid(VALIDATED);
   if (bad) return bad;
+  /** @type {EngineOptions} */
   const options = {
     lang: getLang(),
     productName: productName(),
@@ -203,7 +267,7 @@ function formOptions() {
     tz: field('tz').value.trim(),
   };
   const order = field('dateOrder').value;
-  if (order) options.dateOrder = order;
+  if (order === 'dmy' || order === 'mdy') options.dateOrder = order;
   return { options };
 }
 
@@ -212,7 +276,11 @@ export function infoOptions() {
   return formOptions();
 }
 
-/** analyze_worklist's options for the settings in force and a file: { options } or { error }. */
+/**
+ * analyze_worklist's options for the settings in force and a file: { options } or { error }.
+ * @param {string} fileName
+ * @returns {Built}
+ */
 export function buildOptions(fileName) {
   const built = formOptions();
   if (built.options) built.options.fileName = fileName;

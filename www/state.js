@@ -1,30 +1,103 @@
-// The page's state, shared by its modules.
+// The page's state, in one place: what the person gave (today's export, the previous worklist,
+// the settings they touched), what the engine answered (its defaults, the last run's result) and
+// what the page shows of it (the level and search of the preview). Modules keep only private
+// bookkeeping of their own (timers, sequence numbers, caches).
+
+/** @typedef {import('./engine-api').Defaults} Defaults */
+/** @typedef {import('./engine-api').EngineOptions} EngineOptions */
+/** @typedef {import('./engine-api').Email} Email */
+/** @typedef {import('./engine-api').LevelKey} LevelKey */
+/** @typedef {import('./engine-api').PreviewRow} PreviewRow */
+/** @typedef {import('./engine-api').ProblemRow} ProblemRow */
+/** @typedef {import('./engine-api').RuleText} RuleText */
+/** @typedef {import('./engine-api').Summary} Summary */
+
+/** @typedef {'all' | LevelKey} Filter the preview's level: one level, or all */
+
+/**
+ * A preview row on the page: the engine's, with its number in the whole preview (`__index`, for
+ * the engine's email of the row), its email once asked for, and its folded search text.
+ * @typedef {PreviewRow & { __index?: number, __email?: Email | null, __search?: string }} ShownRow
+ */
+
+/**
+ * Today's export, kept to run again when a setting changes.
+ * @typedef {object} LoadedFile
+ * @property {string} name
+ * @property {Uint8Array | null} bytes  null until the worker read `blob` and sent its bytes back
+ * @property {Blob} [blob]  the File chosen (the worker reads it)
+ * @property {boolean} sample  the bundled sample (read as of its own day)
+ * @property {Record<string, string> | null} columns  the column mapping in force (field → header)
+ * @property {boolean} mapTried  a saved mapping was looked for (tried once per file)
+ * @property {boolean} [autoMapped]  the mapping in force is a saved one, applied by the page
+ */
+
+/**
+ * The previous worklist (optional), carried into today's by the engine.
+ * @typedef {object} PreviousFile
+ * @property {string} name
+ * @property {number} size
+ * @property {Uint8Array} bytes
+ * @property {number} id  tells two chosen files apart (their bytes are not compared)
+ */
+
+/**
+ * The preview rows of a level and search: those loaded so far, of `total`.
+ * @typedef {object} View
+ * @property {Filter} level
+ * @property {string} search
+ * @property {string} key  tells views apart (the level and the search's words)
+ * @property {ShownRow[]} rows
+ * @property {number} total
+ */
+
+/**
+ * The last successful run: the engine's result, the options it ran with and its time.
+ * @typedef {object} Result
+ * @property {number} run  the worker's number for the run (its rows, workbook and emails)
+ * @property {Uint8Array | null} bytes  the export's bytes (to build the workbook again)
+ * @property {Uint8Array<ArrayBuffer> | null} xlsx  the workbook, once built
+ * @property {Promise<Uint8Array<ArrayBuffer>> | null} [xlsxPromise]  the workbook being built
+ * @property {Summary} summary
+ * @property {ShownRow[] | null} all  every preview row (a short preview), or null (the engine keeps them)
+ * @property {View | null} view  the rows of the level and search in force
+ * @property {number} previewRows  how many preview rows there are
+ * @property {ProblemRow[]} problems
+ * @property {string[]} notices
+ * @property {RuleText[]} rules_not_evaluated
+ * @property {EngineOptions} options  the options of the run (with the previous worklist's bytes)
+ * @property {boolean} sample
+ * @property {Record<string, string> | null} columns  the column mapping it ran with
+ * @property {boolean} autoMapped
+ * @property {boolean} stale  from settings since changed (a setting is refused)
+ * @property {number} ms  how long the run took
+ */
 
 export const state = {
-  /**
-   * The loaded file, kept to re-run: its bytes (null until the worker read a chosen file: then
-   * `blob` is the File it reads).
-   * @type {{ name: string, bytes: Uint8Array | null, blob?: Blob } | null}
-   */
+  /** @type {LoadedFile | null} */
   file: null,
-  /**
-   * The previous worklist (optional), carried into today's by the engine.
-   * @type {{ name: string, size: number, bytes: Uint8Array, id: number } | null}
-   */
+  /** @type {PreviousFile | null} */
   previous: null,
-  /**
-   * The last successful run: the engine's result plus the options it ran with and its time.
-   * `all`: every preview row (a short preview) or null (the engine keeps them); `view`: the rows
-   * of the level and search in force loaded so far, of `total` ({ key, level, search, rows, total }).
-   * @type {{ xlsx: Uint8Array, summary: any, all: any[] | null, view: any, previewRows: number,
-   *          problems: any[], notices: string[],
-   *          rules_not_evaluated: any[], options: any, ms: number } | null}
-   */
+  /** @type {Result | null} */
   result: null,
-  /** 'all' or a level key. */
+  /** @type {Filter} */
   filter: 'all',
+  /** The preview's search, as typed. */
   search: '',
-  /** The person chose the as-of date (a zone change then leaves it alone). */
-  asOfTouched: false,
+  /**
+   * The settings fields the person changed (by id: 'asOf', 'lang', …): start-up work and a zone
+   * change never overwrite them.
+   * @type {Set<string>}
+   */
+  touched: new Set(),
+  /** engine_info().defaults, once the engine answered. @type {Defaults | null} */
+  defaults: null,
+  /** engine_info().version: the same string as `retention-worklist --version`. */
+  engineVersion: '',
+  /** What the run in force was asked with (options and previous worklist), or null. @type {string | null} */
+  runKey: null,
+  /** The header cells the mapping panel offers. @type {string[]} */
+  mappingHeaders: [],
+  /** Finished runs (success or error), for the tests: body[data-runs]. */
   runs: 0,
 };

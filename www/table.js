@@ -11,11 +11,22 @@
 // subject and draft (Worklist.email(i) through the worker), to copy or open in the mail app
 // (the engine's mailto with the draft; no button when the engine gives none).
 
-import { $, appendBreakable, make, setText, textCell } from './dom.js';
+import { $, appendBreakable, make, select, setText, textCell } from './dom.js';
+import { messageOf } from './engine.js';
 import { fmtInt, t } from './i18n.js';
 import { LEVEL_KEYS, word } from './levels.js';
 import { matches, rowSearchText, searchTerms } from './search.js';
 import { state } from './state.js';
+
+/** @typedef {import('./engine-api').Email} Email */
+/** @typedef {import('./state.js').Filter} Filter */
+/** @typedef {import('./state.js').Result} Result */
+/** @typedef {import('./state.js').ShownRow} ShownRow */
+/** @typedef {import('./state.js').View} View */
+/**
+ * Asks the engine for a view's rows.
+ * @typedef {(query: { level: Filter, search: string, offset: number, count: number }) => Promise<{ rows: ShownRow[], total: number }>} RowsSource
+ */
 
 /** Rows a view shows at first (and the most a preview the page filters itself has). */
 export const LOAD_ROWS = 1000;
@@ -35,19 +46,26 @@ let renderSeq = 0;
  * After the next frame is drawn, once the page has nothing more pressing (an idle moment, or a
  * tenth of a second at most): the work that follows the counts never holds them back.
  */
-export const afterPaint = (fn) => requestAnimationFrame(() => {
+export const afterPaint = (/** @type {() => void} */ fn) => requestAnimationFrame(() => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 100 });
   else setTimeout(fn, 0);
 });
 
-/** index → Promise<{ subject, draft, mailto }>: the engine's email of a preview row. */
+/**
+ * The engine's email of a preview row, by its number.
+ * @type {((index: number) => Promise<Email | null>) | null}
+ */
 let emailSource = null;
 
+/** @param {typeof emailSource} fn */
 export function setEmailSource(fn) {
   emailSource = fn;
 }
 
-/** The email panel of a row: subject, draft, Copy and Open in email. */
+/**
+ * The email panel of a row: subject, draft, Copy and Open in email.
+ * @param {Email} mail
+ */
 function emailPanel(mail) {
   const box = make('div', 'email-box');
   const subject = make('p', 'email-subject');
@@ -77,9 +95,15 @@ function emailPanel(mail) {
   return box;
 }
 
+/**
+ * @param {ShownRow} row
+ * @param {HTMLTableRowElement} tr
+ * @param {HTMLButtonElement} button
+ */
 async function toggleEmail(row, tr, button) {
   const open = button.getAttribute('aria-expanded') === 'true';
-  let panel = tr.nextElementSibling?.classList.contains('email-row') ? tr.nextElementSibling : null;
+  const next = tr.nextElementSibling;
+  let panel = next instanceof HTMLTableRowElement && next.classList.contains('email-row') ? next : null;
   if (open) {
     button.setAttribute('aria-expanded', 'false');
     if (panel) panel.hidden = true;
@@ -96,12 +120,12 @@ async function toggleEmail(row, tr, button) {
   }
   panel.hidden = false;
   button.setAttribute('aria-expanded', 'true');
-  const td = panel.firstChild;
-  if (!row.__email) {
+  const td = /** @type {HTMLTableCellElement} */ (panel.firstChild);
+  if (!row.__email && emailSource && row.__index !== undefined) {
     try {
       row.__email = await emailSource(row.__index);
     } catch (e) {
-      td.replaceChildren(make('p', 'email-error', t('emailFailed', { detail: e && e.message ? e.message : String(e) })));
+      td.replaceChildren(make('p', 'email-error', t('emailFailed', { detail: messageOf(e) })));
       return;
     }
   }
@@ -114,7 +138,12 @@ export function currentView() {
   return { level: state.filter, search, key: JSON.stringify([state.filter, searchTerms(search)]) };
 }
 
-/** The view's rows when the page has every preview row: filtered and searched here. */
+/**
+ * The view's rows when the page has every preview row: filtered and searched here.
+ * @param {ShownRow[]} all
+ * @param {{ level: Filter, search: string, key: string }} view
+ * @returns {View}
+ */
 function localView(all, view) {
   const terms = searchTerms(view.search);
   const rows = all.filter((row) => {
@@ -126,16 +155,30 @@ function localView(all, view) {
   return { ...view, rows, total: rows.length };
 }
 
-/** A link when the engine gave an href of the expected scheme, else plain text. */
+/**
+ * A link when the engine gave an href of the expected scheme, else plain text.
+ * @param {string} text
+ * @param {string | null} href
+ * @param {string} scheme
+ * @param {boolean} breakable
+ */
 function contactItem(text, href, scheme, breakable) {
   const linked = typeof href === 'string' && href.toLowerCase().startsWith(scheme);
-  const node = make(linked ? 'a' : 'span', 'sub');
-  if (linked) node.href = href;
+  /** @type {HTMLElement} */
+  let node;
+  if (linked) {
+    const a = make('a', 'sub');
+    a.href = href;
+    node = a;
+  } else {
+    node = make('span', 'sub');
+  }
   if (breakable) appendBreakable(node, text);
   else setText(node, text);
   return node;
 }
 
+/** @param {ShownRow} row */
 function rowElement(row) {
   const level = LEVEL_KEYS.includes(row.level) ? row.level : 'info';
   const tr = make('tr', `lvl-${level}`);
@@ -184,7 +227,7 @@ function rowElement(row) {
   if (row.other_signals) reason.append(make('span', 'sub other-signals', `${t('alsoPrefix')} ${row.other_signals}`));
   const action = textCell(tr, row.action, 'c-action');
   action.dataset.label = word('worklist.action');
-  if (emailSource && Number.isInteger(row.__index)) {
+  if (emailSource && row.__index !== undefined && Number.isInteger(row.__index)) {
     const button = make('button', 'btn-link email-toggle', t('emailToggle'));
     button.type = 'button';
     button.setAttribute('aria-expanded', 'false');
@@ -194,23 +237,38 @@ function rowElement(row) {
   return tr;
 }
 
-/** ({ level, search, offset, count }) → Promise<{ rows, total }>: a view's rows, from the engine. */
+/** @type {RowsSource | null} */
 let rowsSource = null;
 
+/** @param {RowsSource | null} fn */
 export function setRowsSource(fn) {
   rowsSource = fn;
 }
 
-/** Appends rows[from, to) to the table body. */
+/**
+ * Appends rows[from, to) to the table body.
+ * @param {HTMLElement} body
+ * @param {ShownRow[]} rows
+ * @param {number} from
+ * @param {number} to
+ */
 function drawRows(body, rows, from, to) {
   const frag = document.createDocumentFragment();
   for (const row of rows.slice(from, to)) frag.append(rowElement(row));
   body.append(frag);
 }
 
-/** Watches the end of the rows drawn: in sight, the view's next rows are asked for. */
+/**
+ * Watches the end of the rows drawn: in sight, the view's next rows are asked for.
+ * @type {IntersectionObserver | null}
+ */
 let sentinel = null;
 
+/**
+ * @param {Result} r
+ * @param {View} view
+ * @param {number} seq
+ */
 function watchEnd(r, view, seq) {
   sentinel?.disconnect();
   sentinel = null;
@@ -222,13 +280,14 @@ function watchEnd(r, view, seq) {
   // a phone the page scrolls); the margin asks for the next rows a little before the end is reached.
   const box = $('table-scroll');
   const scrolls = /(auto|scroll)/.test(getComputedStyle(box).overflowY);
-  sentinel = new IntersectionObserver((entries) => {
+  const source = rowsSource;
+  const watcher = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting) || seq !== renderSeq) return;
-    sentinel.disconnect();
+    watcher.disconnect();
     sentinel = null;
     body.setAttribute('aria-busy', 'true');
     const { level, search } = view;
-    rowsSource({ level, search, offset: view.rows.length, count: MORE_ROWS }).then((page) => {
+    source({ level, search, offset: view.rows.length, count: MORE_ROWS }).then((page) => {
       if (seq !== renderSeq || r !== state.result || r.view !== view) return;
       body.removeAttribute('aria-busy');
       const from = view.rows.length;
@@ -241,9 +300,14 @@ function watchEnd(r, view, seq) {
       body.removeAttribute('aria-busy');
     });
   }, { root: scrolls ? box : null, rootMargin: '0px 0px 1500px 0px' });
-  sentinel.observe(last);
+  watcher.observe(last);
+  sentinel = watcher;
 }
 
+/**
+ * @param {Result} r
+ * @param {View} view
+ */
 function renderCount(r, view) {
   const total = view.total;
   const empty = $('table-empty');
@@ -260,6 +324,8 @@ function renderCount(r, view) {
 /**
  * Draws a view: its first rows now, the others in chunks once they are on screen, up to LOAD_ROWS
  * (asking the engine for those it has not sent yet), then more as the person scrolls.
+ * @param {Result} r
+ * @param {View} view
  */
 function drawView(r, view) {
   // A newer render stops an older one's chunks and requests.
@@ -278,10 +344,11 @@ function drawView(r, view) {
   };
   const more = () => {
     if (seq !== renderSeq || r.view !== view) return;
-    if (!asking && view.rows.length < wanted && rowsSource) {
+    const source = rowsSource;
+    if (!asking && view.rows.length < wanted && source) {
       asking = true;
       const { level, search } = view;
-      rowsSource({ level, search, offset: view.rows.length, count: wanted - view.rows.length }).then((page) => {
+      source({ level, search, offset: view.rows.length, count: wanted - view.rows.length }).then((page) => {
         if (seq !== renderSeq || r.view !== view) return;
         view.rows.push(...page.rows);
         if (page.rows.length === 0) view.total = view.rows.length;
@@ -311,16 +378,17 @@ export function renderTable() {
   const r = state.result;
   if (!r) return;
   const want = currentView();
+  const source = rowsSource;
   if (r.all) {
     if (r.view?.key !== want.key) r.view = localView(r.all, want);
-  } else if (r.view?.key !== want.key && rowsSource) {
+  } else if (r.view?.key !== want.key && source) {
     // The rows shown stay until the engine's arrive (a moment; longer while it builds the workbook).
     const seq = ++renderSeq;
     sentinel?.disconnect();
     const body = $('worklist-body');
     body.setAttribute('aria-busy', 'true');
     body.dataset.complete = 'false';
-    rowsSource({ level: want.level, search: want.search, offset: 0, count: FIRST_LOAD }).then((page) => {
+    source({ level: want.level, search: want.search, offset: 0, count: FIRST_LOAD }).then((page) => {
       if (seq !== renderSeq || r !== state.result) return;
       r.view = { ...want, rows: page.rows, total: page.total };
       drawView(r, r.view);
@@ -328,21 +396,24 @@ export function renderTable() {
       // A newer run (on its way while the page is busy) brings its own rows.
       if (seq !== renderSeq || r !== state.result || document.body.dataset.state === 'busy') return;
       body.removeAttribute('aria-busy');
-      setText($('table-count'), t('rowsFailed', { detail: e && e.message ? e.message : String(e) }));
+      setText($('table-count'), t('rowsFailed', { detail: messageOf(e) }));
     });
     return;
   }
-  drawView(r, r.view);
+  if (r.view) drawView(r, r.view);
 }
 
 export function renderFilterState() {
   for (const card of $('cards').querySelectorAll('[data-filter]')) {
-    card.setAttribute('aria-pressed', String(card.dataset.filter === state.filter));
+    card.setAttribute('aria-pressed', String(card.getAttribute('data-filter') === state.filter));
   }
-  $('level-filter').value = state.filter;
+  select('level-filter').value = state.filter;
 }
 
-/** Shows one level (or all); choosing the level already shown shows all again. */
+/**
+ * Shows one level (or all); choosing the level already shown shows all again.
+ * @param {Filter} level
+ */
 export function setFilter(level) {
   state.filter = level === state.filter && level !== 'all' ? 'all' : level;
   renderFilterState();

@@ -20,13 +20,20 @@ const PLACES = ['Cusco', 'Quito', 'Bogotá', 'Mérida', 'Córdoba', 'Lima', 'Pue
 const KINDS = ['Estudio', 'Farmacia', 'Óptica', 'Taller', 'Librería', 'Hotel', 'Clínica'];
 const PEOPLE = ['Ana García', 'Luis Peña', 'María Núñez', 'José Ríos', 'Sofía Díaz', 'Iñaki Solís'];
 
-const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
+const pad2 = (/** @type {number} */ n) => (n < 10 ? `0${n}` : String(n));
+/**
+ * @param {number} offset days from the as-of date
+ * @param {boolean} iso YYYY-MM-DD (else DD/MM/YYYY)
+ */
 function day(offset, iso) {
   const d = new Date(AS_OF + offset * DAY_MS);
   return iso ? d.toISOString().slice(0, 10) : `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-/** Run `n` (0, 1, …) of the warm-up: the bytes of a small export. */
+/**
+ * Run `n` (0, 1, …) of the warm-up: the bytes of a small export.
+ * @param {number} n
+ */
 export function warmupExport(n, rows = WARMUP_ROWS) {
   const es = n % 2 === 0;
   const sep = es ? ';' : ',';
@@ -42,7 +49,9 @@ export function warmupExport(n, rows = WARMUP_ROWS) {
     const person = PEOPLE[i % PEOPLE.length];
     const mail = `${person.split(' ')[0].toLowerCase()}${i}@${kind.toLowerCase()}${i % 7}.com`;
     let plan = 'Profesional', status = es ? 'activo' : 'active', trial = '', failed = es ? 'no' : 'false';
-    let payment = es ? 'pagado' : 'paid', used = (i * 37) % 9000, limit = 10000, note = '';
+    /** @type {number | string} */
+    let used = (i * 37) % 9000;
+    let payment = es ? 'pagado' : 'paid', limit = 10000, note = '';
     switch (i % 20) {
       case 0: failed = es ? 'sí' : 'true'; payment = es ? 'rechazado' : 'declined'; break;
       case 1: plan = 'Trial'; status = 'trialing'; trial = day((i % 5) - 1, !es); limit = 1000; used %= 1000; break;
@@ -54,7 +63,7 @@ export function warmupExport(n, rows = WARMUP_ROWS) {
       case 7: if (i % 100 === 7) used = es ? 'muchos' : 'lots'; break;
       default: break;
     }
-    const count = (v) => (es && typeof v === 'number' && v >= 1000 ? `${Math.floor(v / 1000)}.${String(v % 1000).padStart(3, '0')}` : String(v));
+    const count = (/** @type {number | string} */ v) => (es && typeof v === 'number' && v >= 1000 ? `${Math.floor(v / 1000)}.${String(v % 1000).padStart(3, '0')}` : String(v));
     lines.push([`TN-${10000 + i}`, `${kind} ${place}`, person, mail, `+52 55 ${1000 + (i % 9000)} ${2000 + i % 7000}`,
       PEOPLE[(i >> 2) % PEOPLE.length], plan, status, trial, failed, payment, count(used), count(limit), note].join(sep));
   }

@@ -2,22 +2,27 @@
 // the download click), then saved as a file. The bytes are the engine's, as the CLI writes them.
 
 import { $, make } from './dom.js';
-import { Superseded, buildWorklist, splitByExecutive, workbook } from './engine.js';
+import { Superseded, buildWorklist, messageOf, splitByExecutive, workbook } from './engine.js';
 import { fmtInt, t } from './i18n.js';
 import { state } from './state.js';
+
+/** @typedef {(text: string) => void} Announce says what happened, in the status region */
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The result's workbook: built once by the worker. When the worker no longer has the run (it was
  * replaced after a crash or by a newer run) the file is built again with the result's options.
+ * @param {import('./state.js').Result} r
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
 export function prepareWorkbook(r) {
   if (!r.xlsxPromise) {
+    const bytes = r.bytes;
     r.xlsxPromise = workbook(r.run).catch((e) => {
       // Stopped by a newer run: nobody asked for it yet; a download click asks again.
-      if (e instanceof Superseded || state.result !== r) throw e;
-      return buildWorklist(r.bytes, r.options);
+      if (e instanceof Superseded || state.result !== r || !bytes) throw e;
+      return buildWorklist(bytes, r.options);
     }).then((xlsx) => {
       r.xlsx = xlsx;
       if (state.result === r) document.body.dataset.workbook = 'ready';
@@ -30,7 +35,12 @@ export function prepareWorkbook(r) {
   return r.xlsxPromise;
 }
 
-/** Saves bytes as a file named `name`. */
+/**
+ * Saves bytes as a file named `name`.
+ * @param {Uint8Array<ArrayBuffer>} bytes
+ * @param {string} name
+ * @param {string} type
+ */
 function save(bytes, name, type) {
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
@@ -47,6 +57,7 @@ function save(bytes, name, type) {
  * "Descargar por ejecutivo (ZIP)": one workbook per account executive, zipped by the engine
  * (the files `--split-by-executive` writes, byte for byte), listed with their rows.
  */
+/** @param {Announce} announce */
 export async function downloadSplit(announce) {
   const r = state.result;
   if (!r) {
@@ -60,7 +71,7 @@ export async function downloadSplit(announce) {
   try {
     split = await splitByExecutive(r.run);
   } catch (e) {
-    if (!(e instanceof Superseded)) announce(t('statusError', { message: e && e.message ? e.message : String(e) }));
+    if (!(e instanceof Superseded)) announce(t('statusError', { message: messageOf(e) }));
     return;
   } finally {
     button.removeAttribute('aria-busy');
@@ -84,7 +95,10 @@ export async function downloadSplit(announce) {
   announce(t('statusDownloaded', { name: split.name }));
 }
 
-/** The download button: the results' workbook as worklist-<as-of>.xlsx; `announce` says what happened. */
+/**
+ * The download button: the results' workbook as worklist-<as-of>.xlsx; `announce` says what happened.
+ * @param {Announce} announce
+ */
 export async function download(announce) {
   const r = state.result;
   if (!r) {
@@ -99,7 +113,7 @@ export async function download(announce) {
     try {
       xlsx = await prepareWorkbook(r);
     } catch (e) {
-      if (!(e instanceof Superseded)) announce(t('statusError', { message: e && e.message ? e.message : String(e) }));
+      if (!(e instanceof Superseded)) announce(t('statusError', { message: messageOf(e) }));
       return;
     } finally {
       button.removeAttribute('aria-busy');

@@ -11,7 +11,7 @@
 //                 { id, type: 'split', run }                      one workbook per executive, zipped
 //                 { id, type: 'build', bytes: Uint8Array, options }      build_worklist (all at once)
 //                 { id, type: 'info', options }                          engine_info(options)
-// Worker → page:  { id, type: 'progress', stage: 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
+// Worker → page:  { id, type: 'progress', stage: 'previous' | 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
 //                 { id, type: 'result', run, summary, preview_rows, complete, rows, indices, total,
 //                   problems, notices, rules_not_evaluated, bytes? }   complete: rows are every preview
 //                   row (the page filters them itself); else the view's first rows, of `total`;
@@ -20,11 +20,15 @@
 //                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build')
 //                 { id, type: 'email', email }  { id, type: 'info', info }
 //                 { id, type: 'split', name, files: [{ file, executive, rows }], zip: Uint8Array }
-//                 { id, type: 'error', message, fatal, code?, option?, value?, expected?, field?, headers? }
-//                   (code 'read': the file could not be read)
-// Every failure becomes an 'error' message carrying the engine's facts (code, option, expected…);
-// `fatal` means the engine trapped (or never loaded) and this worker should be replaced. With code
-// 'engine-load', `message` is the loader's detail and the page words the error.
+//                 { id, type: 'error', message, fatal, code?, input?, option?, value?, expected?, field?,
+//                   headers? }
+// Every failure becomes an 'error' message carrying the engine's facts (code, input, option,
+// expected…); `fatal` means the engine trapped (or never loaded) and this worker should be
+// replaced. Codes of the worker's own: 'read' (the file could not be read), 'gone' (the run is no
+// longer kept), 'engine-load' (`message` is the loader's detail; the page words the error),
+// 'engine-memory' (the engine trapped with no panic: an allocation failed, which aborts a wasm
+// instance; wasm32 memory ends at 4 GB, and the browser may give less), 'engine-panic' (a bug in
+// the engine: `message` is the panic hook's). The types: engine-api.d.ts.
 //
 // The worker keeps the latest analysed Worklist (the one whose results the page shows, also
 // after a failed re-run) for its rows, workbook and emails; a new one frees it. Only the rows the
@@ -32,18 +36,40 @@
 
 import { WARMUP_OPTIONS, WARMUP_RUNS, warmupExport } from './warmup.js';
 
-let engine = null;
+/** @typedef {import('./engine-api').EngineModule} EngineModule */
+/** @typedef {import('./engine-api').EngineOptions} EngineOptions */
+/** @typedef {import('./engine-api').ResultView} ResultView */
+/** @typedef {import('./engine-api').ViewQuery} ViewQuery */
+/** @typedef {import('./engine-api').WorkerErrorFacts} WorkerErrorFacts */
+/** @typedef {import('./engine-api').WorkerReply} WorkerReply */
+/** @typedef {import('./engine-api').WorkerRequest} WorkerRequest */
+/** @typedef {import('./engine-api').Worklist} Worklist */
+
 /**
- * @type {{ run: number, worklist: any }[]}
- * the latest analysis (at most one)
+ * An analysis kept for the page.
+ * @typedef {{ run: number, worklist: Worklist }} Kept
  */
+
+/** @type {EngineModule | null} */
+let engine = null;
+/** @type {Kept[]} the latest analysis (at most one) */
 const kept = [];
+
+/**
+ * Sends a reply to the page.
+ * @param {WorkerReply} msg
+ * @param {Transferable[]} [transfer]
+ */
+const reply = (msg, transfer = []) => self.postMessage(msg, transfer);
 
 class EngineLoadError extends Error {}
 class GoneError extends Error {}
 class ReadError extends Error {}
 
-/** The bytes of a file the page handed over. */
+/**
+ * The bytes of a file the page handed over.
+ * @param {Blob} file
+ */
 async function readFile(file) {
   try {
     return new Uint8Array(await file.arrayBuffer());
@@ -52,10 +78,15 @@ async function readFile(file) {
   }
 }
 
+/** @returns {Promise<EngineModule>} */
 async function loadEngine() {
   if (engine) return engine;
+  /** @type {EngineModule} */
   let mod;
   try {
+    // The module wasm-bindgen writes (built by scripts/build-wasm.sh; the check does not need it:
+    // its types are engine-api.d.ts).
+    // @ts-ignore
     mod = await import('./pkg/retention_worklist.js');
     await mod.default();
   } catch (e) {
@@ -88,10 +119,11 @@ function warmUp() {
   setTimeout(warmUp, 0);
 }
 
+/** @param {unknown} e */
 function messageOf(e) {
   if (e == null) return 'Unknown error';
   if (typeof e === 'string') return e;
-  if (e.message) return String(e.message);
+  if (e instanceof Error || (typeof e === 'object' && 'message' in e && e.message)) return String(e.message);
   try {
     return JSON.stringify(e);
   } catch {
@@ -99,49 +131,62 @@ function messageOf(e) {
   }
 }
 
-const progressTo = (id) => (stage, fraction) => {
-  const msg = { id, type: 'progress', stage: String(stage) };
-  if (typeof fraction === 'number') msg.fraction = fraction;
-  self.postMessage(msg);
+/** @param {number} id */
+const progressTo = (id) => (/** @type {import('./engine-api').Stage} */ stage, /** @type {number} */ fraction) => {
+  reply(typeof fraction === 'number' ? { id, type: 'progress', stage, fraction } : { id, type: 'progress', stage });
 };
 
-/** A transferable copy of the engine's bytes (never the engine's own memory). */
-function ownBytes(xlsx) {
-  let out = xlsx instanceof Uint8Array ? xlsx : new Uint8Array(xlsx);
-  if (out.byteOffset !== 0 || out.byteLength !== out.buffer.byteLength ||
-      (typeof SharedArrayBuffer !== 'undefined' && out.buffer instanceof SharedArrayBuffer)) {
-    out = out.slice();
-  }
-  return out;
+/**
+ * A transferable copy of the engine's bytes (never the engine's own memory).
+ * @param {Uint8Array} bytes
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
+function ownBytes(bytes) {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && bytes.buffer instanceof ArrayBuffer ? /** @type {Uint8Array<ArrayBuffer>} */ (bytes) : bytes.slice();
 }
 
 /**
  * The rows of a view of a kept run: `level` ('all' or a level key), `search` (words), `count`
  * rows from `offset`, as the engine chooses them.
+ * @param {Kept} k
+ * @param {ViewQuery & { offset?: number, count: number }} query
  */
 function viewRows(k, { level, search, offset = 0, count }) {
+  /** @type {import('./engine-api').PreviewQuery} */
   const query = { offset, count, search: search ?? '' };
   if (level && level !== 'all') query.level = level;
   return k.worklist.preview(query);
 }
 
-/** Analyses `bytes`; `own`: they were read here, and go back to the page with the result. */
+/**
+ * Analyses `bytes`; `own`: they were read here, and go back to the page with the result.
+ * @param {EngineModule} mod
+ * @param {number} id
+ * @param {Uint8Array} bytes
+ * @param {EngineOptions} options
+ * @param {Partial<ResultView>} view
+ * @param {boolean} [own]
+ */
 function analyze(mod, id, bytes, options, view = {}, own = false) {
   const worklist = mod.analyze_worklist(bytes, options, progressTo(id));
   // The page shows this one now: the ones before it are freed. (A run that fails leaves the
   // previous one here, so the results the page keeps can still be downloaded.)
-  while (kept.length) kept.shift().worklist.free();
+  for (const old of kept.splice(0)) old.worklist.free();
   const k = { run: id, worklist };
   kept.push(k);
-  const whole = Number.isInteger(view.whole) && view.whole >= 0 ? view.whole : 1000;
-  const first = Number.isInteger(view.first) && view.first >= 0 ? view.first : 200;
+  const count = (/** @type {unknown} */ n, /** @type {number} */ otherwise) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : otherwise);
+  const whole = count(view.whole, 1000);
+  const first = count(view.first, 200);
   const all = worklist.rows();
   // A preview of at most `whole` rows is sent whole (the page filters and searches it itself); a
   // longer one the view's first rows (the page asks for more when it shows them).
   const complete = all <= whole;
   const result = worklist.result(0);
-  const rows = complete ? worklist.preview({ count: all }) : viewRows(k, { ...view, offset: 0, count: first });
-  self.postMessage({
+  const rows = complete
+    ? worklist.preview({ count: all })
+    : viewRows(k, { level: view.level ?? 'all', search: view.search ?? '', offset: 0, count: first });
+  reply({
     id,
     type: 'result',
     run: id,
@@ -158,63 +203,100 @@ function analyze(mod, id, bytes, options, view = {}, own = false) {
   }, own ? [bytes.buffer] : []);
 }
 
+/** @param {number} run */
 function keptRun(run) {
   const k = kept.find((x) => x.run === run);
   if (!k) throw new GoneError('gone');
   return k;
 }
 
+/**
+ * @param {EngineModule} mod
+ * @param {number} id
+ * @param {Uint8Array} bytes
+ * @param {EngineOptions} options
+ */
 function build(mod, id, bytes, options) {
   const result = mod.build_worklist(bytes, options, progressTo(id));
   const xlsx = ownBytes(result.xlsx);
-  self.postMessage({ id, type: 'workbook', xlsx, summary: result.summary }, [xlsx.buffer]);
+  reply({ id, type: 'workbook', xlsx, summary: result.summary }, [xlsx.buffer]);
 }
 
-/** The engine's facts about an error, as plain data. */
+/**
+ * The engine's facts about an error, as plain data.
+ * @param {unknown} e
+ * @returns {WorkerErrorFacts}
+ */
 function errorFacts(e) {
+  /** @type {Record<string, unknown>} */
   const out = {};
   if (e && typeof e === 'object') {
+    const facts = /** @type {Record<string, unknown>} */ (e);
     for (const k of ['code', 'option', 'value', 'expected', 'field', 'input']) {
-      if (typeof e[k] === 'string') out[k] = e[k];
+      if (typeof facts[k] === 'string') out[k] = facts[k];
     }
-    if (Array.isArray(e.headers)) out.headers = e.headers.map(String);
+    if (Array.isArray(facts.headers)) out.headers = facts.headers.map(String);
   }
   return out;
 }
 
-self.addEventListener('message', async (ev) => {
-  const { id, type = 'build', bytes, file, options, run, index, view } = ev.data || {};
-  if (type === 'analyze' || type === 'build') warmupLeft = 0;
+/**
+ * What a failure is, in the worker's codes (see the top of this file), and whether the worker must
+ * be replaced: a trapped instance's memory may be inconsistent.
+ * @param {unknown} e
+ * @returns {{ fatal: boolean, code?: string, message?: string }}
+ */
+function failureOf(e) {
+  if (e instanceof EngineLoadError) return { fatal: true, code: 'engine-load' };
+  if (e instanceof GoneError) return { fatal: false, code: 'gone' };
+  if (e instanceof ReadError) return { fatal: false, code: 'read' };
+  if (typeof WebAssembly === 'undefined' || !(e instanceof WebAssembly.RuntimeError)) return { fatal: false };
+  // A panic leaves its message with the panic hook before the trap; an allocation that fails
+  // aborts without one.
+  const g = /** @type {{ __retentionWorklistPanic?: unknown }} */ (globalThis);
+  const panic = g.__retentionWorklistPanic;
+  delete g.__retentionWorklistPanic;
+  if (typeof panic === 'string') return { fatal: true, code: 'engine-panic', message: panic };
+  return { fatal: true, code: 'engine-memory' };
+}
+
+/**
+ * Answers one request of the page.
+ * @param {EngineModule} mod
+ * @param {WorkerRequest} q
+ */
+async function answer(mod, q) {
+  const { id } = q;
+  if (q.type === 'info') {
+    reply({ id, type: 'info', info: mod.engine_info(q.options) });
+  } else if (q.type === 'analyze') {
+    if (q.bytes) analyze(mod, id, q.bytes, q.options, q.view);
+    else if (q.file) analyze(mod, id, await readFile(q.file), q.options, q.view, true);
+  } else if (q.type === 'rows') {
+    const page = viewRows(keptRun(q.run), q);
+    reply({ id, type: 'rows', rows: page.rows, indices: page.indices, total: page.total });
+  } else if (q.type === 'workbook') {
+    const xlsx = ownBytes(keptRun(q.run).worklist.workbook());
+    reply({ id, type: 'workbook', xlsx }, [xlsx.buffer]);
+  } else if (q.type === 'email') {
+    reply({ id, type: 'email', email: keptRun(q.run).worklist.email(q.index) ?? null });
+  } else if (q.type === 'split') {
+    const split = keptRun(q.run).worklist.split();
+    const zip = ownBytes(split.zip);
+    reply({ id, type: 'split', name: split.name, files: split.files, zip }, [zip.buffer]);
+  } else {
+    build(mod, id, q.bytes, q.options);
+  }
+}
+
+self.addEventListener('message', async (/** @type {MessageEvent<WorkerRequest>} */ ev) => {
+  const q = ev.data;
+  if (q.type === 'analyze' || q.type === 'build') warmupLeft = 0;
   try {
-    const mod = await loadEngine();
-    if (type === 'info') {
-      self.postMessage({ id, type: 'info', info: mod.engine_info(options) });
-    } else if (type === 'analyze') {
-      if (bytes) analyze(mod, id, bytes, options, view);
-      else analyze(mod, id, await readFile(file), options, view, true);
-    } else if (type === 'rows') {
-      const { level, search, offset, count } = ev.data;
-      const page = viewRows(keptRun(run), { level, search, offset, count });
-      self.postMessage({ id, type: 'rows', rows: page.rows, indices: page.indices, total: page.total });
-    } else if (type === 'workbook') {
-      const xlsx = ownBytes(keptRun(run).worklist.workbook());
-      self.postMessage({ id, type: 'workbook', xlsx }, [xlsx.buffer]);
-    } else if (type === 'email') {
-      self.postMessage({ id, type: 'email', email: keptRun(run).worklist.email(index) ?? null });
-    } else if (type === 'split') {
-      const split = keptRun(run).worklist.split();
-      const zip = ownBytes(split.zip);
-      self.postMessage({ id, type: 'split', name: split.name, files: split.files, zip }, [zip.buffer]);
-    } else {
-      build(mod, id, bytes, options);
-    }
+    await answer(await loadEngine(), q);
   } catch (e) {
-    const loadFailed = e instanceof EngineLoadError;
-    const fatal = loadFailed || (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError);
-    const msg = { id, type: 'error', message: messageOf(e), fatal, ...errorFacts(e) };
-    if (loadFailed) msg.code = 'engine-load';
-    if (e instanceof GoneError) msg.code = 'gone';
-    if (e instanceof ReadError) msg.code = 'read';
-    self.postMessage(msg);
+    const { fatal, code, message } = failureOf(e);
+    const facts = errorFacts(e);
+    reply({ id: q.id, type: 'error', message: message ?? messageOf(e), fatal, ...facts, ...(code ? { code } : {}) });
   }
 });

@@ -58,6 +58,9 @@ impl DateOrder {
 /// The stages a run goes through, reported to a progress callback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// Reading the previous worklist, when one is given (before the export:
+    /// a shell can tell which input a run that ran out of memory was reading).
+    Previous,
     /// Decoding and reading the records (with the fraction of bytes read).
     Reading,
     /// Sorting and planning the worklist.
@@ -70,6 +73,7 @@ impl Stage {
     /// The stage's name as passed to JavaScript (`reading`, …).
     pub fn as_str(self) -> &'static str {
         match self {
+            Stage::Previous => "previous",
             Stage::Reading => "reading",
             Stage::Classifying => "classifying",
             Stage::Writing => "writing",

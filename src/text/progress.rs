@@ -6,6 +6,11 @@ use crate::model::{Lang, Stage};
 /// What the engine is doing, for the progress bar: `leyendo`, …
 pub fn stage(stage: Stage, lang: Lang) -> &'static str {
     match stage {
+        Stage::Previous => pick(
+            lang,
+            "leyendo el worklist anterior",
+            "reading the previous worklist",
+        ),
         Stage::Reading => pick(lang, "leyendo", "reading"),
         Stage::Classifying => pick(lang, "clasificando", "classifying"),
         Stage::Writing => pick(lang, "escribiendo", "writing"),

@@ -3,7 +3,7 @@
 //! numbers or (for `columns`) a `{ field: header }` object.
 
 use super::errors::{js_error, usage_error};
-use crate::{Environment, Error, Lang, Options, RawOptions, RawValue, DEFAULTS};
+use crate::{Environment, Error, Lang, Options, RawOptions, RawValue, Stage, DEFAULTS};
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -16,9 +16,12 @@ fn runtime_zone() -> Option<String> {
 }
 
 /// The previous worklist given as `options.previous` (a `Uint8Array` or an
-/// `ArrayBuffer`), and the options without it: the file is the shell's to
-/// hand over, not an option the engine resolves.
-pub(super) fn take_previous(options: JsValue) -> Result<(JsValue, Option<Vec<u8>>), JsValue> {
+/// `ArrayBuffer`; not copied yet: see [`copy_previous`]), and the options
+/// without it: the file is the shell's to hand over, not an option the
+/// engine resolves.
+pub(super) fn take_previous(
+    options: JsValue,
+) -> Result<(JsValue, Option<Uint8Array>), JsValue> {
     let Some(obj) = options.dyn_ref::<Object>() else {
         return Ok((options, None));
     };
@@ -32,10 +35,23 @@ pub(super) fn take_previous(options: JsValue) -> Result<(JsValue, Option<Vec<u8>
             "previous: se esperaba un Uint8Array / expected a Uint8Array",
         ));
     }
-    let bytes = Uint8Array::new(&value).to_vec();
     let rest = Object::assign(&Object::new(), obj);
     let _ = Reflect::delete_property(&rest, &key);
-    Ok((rest.into(), Some(bytes)))
+    Ok((rest.into(), Some(Uint8Array::new(&value))))
+}
+
+/// The previous worklist's bytes in the engine's memory, copied once its
+/// stage is reported: should the copy or its reading need more memory than
+/// the engine can have, the caller knows it was the previous worklist (the
+/// export's bytes were copied, and its heap reserved, before).
+pub(super) fn copy_previous(
+    previous: Option<Uint8Array>,
+    progress: &mut impl FnMut(Stage, f64),
+) -> Option<Vec<u8>> {
+    previous.map(|p| {
+        progress(Stage::Previous, 0.0);
+        p.to_vec()
+    })
 }
 
 /// A JavaScript value as an option's raw value (`None`: not given).

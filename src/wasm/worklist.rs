@@ -4,7 +4,7 @@
 
 use super::convert::{count_in, progress_to, reserve_heap, set_key, to_js};
 use super::errors::{js_error, usage_error};
-use super::options::{options_from, take_previous};
+use super::options::{copy_previous, options_from, take_previous};
 use crate::preview::{preview_rows, problem_rows, Preview, PreviewRow, PAGING};
 use crate::text;
 use crate::{
@@ -28,8 +28,8 @@ struct RuleText {
 /// `summary` is the CLI's `--json` (facts only); `preview` and `problems`
 /// are the worklist's rows and the data problems in words; `notices` and
 /// `rules_not_evaluated` the summary's notices and rules in words.
-/// `onProgress(stage, fraction)` is called with `"reading"`,
-/// `"classifying"` and `"writing"`.
+/// `onProgress(stage, fraction)` is called with `"previous"` (when a
+/// previous worklist is given), `"reading"`, `"classifying"` and `"writing"`.
 #[wasm_bindgen(js_name = build_worklist)]
 pub fn build_worklist_js(
     // By value: wasm-bindgen copies the JS bytes into the module's memory
@@ -42,6 +42,7 @@ pub fn build_worklist_js(
     let o = options_from(options)?;
     reserve_heap(bytes.len(), 6);
     let mut progress = progress_to(on_progress);
+    let previous = copy_previous(previous, &mut progress);
     let out = Run::new(bytes, &o)
         .previous(previous.as_deref())
         .progress(&mut progress)
@@ -217,7 +218,8 @@ impl Worklist {
 
 /// Reads, classifies and plans without building the workbook:
 /// `analyze_worklist(bytes, options?, onProgress?)` → a [`Worklist`].
-/// `onProgress(stage, fraction)` gets `"reading"` and `"classifying"`.
+/// `onProgress(stage, fraction)` gets `"previous"` (when a previous worklist
+/// is given), `"reading"` and `"classifying"`.
 #[wasm_bindgen]
 pub fn analyze_worklist(
     bytes: Vec<u8>,
@@ -228,6 +230,7 @@ pub fn analyze_worklist(
     let o = options_from(options)?;
     reserve_heap(bytes.len(), 3);
     let mut progress = progress_to(on_progress);
+    let previous = copy_previous(previous, &mut progress);
     let analysis = Run::new(bytes, &o)
         .previous(previous.as_deref())
         .progress(&mut progress)

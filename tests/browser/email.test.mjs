@@ -1,4 +1,4 @@
-// Issue 13.8: each preview row opens the engine's subject and draft (Worklist.email(i) through the
+// Each preview row opens the engine's subject and draft (Worklist.email(i) through the
 // worker), with "Copiar" and "Abrir en el correo" (the engine's mailto with the draft; absent when
 // the engine gives none).
 import assert from 'node:assert/strict';

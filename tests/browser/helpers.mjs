@@ -47,25 +47,26 @@ export function requireSample() {
   assert.ok(existsSync(SAMPLE), `the bundled sample ${path.relative(ROOT, SAMPLE)} is missing`);
 }
 
-export async function launchBrowser() {
+/** Launches Chromium; `args` are more command-line switches. */
+export async function launchBrowser(args = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
 }
 
 /**
  * One Chromium for a whole test file: checks the build (`requireBuilt(options)`; `sample: true` also
- * checks the bundled sample), launches before the first test and closes after the last. Use
- * `chrome.browser` in the tests.
+ * checks the bundled sample), launches before the first test (with the command-line switches
+ * `args`) and closes after the last. Use `chrome.browser` in the tests.
  */
-export function useBrowser({ sample = false, ...options } = {}) {
+export function useBrowser({ sample = false, args = [], ...options } = {}) {
   const chrome = { browser: undefined };
   before(async () => {
     requireBuilt(options);
     if (sample) requireSample();
-    chrome.browser = await launchBrowser();
+    chrome.browser = await launchBrowser(args);
   });
   after(async () => {
     await chrome.browser?.close();
@@ -84,7 +85,7 @@ export function scratchDir() {
  * Serve www/ and open the page in a fresh context (Mexico City time zone, es-MX locale).
  * Records every request (page and workers), console errors, page errors and dialogs.
  */
-export async function openPage(browser, { viewport = { width: 1366, height: 900 }, contextOptions = {}, beforeGoto } = {}) {
+export async function openPage(browser, { viewport = { width: 1366, height: 900 }, contextOptions = {}, beforeGoto, ready = true } = {}) {
   const server = await startServer({ root: WWW, port: 0 });
   const origin = new URL(server.url).origin;
   const context = await browser.newContext({
@@ -114,8 +115,9 @@ export async function openPage(browser, { viewport = { width: 1366, height: 900 
     });
   });
   if (beforeGoto) await beforeGoto({ page, context, server });
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.state === 'idle');
+  // ready: false returns as soon as the document is parsed (the page's start-up work still running).
+  await page.goto(server.url, { waitUntil: ready ? 'load' : 'domcontentloaded' });
+  if (ready) await page.waitForFunction(() => document.body.dataset.state === 'idle');
 
   return {
     page,
@@ -251,4 +253,34 @@ export async function nodeEngine() {
   const mod = await import(path.join(pkg, 'retention_worklist.js'));
   mod.initSync({ module: readFileSync(path.join(pkg, 'retention_worklist_bg.wasm')) });
   return mod;
+}
+
+/**
+ * Makes the page hold back its requests of `types` to the engine's worker (worker.js's message
+ * types: 'info', 'analyze', …) until the test lets them go, so a test can act while the page waits
+ * for the engine, with no race. Works for the served page and the single file (it wraps
+ * Worker.prototype.postMessage before the page's scripts run); call it before the page is opened
+ * (openPage's or openDistPage's `beforeGoto`). `release()` sends the held requests in their order
+ * and lets the later ones through.
+ */
+export async function holdWorkerRequests(page, types) {
+  await page.addInitScript((held) => {
+    const post = Worker.prototype.postMessage;
+    /** @type {[Worker, any[]][] | null} */
+    let waiting = [];
+    Object.defineProperty(window, '__releaseHeld', {
+      value: () => {
+        const list = waiting || [];
+        waiting = null;
+        for (const [worker, args] of list) post.apply(worker, args);
+      },
+    });
+    Worker.prototype.postMessage = function (...args) {
+      if (waiting && args[0] && held.includes(args[0].type)) waiting.push([this, args]);
+      else post.apply(this, args);
+    };
+  }, types);
+  return {
+    release: () => page.evaluate(() => window.__releaseHeld()),
+  };
 }

@@ -1,4 +1,4 @@
-// Issue 13.5: a keyboard-only run. Tab reaches the file input (the file is chosen through it),
+// A keyboard-only run. Tab reaches the file input (the file is chosen through it),
 // and after the file is processed the download is a few Tab presses away; Enter downloads the
 // CLI's bytes. Space on a level card filters, Enter opens a row's email.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 13.5–13.7: the results in view at 1366×800 (summary and download without scrolling,
+// The results in view at 1366×800 (summary and download without scrolling,
 // announced, a Tab away); at 390×844 nothing scrolls sideways (the worklist is one card per
 // tenant, the other tables reflow); in Spanish no ISO date in the results. Screenshots for the
 // README into docs/screenshots/.

@@ -89,7 +89,7 @@ for (const lang of ['es', 'en']) {
         assert.equal(pv.phone, wb.phone, `${who}: the same phone text`);
       }
 
-      // And the cases the issue names, spelled out.
+      // And the edge cases, spelled out: a 5-digit phone, an incomplete email, 16 digits, 6 digits, no contact.
       const by = Object.fromEntries(preview.map((r) => [r.tenant, r]));
       const wbBy = Object.fromEntries(workbook.map((r) => [r.tenant, r]));
       const five = 'Tienda Cinco Dígitos';

@@ -1,4 +1,4 @@
-// Issue 13.3: headers the team invented. A file whose rule columns the engine cannot place fails
+// Headers the team invented. A file whose rule columns the engine cannot place fails
 // with the engine's message and error.headers; the page offers one <select> per field (the
 // engine's labels) listing the file's headers. Applying re-runs with options.columns: the counts
 // and bytes equal the CLI's with the same --column options. The mapping is remembered for the

@@ -1,4 +1,4 @@
-// Issue #11 part 2: dist/retention-worklist.html, the single self-contained page, opened from disk
+// dist/retention-worklist.html, the single self-contained page, opened from disk
 // (file://) with the network off works end to end: a CSV through the file input and the sample
 // button each give the CLI's counts and a download byte-identical to the CLI's, no request leaves
 // the file, and its CSP (no network, hashes for the inline script) blocks nothing it needs.

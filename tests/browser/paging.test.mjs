@@ -1,7 +1,7 @@
-// A long preview stays in the engine (issue 13's speed): the counts come with the first 1,000 rows
-// of the view; scrolling to the end of the table brings the next ones, a level filter and a search
-// ask the engine, and every row shown is the engine's (the same rows, in the same order, as
-// Worklist.preview() gives in Node), with its own email.
+// A long preview stays in the engine (rows not shown never hold the counts back): the counts come
+// with the first 1,000 rows of the view; scrolling to the end of the table brings the next ones, a
+// level filter and a search ask the engine, and every row shown is the engine's (the same rows, in
+// the same order, as Worklist.preview() gives in Node), with its own email.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
-// Issue #10 in the page: today's export plus yesterday's worklist on "Worklist anterior
+// Today's export plus yesterday's worklist on "Worklist anterior
 // (opcional)" (id="previous") gives the CLI's `--previous` bytes, the change counts and a Cambio
 // column in the preview; a wrong previous file is said next to that input and today's file stays
-// loaded. Issue #11: "Descargar por ejecutivo (ZIP)" holds exactly the CLI's
+// loaded. "Descargar por ejecutivo (ZIP)" holds exactly the CLI's
 // `--split-by-executive` files, and the page shows the engine's version (`--version`).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Issue 13.1: the sample's date applies to the sample only. "Probar con datos de ejemplo" reads the
+// The sample's date applies to the sample only. "Probar con datos de ejemplo" reads the
 // sample as of the day it was exported, the form keeps the person's date, and an own file loaded
 // afterwards is classified as of the chosen day (today by default): the CLI's bytes for that day.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 13.2: a bad setting is shown by its field, named by its label and with what the engine
+// A bad setting is shown by its field, named by its label and with what the engine
 // says is valid, never as a file error; the last good results stay (marked as from the previous
 // settings); typed values apply as you type; a valid value re-runs.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue #12: a tenant list saved as a workbook (.xlsx, .ods, .xls, made by LibreOffice) dropped on the
+// A tenant list saved as a workbook (.xlsx, .ods, .xls, made by LibreOffice) dropped on the
 // page gives the CLI's counts and, on "Descargar XLSX", exactly the CLI's bytes; the sheet read is
 // named with the results. The file input offers the workbook types.
 import assert from 'node:assert/strict';

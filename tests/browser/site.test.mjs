@@ -1,4 +1,4 @@
-// Issue #11 part 3: dist/site/, served by a plain static server with the headers of its _headers
+// dist/site/, served by a plain static server with the headers of its _headers
 // file, works like `npm start`: a CSV through the file input and the sample button each give the
 // CLI's counts and bytes, every request stays on the site's origin, the assets have content-hashed
 // names (each the hash of its bytes) and the cache headers fit them.

@@ -1,4 +1,4 @@
-// analyze_worklist, the page's way in (issue 13): counts first, the workbook when asked. Over every
+// analyze_worklist, the page's way in: counts first, the workbook when asked. Over every
 // fixture and the sample: result(all) equals build_worklist's (without xlsx), result() has the first
 // 200 rows, preview() pages, filters and picks rows as build_worklist's preview has them, workbook()
 // is the same bytes, email(i) agrees with the preview row's link; errors carry the facts the page

@@ -1,4 +1,4 @@
-// Issue #10 through the JavaScript API: yesterday's worklist given as `previous` (a Uint8Array)
+// Yesterday's worklist through the JavaScript API, given as `previous` (a Uint8Array),
 // gives the CLI's `--previous` bytes and summary, and a wrong previous file is an Error that
 // says it is about that input (`input: 'previous'`), with the CLI's message.
 import { test } from 'node:test';
