@@ -5,7 +5,7 @@
 use crate::carry::Carrier;
 use crate::classify;
 use crate::error::{Error, PreviousError};
-use crate::model::PreviousFacts;
+use crate::model::{who, PreviousFacts};
 use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, LeftRow, Summary};
 use crate::model::{
     Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
@@ -62,7 +62,7 @@ impl Collector<'_, '_> {
             self.rejected += 1;
             return;
         };
-        let who = if row.id.is_empty() { row.name } else { row.id };
+        let who = who(row.id, row.name);
         if !row.id.is_empty() && !self.seen_ids.insert(row.id) {
             let p = table.problem(line, who, Some(Field::TenantId), row.id, Expected::UniqueId);
             self.problems.push(p);
@@ -323,7 +323,7 @@ fn contact_of(
     line: u64,
     problems: &mut Vec<Problem>,
 ) -> Contact {
-    let who = if row.id.is_empty() { row.name } else { row.id };
+    let who = who(row.id, row.name);
     let mut take = |field: Field, value: &str| -> String {
         // Fast path: a UTF-8 string of ≤ 32,767 bytes has ≤ 32,767 UTF-16 units.
         if value.len() > MAX_CELL_CHARS && value.encode_utf16().count() > MAX_CELL_CHARS {

@@ -5,8 +5,8 @@
 //! list is accounted for with why. Nothing typed is dropped: what cannot be
 //! carried becomes a problem or a row of the Changes sheet.
 
+use crate::model::{who, Lang, Snooze, Status};
 use crate::model::{Change, Changes, Departure, Expected, LeftRow, Level, Problem};
-use crate::model::{Lang, Snooze, Status};
 use crate::plan::WorkItem;
 use crate::read::previous::{Previous, PreviousRow};
 use crate::read::shorten;
@@ -195,7 +195,7 @@ fn not_carried(r: &PreviousRow, prev: &Previous, lang: Lang) -> Vec<Problem> {
             cells.push((h, cell_text(v)));
         }
     }
-    let who = if r.id.is_empty() { &r.name } else { &r.id };
+    let who = who(&r.id, &r.name);
     cells
         .into_iter()
         .map(|(column, value)| Problem {

@@ -79,11 +79,11 @@ pub use classify::{
 pub use error::{Error, IoKind, IoProblem, PreviousError};
 pub use model::Defaults;
 pub use model::{
-    normalize_header, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource, Departure,
-    ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts, Notice,
-    OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, PaymentFailure, PreviousFacts,
-    Problem, RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary, Thresholds,
-    Tracking, WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
+    normalize_header, who, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource,
+    Departure, ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts,
+    Notice, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, PaymentFailure,
+    PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary,
+    Thresholds, Tracking, WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
 };
 pub use options::{
     known_keys, parse_as_of, Environment, Options, RawOptions, RawValue, ReportZone,

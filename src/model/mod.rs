@@ -12,7 +12,7 @@ mod option;
 mod problem;
 mod signal;
 mod summary;
-mod track;
+mod tracking;
 
 pub use field::{normalize_header, Field};
 pub use lang::Lang;
@@ -20,10 +20,10 @@ pub use level::{Level, LevelCounts};
 pub use option::{
     Defaults, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, DEFAULTS, OPTIONS,
 };
-pub use problem::{DateOrderSource, Expected, Notice, Problem, RuleNotEvaluated};
+pub use problem::{who, DateOrderSource, Expected, Notice, Problem, RuleNotEvaluated};
 pub use signal::{PaymentFailure, Signal, Signals, Status, Thresholds};
 pub use summary::{ColumnUse, ExecutiveCounts, PreviousFacts, Summary};
-pub use track::{
+pub use tracking::{
     CellValue, Change, Changes, Departure, LeftCounts, LeftRow, Snooze, Tracking, WorklistColumn,
 };
 

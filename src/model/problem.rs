@@ -53,6 +53,22 @@ pub enum Expected {
     PreviousIdentity,
 }
 
+/// The tenant a row is about, as problems and lists name it: its id, else
+/// its name (empty when it has neither).
+///
+/// ```
+/// use retention_worklist::who;
+/// assert_eq!(who("T-1", "Acme"), "T-1");
+/// assert_eq!(who("", "Acme"), "Acme");
+/// ```
+pub fn who<'a>(id: &'a str, name: &'a str) -> &'a str {
+    if id.is_empty() {
+        name
+    } else {
+        id
+    }
+}
+
 /// A data problem: where it is, what was there and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {

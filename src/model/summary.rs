@@ -5,7 +5,7 @@
 use super::level::Level;
 use super::problem::{DateOrderSource, Notice, Problem, RuleNotEvaluated};
 use super::signal::Thresholds;
-use super::track::Changes;
+use super::tracking::Changes;
 use serde::Serialize;
 
 /// Counts and facts about a run. Field names are the CLI's `--json` keys.

@@ -19,7 +19,7 @@ pub(crate) mod sheets;
 pub(crate) mod values;
 
 use crate::error::Error;
-use crate::model::{DateOrder, DateOrderSource, Expected, Field, Problem, Signals};
+use crate::model::{who, DateOrder, DateOrderSource, Expected, Field, Problem, Signals};
 use crate::options::ReportZone;
 use chrono::NaiveDate;
 use columns::ColumnMap;
@@ -267,7 +267,7 @@ impl<'a> Table<'a> {
     ) -> Option<Row<'r>> {
         let id = self.cell(rec, Field::TenantId);
         let name = self.cell(rec, Field::TenantName);
-        let who = if id.is_empty() { name } else { id };
+        let who = who(id, name);
         // A quote opened and never closed (or closed lines later) makes the
         // reader take the following lines as part of one field: those rows
         // would vanish. A field whose inner lines look like records says so.

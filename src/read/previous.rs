@@ -10,8 +10,8 @@ use super::sheets::{check_zip, container, is_encrypted_package, number_text, Con
 use super::shorten;
 use super::values::parse_date;
 use crate::error::{Error, PreviousError};
+use crate::model::{who, DateOrder, MAX_SHEET_ROWS};
 use crate::model::{CellValue, Expected, Lang, Level, Problem, Snooze, Tracking, WorklistColumn};
-use crate::model::{DateOrder, MAX_SHEET_ROWS};
 use crate::options::ReportZone;
 use crate::text::shared::worklist_column;
 use crate::text::tracking::{level_of_label, summary_as_of_labels, untitled_column};
@@ -378,7 +378,7 @@ fn added_index(out: &mut Previous, header: &str) -> usize {
 fn problem(p: &PreviousRow, column: String, cell: String, value: &str, e: Expected) -> Problem {
     Problem {
         line: p.row,
-        tenant: shorten(if p.id.is_empty() { &p.name } else { &p.id }),
+        tenant: shorten(who(&p.id, &p.name)),
         column,
         field: None,
         cell: Some(cell),

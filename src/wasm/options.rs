@@ -19,9 +19,7 @@ fn runtime_zone() -> Option<String> {
 /// `ArrayBuffer`; not copied yet: see [`copy_previous`]), and the options
 /// without it: the file is the shell's to hand over, not an option the
 /// engine resolves.
-pub(super) fn take_previous(
-    options: JsValue,
-) -> Result<(JsValue, Option<Uint8Array>), JsValue> {
+pub(super) fn take_previous(options: JsValue) -> Result<(JsValue, Option<Uint8Array>), JsValue> {
     let Some(obj) = options.dyn_ref::<Object>() else {
         return Ok((options, None));
     };
