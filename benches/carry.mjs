@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Issue #10's benchmark: what carrying yesterday's worklist costs. The native CLI runs today's
+// The carry benchmark: what carrying yesterday's worklist costs. The native CLI runs today's
 // export with and without `--previous`, alternately, in one process tree, so both see the same
 // machine; the ratio is what counts (target: ≤ 1.40).
 //

@@ -17,7 +17,7 @@
 //! - `parse rows`    records → typed rows (values, dates, counts, problems)
 //! - `classify`      typed signals → level (the protocol)
 //! - `analyze`       the whole front half: read + decode + classify + plan + sort
-//! - `analyze (xlsx)` the same rows as an .xlsx (issue #12: at most 3× `analyze`)
+//! - `analyze (xlsx)` the same rows as an .xlsx (at most 3× `analyze`)
 //! - `calamine (xlsx)` calamine alone on that .xlsx: open it, read every cell
 //! - `render`        worklist → XLSX bytes (rust_xlsxwriter + zip)
 //! - `build_worklist` everything
@@ -418,7 +418,7 @@ fn main() {
             .len()
     });
     report("analyze", analyze_csv);
-    // Issue #12: the same rows as a workbook (what Excel saves after opening
+    // The same rows as a workbook (what Excel saves after opening
     // the export), read through calamine. Target: at most 3× the CSV.
     let cells: Vec<Vec<String>> = records
         .iter()

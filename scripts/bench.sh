@@ -8,7 +8,7 @@
 #   bash scripts/bench.sh --sizes 100000      # any benches/run.mjs option passes through
 #   BENCH_SKIP_BUILD=1 bash scripts/bench.sh  # use the existing builds as they are
 #   bash scripts/bench.sh --stages            # only the Rust stage microbenchmarks (benches/stages.rs)
-#   bash scripts/bench.sh --carry             # only the --previous benchmark (benches/carry.mjs, issue #10)
+#   bash scripts/bench.sh --carry             # only the --previous benchmark (benches/carry.mjs)
 #
 # After the side-by-side table, benches/carry.mjs times the CLI with and without --previous
 # (a 1M-row export carrying a ~100k-row previous worklist; 20k rows with --smoke).

@@ -41,7 +41,7 @@ const SITE = path.join(DIST, 'site');
 const WASM = path.join(WWW, 'pkg', 'retention_worklist_bg.wasm');
 const SAMPLE = path.join(WWW, 'sample', 'tenants-ejemplo.csv');
 const FAVICON = path.join(WWW, 'favicon.svg');
-/** The single file's size target (issue #11): 1.5 MB. */
+/** The single file's size target: 1.5 MB. */
 const SINGLE_TARGET = 1_500_000;
 
 const quiet = process.argv.includes('--quiet');

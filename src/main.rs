@@ -98,7 +98,7 @@ fn run(cli: &Cli, options: &Options) -> Result<(), Error> {
         println!("{}", json.unwrap_or_default());
     }
     // The process ends now: freeing the worklist one allocation at a time
-    // (~8 % of a 1M-row run) would only delay the exit.
+    // would only delay the exit (benches/PROFILE.md §12).
     std::mem::forget(built);
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! One workbook per account executive (issue #11): the day's worklist cut
+//! One workbook per account executive: the day's worklist cut
 //! by the `Ejecutivo` column, each part rendered by [`render`] like the
 //! whole, and all of them in one ZIP for the page.
 //!

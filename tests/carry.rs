@@ -1,4 +1,4 @@
-//! Issue #10: yesterday's worklist carried into today's. Day 1's workbook is
+//! Yesterday's worklist carried into today's. Day 1's workbook is
 //! edited the way people do (statuses, notes, a formula typed in Notas,
 //! snooze dates as date cells, a column of their own, rows re-sorted, a row
 //! typed without a tenant), re-saved by LibreOffice, and given to day 2 with

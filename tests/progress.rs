@@ -1,4 +1,4 @@
-//! The CLI's progress bar (issue #11, part 4): drawn on a terminal (a
+//! The CLI's progress bar: drawn on a terminal (a
 //! pseudo-terminal made by util-linux's `script`), never in a pipe, with
 //! `-q` or `--json`, and never changing the workbook.
 #![cfg(unix)]

@@ -1,4 +1,4 @@
-//! Exports that arrive as workbooks (issue #12): written by real programs
+//! Exports that arrive as workbooks: written by real programs
 //! (LibreOffice, tests/fixtures/sheets/, made by scripts/make-sheet-fixtures.sh)
 //! and by rust_xlsxwriter for the typed-cell cases, read like their CSV.
 

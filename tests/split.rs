@@ -1,4 +1,4 @@
-//! One workbook per account executive (issue #11, part 1): the engine's
+//! One workbook per account executive: the engine's
 //! `split_by_executive` and its ZIP, and the CLI's `--split-by-executive`.
 
 mod common;

@@ -1,4 +1,4 @@
-//! Fuzz target for the previous-worklist path (issue #10): a fixed, small
+//! Fuzz target for the previous-worklist path: a fixed, small
 //! export carried from arbitrary bytes given as yesterday's worklist. The
 //! run must end in `Ok` or `Err` — never panic, never hang — and an `Ok`
 //! must keep the changes' invariants: `new + same + up + down` is the

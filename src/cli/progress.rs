@@ -1,4 +1,4 @@
-//! The progress bar of a long run (issue #11, part 4): on a terminal only,
+//! The progress bar of a long run: on a terminal only,
 //! and only once the run has taken a second.
 //!
 //! Shown when standard error is a terminal and neither `-q` nor `--json` was

@@ -2,8 +2,8 @@
 //!
 //! Every row's id goes in, so this is on the hot path of a large export:
 //! the ids are copied into one growing text (an arena) and the table holds
-//! their positions, instead of one small heap allocation per id (at 1M rows
-//! those allocations, and freeing them, were ~6 % of the run).
+//! their positions, instead of one small heap allocation per id (those
+//! allocations, and freeing them, showed in the profile: benches/PROFILE.md §12).
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;

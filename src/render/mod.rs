@@ -97,8 +97,9 @@ pub fn render_with_sheet_rows(
         problems::write(ws, chunk, &styles, lang)?;
     }
     let bytes = wb.save_to_buffer().map_err(xlsx_err)?;
-    // Freeing every cell of a large workbook is ~7 % of a big run; natively the
-    // second core does it while the caller writes the file. (wasm has no threads.)
+    // Freeing every cell of a large workbook is a visible part of a big run
+    // (benches/PROFILE.md §12); natively the second core does it while the caller
+    // writes the file. (wasm has no threads.)
     #[cfg(not(target_arch = "wasm32"))]
     if a.items.len() > 10_000 {
         std::thread::spawn(move || drop(wb));

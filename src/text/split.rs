@@ -1,4 +1,4 @@
-//! The words of the per-executive files (issue #11): the parts of their
+//! The words of the per-executive files: the parts of their
 //! names that are words, and the CLI's list of them.
 
 use super::{format_int, pick};
