@@ -2,11 +2,14 @@
 //!
 //! The steps, each in its own module:
 //! [`decode`] (bytes → text) → [`dialect`] (delimiter) → [`columns`]
-//! (header → fields) → [`values`] (cell → typed value). This module drives
-//! them over the records and turns each record into a [`Row`]: the values
-//! the rules need, typed, plus a [`Problem`] for every cell that could not be
-//! read. A bad cell never drops the row; only a row with neither id nor name
-//! is rejected, and that too is a problem on the list.
+//! (header → fields) → [`values`] (cell → typed value). `table` holds an
+//! open table (its header and column map) and walks its records; `row`
+//! turns each record into a [`Row`]: the values the rules need, typed, plus
+//! a [`Problem`](crate::Problem) for every cell that could not be read
+//! (`problems` builds them). A bad cell never drops the row; only a row with
+//! neither id nor name is rejected, and that too is a problem on the list.
+//! A workbook's sheet comes through `sheets` (and `place`'s grid), the
+//! previous worklist through `previous`.
 
 pub(crate) mod columns;
 pub(crate) mod decode;
@@ -14,35 +17,19 @@ pub(crate) mod dialect;
 pub(crate) mod ids;
 pub(crate) mod place;
 pub(crate) mod previous;
+mod problems;
 mod records;
+mod row;
 pub(crate) mod sheets;
+mod table;
 pub(crate) mod values;
 
-use crate::error::Error;
-use crate::model::{who, DateOrder, DateOrderSource, Expected, Field, Problem, Signals};
+use crate::model::{DateOrder, Signals};
 use crate::options::ReportZone;
 use chrono::NaiveDate;
-use columns::ColumnMap;
-use dialect::Dialect;
-use place::{column_letters, SheetPlace};
-use values::RawDate;
 
-use records::builder;
 pub use records::Records;
-
-/// An open table: dialect, headers and column mapping.
-#[derive(Debug)]
-pub struct Table<'a> {
-    text: &'a str,
-    /// The detected dialect.
-    pub dialect: Dialect,
-    /// The header cells as written.
-    pub headers: Vec<String>,
-    /// Which column holds which field.
-    pub(crate) map: ColumnMap,
-    /// Where the table is, when it is a workbook's sheet (problems name cells).
-    sheet: Option<SheetPlace>,
-}
+pub use table::Table;
 
 /// One data record, typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,316 +59,6 @@ pub fn shorten(s: &str) -> String {
     }
 }
 
-impl<'a> Table<'a> {
-    /// Reads the header line and maps the columns.
-    pub fn open(text: &'a str, overrides: &[(Field, String)]) -> Result<Table<'a>, Error> {
-        let dialect = dialect::detect(text);
-        let body = &text[dialect.start..];
-        let mut rdr = builder(dialect.delimiter).from_reader(body.as_bytes());
-        let mut header = csv::StringRecord::new();
-        let has_header = rdr.read_record(&mut header).unwrap_or(false);
-        if !has_header {
-            return Err(Error::EmptyInput);
-        }
-        let headers: Vec<String> = header
-            .iter()
-            .map(|h| h.trim_start_matches('\u{FEFF}').trim().to_string())
-            .collect();
-        Table::with_headers(body, dialect, headers, overrides, None)
-    }
-
-    /// A table whose header cells are known (a workbook's sheet has no text:
-    /// its records come from [`sheets`]).
-    pub(crate) fn with_headers(
-        text: &'a str,
-        dialect: Dialect,
-        headers: Vec<String>,
-        overrides: &[(Field, String)],
-        sheet: Option<SheetPlace>,
-    ) -> Result<Table<'a>, Error> {
-        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let map = ColumnMap::resolve(&refs, overrides)?;
-        if map.found.is_empty() {
-            return Err(Error::NoKnownColumns { headers });
-        }
-        if !map.has(Field::TenantId) && !map.has(Field::TenantName) {
-            return Err(Error::NoIdentityColumn { headers });
-        }
-        let table = Table {
-            text,
-            dialect,
-            headers,
-            map,
-            sheet,
-        };
-        if !(table.can_evaluate_payment()
-            || table.can_evaluate_trial()
-            || table.can_evaluate_usage())
-        {
-            return Err(Error::NoRuleEvaluable {
-                headers: table.headers.clone(),
-            });
-        }
-        Ok(table)
-    }
-
-    /// Whether the CRÍTICO rule has a column to look at.
-    pub fn can_evaluate_payment(&self) -> bool {
-        self.map.has(Field::PaymentFailed)
-            || self.map.has(Field::LastPaymentStatus)
-            || self.map.has(Field::SubscriptionStatus)
-    }
-
-    /// Whether the ALTO/MEDIO rules can be evaluated.
-    pub fn can_evaluate_trial(&self) -> bool {
-        self.map.has(Field::TrialEndsAt)
-    }
-
-    /// Whether the INFORMATIVO rule can be evaluated.
-    pub fn can_evaluate_usage(&self) -> bool {
-        self.map.has(Field::MessagesUsed) && self.map.has(Field::MessagesLimit)
-    }
-
-    /// A reader over the data records (after the header).
-    pub fn records(&self) -> Records<'a> {
-        Records::new(
-            self.text.as_bytes(),
-            self.dialect.delimiter,
-            self.dialect.skipped_lines,
-        )
-    }
-
-    /// Calls `f(line, record, byte_offset)` for every data record, in file
-    /// order. `byte_offset` is how far into the text the reader is (for
-    /// progress).
-    ///
-    /// With `threaded`, the CSV reading runs on a second thread, a batch of
-    /// records ahead of `f` (natively it is a third of the front half's time
-    /// and the second core is otherwise idle then). The records, their lines
-    /// and their order are the same either way: only the reading moves. In
-    /// WebAssembly, which has one thread, `threaded` is ignored.
-    pub fn for_each_record(&self, threaded: bool, f: impl FnMut(u64, &csv::StringRecord, u64)) {
-        records::for_each(self.records(), threaded, f);
-    }
-
-    /// Chooses the order of `NN/NN/YYYY` trial dates: month first only when
-    /// some value only makes sense that way (middle part > 12) and none
-    /// only makes sense day first.
-    pub fn date_order(
-        &self,
-        forced: Option<DateOrder>,
-        zone: ReportZone,
-    ) -> (DateOrder, DateOrderSource) {
-        let mut records = self.records();
-        self.date_order_of(forced, zone, |rec| records.next_record(rec).is_some())
-    }
-
-    /// [`Table::date_order`] over the records `next` reads into its argument
-    /// (false: no more).
-    pub(crate) fn date_order_of(
-        &self,
-        forced: Option<DateOrder>,
-        zone: ReportZone,
-        mut next: impl FnMut(&mut csv::StringRecord) -> bool,
-    ) -> (DateOrder, DateOrderSource) {
-        if let Some(o) = forced {
-            return (o, DateOrderSource::Option);
-        }
-        let Some(col) = self.map.get(Field::TrialEndsAt) else {
-            return (DateOrder::Dmy, DateOrderSource::Default);
-        };
-        let mut month_first = false;
-        let mut rec = csv::StringRecord::new();
-        while next(&mut rec) {
-            if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) =
-                rec.get(col).map(|v| values::parse_date(v, zone))
-            {
-                if a > 12 {
-                    // Day-first evidence settles it: the default holds.
-                    return (DateOrder::Dmy, DateOrderSource::Detected);
-                }
-                month_first |= b > 12;
-            }
-        }
-        if month_first {
-            (DateOrder::Mdy, DateOrderSource::Detected)
-        } else {
-            (DateOrder::Dmy, DateOrderSource::Default)
-        }
-    }
-
-    /// A cell's text for a field (empty when the column or cell is absent).
-    pub fn cell<'r>(&self, rec: &'r csv::StringRecord, field: Field) -> &'r str {
-        self.map
-            .get(field)
-            .and_then(|i| rec.get(i))
-            .unwrap_or("")
-            .trim()
-    }
-
-    fn header_of(&self, field: Field) -> String {
-        self.map
-            .get(field)
-            .and_then(|i| self.headers.get(i))
-            .cloned()
-            .unwrap_or_else(|| field.name().to_string())
-    }
-
-    /// A problem with a field of the record starting at `line`, for the
-    /// tenant `who` (its id, or its name when it has no id).
-    pub fn problem(
-        &self,
-        line: u64,
-        who: &str,
-        field: Option<Field>,
-        value: &str,
-        expected: Expected,
-    ) -> Problem {
-        let index = field.and_then(|f| self.map.get(f));
-        Problem {
-            line,
-            tenant: shorten(who),
-            column: field.map_or_else(String::new, |f| self.header_of(f)),
-            field,
-            cell: self.cell_ref(line, index),
-            value: shorten(value),
-            expected,
-        }
-    }
-
-    /// `Hoja1!I19`, for a sheet's table (the row alone when no column).
-    fn cell_ref(&self, line: u64, column: Option<usize>) -> Option<String> {
-        let place = self.sheet.as_ref()?;
-        let col = column.map_or_else(String::new, |c| column_letters(place.first_col + c as u32));
-        Some(format!("{}!{col}{line}", place.name))
-    }
-
-    /// Types one record. Problems go to `problems`; `None` means the row is
-    /// rejected (neither id nor name), which is also recorded as a problem.
-    pub fn parse_row<'r>(
-        &self,
-        rec: &'r csv::StringRecord,
-        line: u64,
-        ctx: &RowContext,
-        problems: &mut Vec<Problem>,
-    ) -> Option<Row<'r>> {
-        let id = self.cell(rec, Field::TenantId);
-        let name = self.cell(rec, Field::TenantName);
-        let who = who(id, name);
-        // A quote opened and never closed (or closed lines later) makes the
-        // reader take the following lines as part of one field: those rows
-        // would vanish. A field whose inner lines look like records says so.
-        // (A sheet's cells are cells: no quote can swallow a row there.)
-        for (i, field) in rec.iter().enumerate().filter(|_| self.sheet.is_none()) {
-            let lines = swallowed_lines(field, self.dialect.delimiter, self.headers.len());
-            if lines > 0 {
-                problems.push(Problem {
-                    line,
-                    tenant: shorten(who),
-                    column: self.headers.get(i).cloned().unwrap_or_default(),
-                    field: self.map.field_at(i),
-                    cell: None,
-                    value: shorten(field),
-                    expected: Expected::SwallowedLines { lines },
-                });
-            }
-        }
-        let mut report = |field: Option<Field>, value: &str, expected: Expected| {
-            problems.push(self.problem(line, who, field, value, expected));
-        };
-        if rec.len() != self.headers.len() {
-            let extra: Vec<&str> = rec.iter().skip(self.headers.len()).collect();
-            let value = if extra.is_empty() {
-                format!("{} / {}", rec.len(), self.headers.len())
-            } else {
-                extra.join(&(self.dialect.delimiter as char).to_string())
-            };
-            report(
-                None,
-                &value,
-                Expected::FieldCount {
-                    header_fields: self.headers.len(),
-                },
-            );
-        }
-        if id.is_empty() && name.is_empty() {
-            let shown = rec
-                .iter()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" | ");
-            report(
-                Some(if self.map.has(Field::TenantId) {
-                    Field::TenantId
-                } else {
-                    Field::TenantName
-                }),
-                &shown,
-                Expected::Identity,
-            );
-            return None;
-        }
-
-        let mut signals = Signals::default();
-
-        let status_text = self.cell(rec, Field::SubscriptionStatus);
-        signals.status = values::parse_status(status_text).unwrap_or_else(|e| {
-            report(Some(Field::SubscriptionStatus), status_text, e);
-            None
-        });
-
-        let flag_text = self.cell(rec, Field::PaymentFailed);
-        let flag = values::parse_bool(flag_text).unwrap_or_else(|e| {
-            report(Some(Field::PaymentFailed), flag_text, e);
-            None
-        });
-        let last_text = self.cell(rec, Field::LastPaymentStatus);
-        let last_failed = values::parse_payment_status(last_text).unwrap_or_else(|e| {
-            report(Some(Field::LastPaymentStatus), last_text, e);
-            None
-        });
-        signals.payment_flag = flag == Some(true);
-        signals.last_payment_failed = (last_failed == Some(true)).then(|| shorten(last_text));
-
-        let trial_text = self.cell(rec, Field::TrialEndsAt);
-        let trial_end = match values::parse_date(trial_text, ctx.zone) {
-            Ok(None) => None,
-            Ok(Some(raw)) => {
-                let resolved = raw.resolve(ctx.date_order);
-                if resolved.is_none() {
-                    report(Some(Field::TrialEndsAt), trial_text, Expected::DateInOrder);
-                }
-                resolved
-            }
-            Err(e) => {
-                report(Some(Field::TrialEndsAt), trial_text, e);
-                None
-            }
-        };
-        signals.days_left = trial_end.map(|d| (d - ctx.as_of).num_days());
-
-        let mut count = |field: Field| {
-            let text = self.cell(rec, field);
-            values::parse_count(text).unwrap_or_else(|e| {
-                report(Some(field), text, e);
-                None
-            })
-        };
-        let used = count(Field::MessagesUsed);
-        let limit = count(Field::MessagesLimit);
-        signals.usage = used.zip(limit);
-
-        Some(Row {
-            line,
-            id,
-            name,
-            signals,
-            trial_end,
-        })
-    }
-}
-
 /// What every row is read against.
 #[derive(Debug, Clone, Copy)]
 pub struct RowContext {
@@ -392,22 +69,6 @@ pub struct RowContext {
     /// The report date.
     pub as_of: NaiveDate,
 }
-/// How many lines inside a multi-line field look like whole records
-/// (exactly the header's number of fields): the mark of a quote that was not
-/// closed where it should have been. A multi-line note or address rarely
-/// splits into exactly as many fields as the header, and long prose with
-/// many commas does not count.
-fn swallowed_lines(field: &str, delimiter: u8, header_fields: usize) -> u64 {
-    // Every field of every row comes through here: memchr2, not a char scan.
-    if header_fields < 2 || memchr::memchr2(b'\n', b'\r', field.as_bytes()).is_none() {
-        return 0;
-    }
-    field
-        .split(['\n', '\r'])
-        .skip(1)
-        .filter(|l| l.bytes().filter(|&b| b == delimiter).count() == header_fields - 1)
-        .count() as u64
-}
 
 pub fn is_blank(rec: &csv::StringRecord) -> bool {
     rec.iter().all(|f| f.trim().is_empty())
@@ -416,6 +77,8 @@ pub fn is_blank(rec: &csv::StringRecord) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
+    use crate::model::{DateOrderSource, Expected, Problem};
 
     fn ctx() -> RowContext {
         RowContext {
