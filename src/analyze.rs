@@ -76,9 +76,13 @@ impl Collector<'_, '_> {
         };
         self.levels.add(c.level);
         let contact = contact_of(table, rec, &row, line, &mut self.problems);
-        let (trial_end, days_left, usage) =
-            (row.trial_end, row.signals.days_left, row.signals.usage);
-        let mut item = plan::plan(line, contact, trial_end, days_left, usage, &c, self.o);
+        let facts = plan::ItemFacts {
+            trial_end: row.trial_end,
+            days_left: row.signals.days_left,
+            usage: row.signals.usage,
+            mrr: row.mrr,
+        };
+        let mut item = plan::plan(line, contact, facts, &c, self.o);
         if let Some(k) = &mut self.carrier {
             k.carry(&mut item);
         }
@@ -273,6 +277,7 @@ fn finish(
             added_columns: p.added.clone(),
         });
     }
+    let money = table.map.has(Field::Mrr) || table.map.has(Field::Amount);
     let summary = Summary {
         rows: c.rows,
         critical: c.levels.get(Level::Critical),
@@ -299,7 +304,8 @@ fn finish(
         unknown_columns: table.map.unknown.clone(),
         duplicate_columns: table.map.duplicates.clone(),
         notices: source.notices,
-        by_executive: by_executive(&items),
+        by_executive: by_executive(&items, money),
+        mrr_at_risk: money.then(|| plan::mrr_at_risk(&items)),
         previous: previous_facts,
         changes,
         carried,
@@ -387,23 +393,28 @@ fn columns_used(table: &Table) -> Vec<ColumnUse> {
         .collect()
 }
 
-/// The worklist's counts per account executive, sorted by executive.
-fn by_executive(items: &[WorkItem]) -> Vec<ExecutiveCounts> {
-    let mut by_exec: BTreeMap<&str, LevelCounts> = BTreeMap::new();
+/// The worklist's counts per account executive, sorted by executive (and
+/// their MRR, when the export has `money` columns).
+pub(crate) fn by_executive(items: &[WorkItem], money: bool) -> Vec<ExecutiveCounts> {
+    let mut by_exec: BTreeMap<&str, (LevelCounts, Vec<&WorkItem>)> = BTreeMap::new();
     for w in items {
-        by_exec
-            .entry(w.contact.executive.as_str())
-            .or_default()
-            .add(w.level);
+        let (counts, rows) = by_exec.entry(w.contact.executive.as_str()).or_default();
+        counts.add(w.level);
+        rows.push(w);
     }
     by_exec
         .into_iter()
-        .map(|(e, c)| ExecutiveCounts {
+        .map(|(e, (c, rows))| ExecutiveCounts {
             executive: e.to_string(),
             critical: c.get(Level::Critical),
             high: c.get(Level::High),
             medium: c.get(Level::Medium),
             info: c.get(Level::Info),
+            mrr_at_risk: if money {
+                plan::mrr_at_risk(rows)
+            } else {
+                Vec::new()
+            },
         })
         .collect()
 }

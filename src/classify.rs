@@ -16,6 +16,11 @@ pub struct Classification {
     pub main: Signal,
     /// Other matching signals, most urgent first.
     pub secondary: Vec<Signal>,
+    /// The subscription will end at the end of its period, on this date
+    /// when the export says (`Cancel At Period End` on a live subscription):
+    /// a note on the row, never a level of its own.
+    #[serde(skip)]
+    pub ends: Option<Option<chrono::NaiveDate>>,
 }
 
 /// Whether usage is strictly above the threshold, computed exactly in
@@ -76,12 +81,13 @@ pub fn payment_failure(s: &Signals) -> Option<PaymentFailure> {
 /// assert_eq!(classify(&s, &Thresholds::default()).unwrap().level, Level::High);
 /// ```
 pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
-    if s.status == Some(Status::Canceled) {
+    if matches!(s.status, Some(Status::Canceled | Status::Future)) {
         return None;
     }
     let mut signals = Vec::with_capacity(3);
     if let Some(reason) = payment_failure(s) {
-        signals.push(Signal::PaymentFailed { reason });
+        let decline = s.decline.clone();
+        signals.push(Signal::PaymentFailed { reason, decline });
     }
     let on_trial = match s.status {
         Some(st) => st == Status::Trialing,
@@ -105,10 +111,12 @@ pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
         return None;
     }
     let main = signals.remove(0);
+    let live = !matches!(s.status, Some(Status::Paused));
     Some(Classification {
         level: main.level(th),
         main,
         secondary: signals,
+        ends: (s.cancel_at_period_end && live).then_some(s.period_end),
     })
 }
 

@@ -79,11 +79,12 @@ pub use classify::{
 pub use error::{Error, IoKind, IoProblem, PreviousError};
 pub use model::Defaults;
 pub use model::{
-    normalize_header, who, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource,
-    Departure, ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts,
-    Notice, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, PaymentFailure,
-    PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary,
-    Thresholds, Tracking, WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
+    normalize_header, split_note, who, CellValue, Change, Changes, ColumnUse, DateOrder,
+    DateOrderSource, Decline, DeclineKind, Departure, ExecutiveCounts, Expected, Field, Interval,
+    Lang, LeftCounts, LeftRow, Level, LevelCounts, Mrr, MrrAtRisk, Notice, OptionDef,
+    OptionDefault, OptionKind, OptionName, OptionPlace, PaymentFailure, PreviousFacts, Problem,
+    RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary, Thresholds, Tracking,
+    WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
 };
 pub use options::{
     known_keys, parse_as_of, Environment, Options, RawOptions, RawValue, ReportZone,
@@ -108,6 +109,7 @@ pub use version::{VERSION, VERSION_LINE};
 /// (`benches/stages.rs`) and anyone who wants to time or test a step alone;
 /// a [`Run`] runs them all.
 pub mod stages {
+    pub use crate::read::billing::{monthly_cents, parse_amount, parse_decline};
     pub use crate::read::decode::{decode, Decoded, TextEncoding};
     pub use crate::read::{Records, Row, RowContext, Table};
 }

@@ -7,7 +7,7 @@
 //! an email and a phone become links, for the workbook and the page alike.
 
 use crate::classify::Classification;
-use crate::model::{Level, Tracking};
+use crate::model::{Level, Mrr, MrrAtRisk, Tracking};
 use crate::options::Options;
 use crate::text::worklist::{row_words, RowFacts};
 use chrono::NaiveDate;
@@ -47,6 +47,8 @@ pub struct WorkItem {
     pub days_left: Option<i64>,
     /// Messages used and limit, when both are known.
     pub usage: Option<(u64, u64)>,
+    /// The subscription's monthly value, when the export has money columns.
+    pub mrr: Option<Mrr>,
     /// Why the tenant is on the list ("Trial vence en 2 días (28/11/2026)").
     pub reason: String,
     /// What to do, from the protocol.
@@ -81,7 +83,7 @@ impl WorkItem {
     /// the workbook's link is) stays text.
     ///
     /// ```
-    /// use retention_worklist::{analyze, Options};
+    /// use retention_worklist::{Options, Run};
     /// let csv = "id,payment_failed,phone\nA,yes,+52 55 1234 5678\nB,yes,12345\n";
     /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
     /// let items = Run::new(csv.as_bytes(), &o).analyze().unwrap().items;
@@ -121,16 +123,33 @@ impl WorkItem {
     }
 }
 
+/// The facts of a tenant a worklist row keeps besides its contact.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemFacts {
+    /// The trial end date, when known.
+    pub trial_end: Option<NaiveDate>,
+    /// Days until the trial ends (negative: ended).
+    pub days_left: Option<i64>,
+    /// Messages used and limit, when both are known.
+    pub usage: Option<(u64, u64)>,
+    /// The subscription's monthly value, when the export has money columns.
+    pub mrr: Option<Mrr>,
+}
+
 /// Builds the worklist row for a classified tenant.
 pub fn plan(
     line: u64,
     contact: Contact,
-    trial_end: Option<NaiveDate>,
-    days_left: Option<i64>,
-    usage: Option<(u64, u64)>,
+    facts: ItemFacts,
     c: &Classification,
     o: &Options,
 ) -> WorkItem {
+    let ItemFacts {
+        trial_end,
+        days_left,
+        usage,
+        mrr,
+    } = facts;
     let dial = dialable_phone(&contact.phone);
     let email_ok = is_plausible_email(&contact.email);
     let words = row_words(
@@ -151,6 +170,7 @@ pub fn plan(
             trial_end,
             thresholds: &o.thresholds,
             product: &o.product_name,
+            ends: c.ends,
         },
         o.lang,
     );
@@ -160,6 +180,7 @@ pub fn plan(
         trial_end,
         days_left,
         usage,
+        mrr,
         reason: words.reason,
         action: words.action,
         subject: words.subject,
@@ -215,9 +236,10 @@ pub fn dialable_phone(s: &str) -> Option<String> {
 }
 
 /// Orders the worklist by urgency: CRÍTICO → ALTO (fewest days first) →
-/// MEDIO (fewest days first) → INFORMATIVO (highest usage first); ties keep
-/// the file's order. Snoozed rows go below every active row, in the same
-/// order among themselves.
+/// MEDIO (fewest days first) → INFORMATIVO (highest usage first); then, at
+/// the same level and days, the larger MRR first; other ties keep the
+/// file's order. Snoozed rows go below every active row, in the same order
+/// among themselves.
 pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
     (a.tracking.snoozed.cmp(&b.tracking.snoozed))
         .then_with(|| a.level.cmp(&b.level))
@@ -226,7 +248,36 @@ pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
             Level::Info => compare_usage_desc(a.usage, b.usage),
             Level::Critical => Ordering::Equal,
         })
+        .then_with(|| {
+            let cents = |w: &WorkItem| w.mrr.as_ref().map(|m| m.cents);
+            cents(b).cmp(&cents(a))
+        })
         .then_with(|| a.line.cmp(&b.line))
+}
+
+/// The MRR of worklist rows per currency and level, sorted by currency
+/// (rows without an MRR add nothing).
+pub(crate) fn mrr_at_risk<'w>(items: impl IntoIterator<Item = &'w WorkItem>) -> Vec<MrrAtRisk> {
+    let mut by_currency: std::collections::BTreeMap<&str, [i64; 4]> = Default::default();
+    for w in items {
+        if let Some(m) = &w.mrr {
+            let sums = by_currency.entry(m.currency.as_str()).or_default();
+            sums[w.level as usize] = sums[w.level as usize].saturating_add(m.cents);
+        }
+    }
+    by_currency
+        .into_iter()
+        .map(|(currency, [critical, high, medium, info])| {
+            let units = |cents: i64| cents as f64 / 100.0;
+            MrrAtRisk {
+                currency: currency.to_string(),
+                critical: units(critical),
+                high: units(high),
+                medium: units(medium),
+                info: units(info),
+            }
+        })
+        .collect()
 }
 
 /// Sorts the worklist with `by_urgency`, moving each item once.
@@ -236,7 +287,7 @@ pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
 /// indices instead, then the items are taken out in that order.
 ///
 /// ```
-/// use retention_worklist::{analyze, sort_by_urgency, Options};
+/// use retention_worklist::{sort_by_urgency, Options, Run};
 /// let csv = "id,trial_ends_at,payment_failed\nA,2026-12-01,no\nB,,yes\n";
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
 /// let mut items = Run::new(csv.as_bytes(), &o).analyze().unwrap().items;
@@ -314,7 +365,7 @@ mod tests {
             ..Default::default()
         };
         let c = classify(&s, &opts().thresholds).unwrap();
-        let w = plan(2, contact(), None, None, None, &c, &opts());
+        let w = plan(2, contact(), ItemFacts::default(), &c, &opts());
         assert_eq!(
             w.subject,
             "Acción Urgente Requerida: Problema con tu Pago en ImagineCRM"
@@ -336,7 +387,16 @@ mod tests {
             ..Default::default()
         };
         let c = classify(&s, &opts().thresholds).unwrap();
-        let w = plan(2, contact(), None, None, Some((95, 100)), &c, &opts());
+        let w = plan(
+            2,
+            contact(),
+            ItemFacts {
+                usage: Some((95, 100)),
+                ..ItemFacts::default()
+            },
+            &c,
+            &opts(),
+        );
         assert!(w
             .draft
             .contains(&usage_sentence(Lang::Es, "ImagineCRM", 90.0)));
@@ -352,7 +412,7 @@ mod tests {
             ..Default::default()
         };
         let c = classify(&s, &o.thresholds).unwrap();
-        let w = plan(2, contact(), None, None, None, &c, &o);
+        let w = plan(2, contact(), ItemFacts::default(), &c, &o);
         assert_eq!(
             w.subject,
             "Urgent Action Required: Problem with your Payment at OtroCRM"
@@ -368,7 +428,7 @@ mod tests {
             ..Default::default()
         };
         let c = classify(&s, &opts().thresholds).unwrap();
-        let w = plan(2, ct, None, None, None, &c, &opts());
+        let w = plan(2, ct, ItemFacts::default(), &c, &opts());
         let link = w.mailto(true).unwrap();
         assert!(!link.contains("&body="));
     }
@@ -380,8 +440,19 @@ mod tests {
                 level,
                 main: Signal::TrialEnding { days_left: 0 },
                 secondary: vec![],
+                ends: None,
             };
-            let mut w = plan(line, contact(), None, days, usage, &c, &opts());
+            let mut w = plan(
+                line,
+                contact(),
+                ItemFacts {
+                    days_left: days,
+                    usage,
+                    ..ItemFacts::default()
+                },
+                &c,
+                &opts(),
+            );
             w.level = level;
             w
         };

@@ -23,11 +23,12 @@
 //! file's name, which is always kept for it. The same analysis and options
 //! give the same names and bytes on every run, natively and in WebAssembly.
 
+use crate::analyze::by_executive;
 use crate::analyze::Analysis;
 use crate::error::Error;
-use crate::model::{ExecutiveCounts, Expected, Level, LevelCounts, Stage, Summary};
+use crate::model::{Expected, Level, LevelCounts, Stage, Summary};
 use crate::options::Options;
-use crate::plan::WorkItem;
+use crate::plan::{mrr_at_risk, WorkItem};
 use crate::render::render;
 use crate::text::split::words;
 use rustc_hash::FxHashSet;
@@ -203,7 +204,7 @@ fn from_previous(e: Expected) -> bool {
 /// thresholds, rules not evaluated, columns and notices.
 ///
 /// ```
-/// use retention_worklist::{analyze, split_by_executive, Options};
+/// use retention_worklist::{split_by_executive, Options, Run};
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
 /// let csv = "id,payment_failed,ejecutivo\nT-1,yes,Ana Pérez\nT-2,yes,\nT-3,yes,Ana Pérez\n";
 /// let files = split_by_executive(&Run::new(csv.as_bytes(), &o).analyze().unwrap(), &o).unwrap();
@@ -245,7 +246,7 @@ pub fn split_by_executive_with_progress(
     for ((executive, rows), name) in groups.into_iter().zip(names) {
         let items: Vec<WorkItem> = rows.iter().map(|&i| a.items[i].clone()).collect();
         let part = Analysis {
-            summary: summary_of(&template, &a.summary, executive, &items),
+            summary: summary_of(&template, &a.summary, &items),
             items,
             added_columns: a.added_columns.clone(),
             left: Vec::new(),
@@ -264,7 +265,7 @@ pub fn split_by_executive_with_progress(
 }
 
 /// An executive's summary (see [`split_by_executive`]).
-fn summary_of(template: &Summary, whole: &Summary, executive: &str, items: &[WorkItem]) -> Summary {
+fn summary_of(template: &Summary, whole: &Summary, items: &[WorkItem]) -> Summary {
     let mut levels = LevelCounts::default();
     for w in items {
         levels.add(w.level);
@@ -287,14 +288,9 @@ fn summary_of(template: &Summary, whole: &Summary, executive: &str, items: &[Wor
         blank_rows: 0,
         problems: problem_list.len() as u64,
         problem_list,
-        by_executive: vec![ExecutiveCounts {
-            executive: executive.to_string(),
-            critical: levels.get(Level::Critical),
-            high: levels.get(Level::High),
-            medium: levels.get(Level::Medium),
-            info: levels.get(Level::Info),
-        }],
+        by_executive: by_executive(items, template.mrr_at_risk.is_some()),
         carried: items.iter().filter(|w| w.tracking.carried).count() as u64,
+        mrr_at_risk: template.mrr_at_risk.as_ref().map(|_| mrr_at_risk(items)),
         ..template.clone()
     }
 }
@@ -305,7 +301,7 @@ fn summary_of(template: &Summary, whole: &Summary, executive: &str, items: &[Wor
 /// `0644`, no comment or extra fields.
 ///
 /// ```
-/// use retention_worklist::{analyze, split_by_executive, zip_split_files, Options};
+/// use retention_worklist::{split_by_executive, zip_split_files, Options, Run};
 /// let o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
 /// let a = Run::new(b"id,payment_failed,csm\nT-1,yes,Ana\nT-2,yes,Luis\n", &o).analyze().unwrap();
 /// let files = split_by_executive(&a, &o).unwrap();

@@ -36,11 +36,29 @@ pub enum Field {
     MessagesUsed,
     /// The monthly message limit.
     MessagesLimit,
+    /// The subscription's monthly recurring revenue, already monthly.
+    Mrr,
+    /// The price per unit per billing interval (Stripe's `Amount`).
+    Amount,
+    /// Units (seats) billed.
+    Quantity,
+    /// The billing interval: month, year, week, day.
+    Interval,
+    /// Intervals per bill (every 3 months: 3).
+    IntervalCount,
+    /// The currency, an ISO 4217 code.
+    Currency,
+    /// Why the last payment was declined (Stripe's decline code).
+    DeclineCode,
+    /// The subscription ends at the end of its current period.
+    CancelAtPeriodEnd,
+    /// When the current period ends.
+    CurrentPeriodEnd,
 }
 
 impl Field {
     /// Every field, in the order of the documentation.
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 22] = [
         Field::TenantId,
         Field::TenantName,
         Field::OwnerName,
@@ -54,6 +72,15 @@ impl Field {
         Field::LastPaymentStatus,
         Field::MessagesUsed,
         Field::MessagesLimit,
+        Field::Mrr,
+        Field::Amount,
+        Field::Quantity,
+        Field::Interval,
+        Field::IntervalCount,
+        Field::Currency,
+        Field::DeclineCode,
+        Field::CancelAtPeriodEnd,
+        Field::CurrentPeriodEnd,
     ];
 
     /// The canonical (English) column name.
@@ -64,7 +91,17 @@ impl Field {
     /// Canonical name first, then the accepted aliases (already normalised).
     pub fn names(self) -> &'static [&'static str] {
         match self {
-            Field::TenantId => &["tenant_id", "id", "id_tenant"],
+            // A customer is the tenant; billing systems' own `id` is the
+            // subscription's, so their customer columns come first.
+            Field::TenantId => &[
+                "tenant_id",
+                "id_tenant",
+                "customer_id",
+                "account_code",
+                "customer_id_stripe",
+                "id_cliente",
+                "id",
+            ],
             Field::TenantName => &[
                 "tenant_name",
                 "tenant",
@@ -74,6 +111,10 @@ impl Field {
                 "nombre",
                 "nombre_tenant",
                 "cuenta",
+                "customer_name",
+                "customer_description",
+                "customer_company",
+                "cliente",
             ],
             Field::OwnerName => &[
                 "owner_name",
@@ -81,6 +122,7 @@ impl Field {
                 "propietario",
                 "contacto",
                 "nombre_owner",
+                "user_name",
             ],
             Field::OwnerEmail => &[
                 "owner_email",
@@ -88,6 +130,8 @@ impl Field {
                 "correo",
                 "correo_owner",
                 "email_owner",
+                "customer_email",
+                "user_email",
             ],
             Field::OwnerPhone => &["owner_phone", "phone", "telefono", "celular", "whatsapp"],
             Field::AccountExecutive => &[
@@ -105,6 +149,8 @@ impl Field {
                 "stripe_status",
                 "estado",
                 "estado_suscripcion",
+                "subscription_state",
+                "state",
             ],
             Field::TrialEndsAt => &[
                 "trial_ends_at",
@@ -114,6 +160,7 @@ impl Field {
                 "fecha_fin_trial",
                 "fin_del_trial",
                 "trial_vence",
+                "subscription_trial_end",
             ],
             Field::PaymentFailed => &["payment_failed", "failed_payment", "pago_fallido"],
             Field::LastPaymentStatus => &[
@@ -135,32 +182,138 @@ impl Field {
                 "limite_mensajes",
                 "cuota_mensajes",
             ],
+            Field::Mrr => &[
+                "mrr",
+                "monthly_recurring_revenue",
+                "subscription_mrr",
+                "ingreso_mensual",
+            ],
+            Field::Amount => &[
+                "amount",
+                "monto",
+                "importe",
+                "precio",
+                "price",
+                "unit_amount",
+                "unit_price",
+                "subscription_plan_unit_price",
+                "plan_amount",
+            ],
+            Field::Quantity => &[
+                "quantity",
+                "cantidad",
+                "seats",
+                "licencias",
+                "subscription_plan_quantity",
+                "plan_quantity",
+            ],
+            Field::Interval => &[
+                "interval",
+                "intervalo",
+                "billing_interval",
+                "billing_period_unit",
+                "plan_interval_unit",
+                "periodo_de_facturacion",
+                "frecuencia",
+            ],
+            Field::IntervalCount => &[
+                "interval_count",
+                "billing_period",
+                "plan_interval_length",
+                "intervalos",
+            ],
+            Field::Currency => &["currency", "moneda", "divisa", "currency_code"],
+            Field::DeclineCode => &[
+                "decline_code",
+                "decline_reason",
+                "failure_code",
+                "failure_message",
+                "motivo_de_rechazo",
+                "motivo_rechazo",
+                "codigo_de_rechazo",
+            ],
+            Field::CancelAtPeriodEnd => &[
+                "cancel_at_period_end",
+                "cancela_al_final_del_periodo",
+                "cancelar_al_final_del_periodo",
+            ],
+            Field::CurrentPeriodEnd => &[
+                "current_period_end",
+                "fin_del_periodo",
+                "fin_periodo_actual",
+                "subscription_current_term_end",
+            ],
         }
     }
 
-    /// Finds the field a (raw) header names, if any.
+    /// Finds the field a (raw) header names, if any. A trailing note in
+    /// parentheses qualifies the column and is not part of its name
+    /// (`Trial End (UTC)`, `ejecutivo (metadata)`: see [`split_note`]).
     ///
     /// ```
     /// use retention_worklist::Field;
     /// assert_eq!(Field::from_header("  Fecha-Fin Trial "), Some(Field::TrialEndsAt));
     /// assert_eq!(Field::from_header("TELÉFONO"), Some(Field::OwnerPhone));
+    /// assert_eq!(Field::from_header("Trial End (UTC)"), Some(Field::TrialEndsAt));
+    /// assert_eq!(Field::from_header("ejecutivo (metadata)"), Some(Field::AccountExecutive));
+    /// assert_eq!(Field::from_header("subscription[status]"), Some(Field::SubscriptionStatus));
     /// assert_eq!(Field::from_header("Notas internas"), None);
     /// ```
     pub fn from_header(header: &str) -> Option<Field> {
-        let key = normalize_header(header);
-        Field::ALL
-            .into_iter()
-            .find(|f| f.names().contains(&key.as_str()))
+        Field::rank_header(header).map(|(f, _)| f)
+    }
+
+    /// The field a header names and how strongly: when several columns name
+    /// one field, the lowest rank feeds it (a custom-field column —
+    /// `KEY (metadata)`, `custom_field_KEY` — after every real column, then
+    /// by the alias's place in [`Field::names`]; the leftmost on a tie).
+    pub fn rank_header(header: &str) -> Option<(Field, usize)> {
+        let (base, note) = split_note(header);
+        let mut key = normalize_header(base);
+        let mut custom = note.is_some_and(|n| normalize_header(n) == "metadata");
+        if let Some(rest) = key.strip_prefix("custom_field_") {
+            key = rest.to_string();
+            custom = true;
+        }
+        Field::ALL.into_iter().find_map(|f| {
+            let at = f.names().iter().position(|n| *n == key)?;
+            Some((f, at + if custom { 1_000 } else { 0 }))
+        })
+    }
+}
+
+/// A header's name and the note in parentheses at its end, if any:
+/// `Trial End (UTC)` → (`Trial End`, `UTC`). The note qualifies the column
+/// (the zone of its date-times, a custom field) and is not matched.
+///
+/// ```
+/// use retention_worklist::split_note;
+/// assert_eq!(split_note("Trial End (UTC-05:00) "), ("Trial End", Some("UTC-05:00")));
+/// assert_eq!(split_note("(metadata)"), ("(metadata)", None));
+/// assert_eq!(split_note("Plan"), ("Plan", None));
+/// ```
+pub fn split_note(header: &str) -> (&str, Option<&str>) {
+    let t = header.trim();
+    let split = t
+        .strip_suffix(')')
+        .and_then(|x| x.rsplit_once('('))
+        .filter(|(base, _)| !base.trim().is_empty());
+    match split {
+        Some((base, note)) => (base.trim(), Some(note.trim())),
+        None => (t, None),
     }
 }
 
 /// Folds a header for matching: lowercase, no accents, no surrounding
-/// spaces, and runs of space / `-` / `_` / `.` as one `_`.
+/// spaces, and runs of space / `-` / `_` / `.` / `[` / `]` as one `_`
+/// (`subscription[trial_end]`, a billing system's import format, is
+/// `subscription_trial_end`).
 ///
 /// ```
 /// use retention_worklist::normalize_header;
 /// assert_eq!(normalize_header(" Límite de  Mensajes "), "limite_de_mensajes");
 /// assert_eq!(normalize_header("Estado-Suscripción"), "estado_suscripcion");
+/// assert_eq!(normalize_header("customer[email]"), "customer_email");
 /// ```
 pub fn normalize_header(header: &str) -> String {
     let mut out = String::with_capacity(header.len());
@@ -169,7 +322,7 @@ pub fn normalize_header(header: &str) -> String {
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '"')
         .chars()
     {
-        if c.is_whitespace() || matches!(c, '-' | '_' | '.') {
+        if c.is_whitespace() || matches!(c, '-' | '_' | '.' | '[' | ']') {
             pending_sep = !out.is_empty();
             continue;
         }

@@ -8,20 +8,22 @@
 mod field;
 mod lang;
 mod level;
+mod money;
 mod option;
 mod problem;
 mod signal;
 mod summary;
 mod tracking;
 
-pub use field::{normalize_header, Field};
+pub use field::{normalize_header, split_note, Field};
 pub use lang::Lang;
 pub use level::{Level, LevelCounts};
+pub use money::{Interval, Mrr, MrrAtRisk};
 pub use option::{
     Defaults, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, DEFAULTS, OPTIONS,
 };
 pub use problem::{who, DateOrderSource, Expected, Notice, Problem, RuleNotEvaluated};
-pub use signal::{PaymentFailure, Signal, Signals, Status, Thresholds};
+pub use signal::{Decline, DeclineKind, PaymentFailure, Signal, Signals, Status, Thresholds};
 pub use summary::{ColumnUse, ExecutiveCounts, PreviousFacts, Summary};
 pub use tracking::{
     CellValue, Change, Changes, Departure, LeftCounts, LeftRow, Snooze, Tracking, WorklistColumn,

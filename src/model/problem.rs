@@ -23,6 +23,14 @@ pub enum Expected {
     PaymentStatus,
     /// A tenant id or name (the row has neither).
     Identity,
+    /// An amount of money (`33.00`, `1.234,56`).
+    Amount,
+    /// A billing interval: month, year, week, day (or Spanish words).
+    Interval,
+    /// A whole number ≥ 1 of intervals per bill.
+    IntervalCount,
+    /// A currency's ISO 4217 code (`USD`, `MXN`).
+    Currency,
     /// The id appears once (a duplicate).
     UniqueId,
     /// An email address (something@domain).

@@ -21,6 +21,8 @@ pub enum Status {
     Canceled,
     /// Paused.
     Paused,
+    /// Starts on a later date: not a customer yet, no level.
+    Future,
 }
 
 impl Status {
@@ -34,6 +36,7 @@ impl Status {
             Status::Incomplete => "incomplete",
             Status::Canceled => "canceled",
             Status::Paused => "paused",
+            Status::Future => "future",
         }
     }
 }
@@ -50,6 +53,39 @@ pub enum PaymentFailure {
     Status(Status),
 }
 
+/// What a declined card payment asks of the customer (Stripe's decline
+/// codes, grouped by what fixes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeclineKind {
+    /// The card on file is expired or its details are wrong: update it.
+    UpdateCard,
+    /// Not enough funds or over a limit: retry later or use another method.
+    Funds,
+    /// The bank wants the customer to authenticate (3-D Secure).
+    Authenticate,
+    /// A passing error: retrying works.
+    Retry,
+    /// The bank declined without saying why: the customer calls the bank.
+    ContactBank,
+    /// Lost, stolen, fraud or a block list: the bank is the one to talk to,
+    /// and the customer is not told the reason.
+    Undisclosed,
+    /// The same payment went through just before.
+    Duplicate,
+    /// A code this engine does not know: shown as written.
+    Unknown,
+}
+
+/// Why the last card payment was declined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decline {
+    /// The decline code (`insufficient_funds`), or the text as written when
+    /// it is not a code this engine knows.
+    pub code: String,
+    /// What it asks of the customer.
+    pub kind: DeclineKind,
+}
+
 /// The facts about one tenant that the rules look at. `None` means the
 /// value is absent or could not be read; such a rule simply does not match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,6 +100,12 @@ pub struct Signals {
     pub days_left: Option<i64>,
     /// Messages used and the monthly limit.
     pub usage: Option<(u64, u64)>,
+    /// Why the last payment was declined, when the export says.
+    pub decline: Option<Decline>,
+    /// The subscription ends at the end of its current period.
+    pub cancel_at_period_end: bool,
+    /// When the current period ends.
+    pub period_end: Option<chrono::NaiveDate>,
 }
 
 /// One matching rule.
@@ -74,6 +116,9 @@ pub enum Signal {
     PaymentFailed {
         /// Why.
         reason: PaymentFailure,
+        /// Why the card was declined, when the export says.
+        #[serde(skip)]
+        decline: Option<Decline>,
     },
     /// Trial ending (or ended) within the ALTO or MEDIO window.
     TrialEnding {

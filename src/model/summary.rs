@@ -3,6 +3,7 @@
 //! names only: the same bytes in every language.
 
 use super::level::Level;
+use super::money::MrrAtRisk;
 use super::problem::{DateOrderSource, Notice, Problem, RuleNotEvaluated};
 use super::signal::Thresholds;
 use super::tracking::Changes;
@@ -68,6 +69,11 @@ pub struct Summary {
     pub notices: Vec<Notice>,
     /// Counts per account executive and level, sorted by executive.
     pub by_executive: Vec<ExecutiveCounts>,
+    /// The worklist's MRR per currency and level, sorted by currency, when
+    /// the export has money columns (amounts in different currencies are
+    /// never added together).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mrr_at_risk: Option<Vec<MrrAtRisk>>,
     /// The previous worklist, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<PreviousFacts>,
@@ -118,7 +124,7 @@ pub struct ColumnUse {
 }
 
 /// Worklist counts for one account executive.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExecutiveCounts {
     /// The executive as written (empty: unassigned).
     pub executive: String,
@@ -130,6 +136,10 @@ pub struct ExecutiveCounts {
     pub medium: u64,
     /// 🔵 INFORMATIVO tenants.
     pub info: u64,
+    /// Their MRR per currency and level (only when the export has money
+    /// columns).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mrr_at_risk: Vec<MrrAtRisk>,
 }
 
 impl ExecutiveCounts {

@@ -223,7 +223,8 @@ impl LeftCounts {
 }
 
 /// The worklist sheet's columns, in the sheet's order (the team's own
-/// columns follow them).
+/// columns follow them). `Mrr` is written only when the export has money
+/// columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)] // each names the column of the same name
 pub enum WorklistColumn {
@@ -236,6 +237,7 @@ pub enum WorklistColumn {
     Email,
     Executive,
     Plan,
+    Mrr,
     Reason,
     Action,
     Status,
@@ -253,8 +255,8 @@ pub enum WorklistColumn {
 }
 
 impl WorklistColumn {
-    /// Every column, in the sheet's order.
-    pub const ALL: [WorklistColumn; 23] = {
+    /// Every column the tool writes, in the sheet's order.
+    pub const ALL: [WorklistColumn; 24] = {
         use WorklistColumn::*;
         [
             Level,
@@ -266,6 +268,7 @@ impl WorklistColumn {
             Email,
             Executive,
             Plan,
+            Mrr,
             Reason,
             Action,
             Status,
@@ -283,8 +286,9 @@ impl WorklistColumn {
         ]
     };
 
-    /// The column's index in the sheet (0-based).
-    pub fn index(self) -> u16 {
-        self as u16
+    /// Whether a workbook writes this column only for some exports (the MRR
+    /// column, for an export with money columns).
+    pub fn optional(self) -> bool {
+        self == WorklistColumn::Mrr
     }
 }

@@ -26,6 +26,23 @@ pub enum ReportZone {
 }
 
 impl ReportZone {
+    /// The instant a local date and time in this zone stand for (the first,
+    /// when a clock change makes it happen twice; `None` when it never
+    /// happens, inside a clock change's gap).
+    pub fn instant_of(self, local: chrono::NaiveDateTime) -> Option<chrono::DateTime<chrono::Utc>> {
+        use chrono::{TimeZone, Utc};
+        match self {
+            ReportZone::Iana(tz) => tz
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|d| d.with_timezone(&Utc)),
+            ReportZone::Fixed(off) => off
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|d| d.with_timezone(&Utc)),
+        }
+    }
+
     /// The calendar date of a UTC instant in this zone.
     pub fn date_of(self, instant: chrono::DateTime<chrono::Utc>) -> NaiveDate {
         match self {

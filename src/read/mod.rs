@@ -11,6 +11,7 @@
 //! A workbook's sheet comes through `sheets` (and `place`'s grid), the
 //! previous worklist through `previous`.
 
+pub(crate) mod billing;
 pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
@@ -24,7 +25,7 @@ pub(crate) mod sheets;
 mod table;
 pub(crate) mod values;
 
-use crate::model::{DateOrder, Signals};
+use crate::model::{DateOrder, Mrr, Signals};
 use crate::options::ReportZone;
 use chrono::NaiveDate;
 
@@ -46,6 +47,8 @@ pub struct Row<'r> {
     pub signals: Signals,
     /// The trial end date, when readable.
     pub trial_end: Option<NaiveDate>,
+    /// The subscription's monthly value, when the export has money columns.
+    pub mrr: Option<Mrr>,
 }
 
 /// Longest text kept in a problem's value or tenant cell.

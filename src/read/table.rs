@@ -145,8 +145,9 @@ impl<'a> Table<'a> {
         let mut month_first = false;
         let mut rec = csv::StringRecord::new();
         while next(&mut rec) {
-            if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) =
-                rec.get(col).map(|v| values::parse_date(v, zone))
+            if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) = rec
+                .get(col)
+                .map(|v| values::parse_date_in(v, zone, self.map.zone(Field::TrialEndsAt)))
             {
                 if a > 12 {
                     // Day-first evidence settles it: the default holds.

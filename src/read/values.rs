@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 /// Cells are usually already in that form (`trialing`, `no`, `past_due`):
 /// then the cell is borrowed, not copied. This runs for several cells of
 /// every row.
-fn word_key(s: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn word_key(s: &str) -> std::borrow::Cow<'_, str> {
     let t = s.trim();
     let b = t.as_bytes();
     // Byte tests only: `str::contains("__")` sets up a substring searcher
@@ -45,15 +45,17 @@ pub fn parse_bool(s: &str) -> Result<Option<bool>, Expected> {
 pub fn parse_status(s: &str) -> Result<Option<Status>, Expected> {
     Ok(Some(match word_key(s).as_ref() {
         "" => return Ok(None),
-        "trialing" | "trial" | "prueba" | "en_prueba" | "periodo_de_prueba" => Status::Trialing,
-        "active" | "activo" | "activa" | "paid" | "pagado" => Status::Active,
+        "trialing" | "trial" | "prueba" | "en_prueba" | "periodo_de_prueba" | "on_trial"
+        | "in_trial" => Status::Trialing,
+        "active" | "activo" | "activa" | "paid" | "pagado" | "non_renewing" => Status::Active,
         "past_due" | "pastdue" | "vencido" | "moroso" | "pago_vencido" | "atrasado" => {
             Status::PastDue
         }
         "unpaid" | "impago" | "no_pagado" | "sin_pagar" => Status::Unpaid,
         "incomplete" | "incompleto" | "incompleta" => Status::Incomplete,
         "canceled" | "cancelled" | "cancelado" | "cancelada" | "incomplete_expired" | "expired"
-        | "expirado" => Status::Canceled,
+        | "expirado" | "deleted" | "transferred" => Status::Canceled,
+        "future" | "futuro" | "futura" => Status::Future,
         "paused" | "pausado" | "pausada" | "suspendido" | "suspendida" => Status::Paused,
         _ => return Err(Expected::Status),
     }))
@@ -133,8 +135,32 @@ pub enum RawDate {
     /// Unambiguous: ISO (`2026-11-25`, with or without time) or already
     /// converted from an instant with an offset.
     Exact(NaiveDate),
-    /// `NN/NN/YYYY` or `NN-NN-YYYY`: `a` and `b` are the first two parts.
-    Ambiguous { a: u32, b: u32, year: i32 },
+    /// `NN/NN/YYYY` or `NN-NN-YYYY`: `a` and `b` are the first two parts;
+    /// `at`, the time of day when its column says the zone it is written in.
+    Ambiguous {
+        a: u32,
+        b: u32,
+        year: i32,
+        at: Option<ZonedTime>,
+    },
+}
+
+/// A time of day written in a column's zone, to be read in the report's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZonedTime {
+    time: NaiveTime,
+    written_in: ReportZone,
+    report: ReportZone,
+}
+
+impl ZonedTime {
+    /// The report zone's date of `date` at this time in the column's zone
+    /// (`date` itself when that local time does not exist: a clock change).
+    fn date(self, date: NaiveDate) -> NaiveDate {
+        self.written_in
+            .instant_of(NaiveDateTime::new(date, self.time))
+            .map_or(date, |i| self.report.date_of(i))
+    }
 }
 
 impl RawDate {
@@ -143,18 +169,33 @@ impl RawDate {
     pub fn resolve(self, order: DateOrder) -> Option<NaiveDate> {
         match self {
             RawDate::Exact(d) => Some(d),
-            RawDate::Ambiguous { a, b, year } => match order {
-                DateOrder::Dmy => NaiveDate::from_ymd_opt(year, b, a),
-                DateOrder::Mdy => NaiveDate::from_ymd_opt(year, a, b),
-            },
+            RawDate::Ambiguous { a, b, year, at } => {
+                let date = match order {
+                    DateOrder::Dmy => NaiveDate::from_ymd_opt(year, b, a),
+                    DateOrder::Mdy => NaiveDate::from_ymd_opt(year, a, b),
+                }?;
+                Some(at.map_or(date, |t| t.date(date)))
+            }
         }
     }
 }
 
-/// Parses a trial-end cell. Instants with an offset (`Z`, `-06:00`) are
+/// Parses a date cell. Instants with an offset (`Z`, `-06:00`) are
 /// converted to the report zone before taking the date; local date-times
 /// keep their date. Empty is `Ok(None)`.
 pub fn parse_date(s: &str, zone: ReportZone) -> Result<Option<RawDate>, Expected> {
+    parse_date_in(s, zone, None)
+}
+
+/// [`parse_date`] for a column whose header says the zone its date-times
+/// are written in (`Trial End (UTC)`): a date-time without an offset is in
+/// `column`'s zone, converted to the report's before its date is taken. A
+/// date without a time stays that calendar date.
+pub fn parse_date_in(
+    s: &str,
+    zone: ReportZone,
+    column: Option<ReportZone>,
+) -> Result<Option<RawDate>, Expected> {
     let t = s.trim();
     if t.is_empty() {
         return Ok(None);
@@ -165,18 +206,17 @@ pub fn parse_date(s: &str, zone: ReportZone) -> Result<Option<RawDate>, Expected
     let b = t.as_bytes();
     // ISO: YYYY-MM-DD or YYYY/MM/DD, optionally followed by a time.
     if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && (b[4] == b'-' || b[4] == b'/') {
-        return parse_iso(t, zone).map(Some);
+        return parse_iso(t, zone, column).map(Some);
     }
     // Day/month first: NN/NN/YYYY or NN-NN-YYYY or NN.NN.YYYY, optional time.
     let (date_part, time_part) = match t.split_once([' ', 'T']) {
         Some((d, rest)) => (d, Some(rest.trim())),
         None => (t, None),
     };
-    if let Some(time) = time_part {
-        if parse_time(time).is_none() {
-            return Err(Expected::Date);
-        }
-    }
+    let time = match time_part {
+        Some(time) => Some(parse_time(time).ok_or(Expected::Date)?),
+        None => None,
+    };
     let sep = date_part
         .chars()
         .find(|c| !c.is_ascii_digit())
@@ -201,7 +241,12 @@ pub fn parse_date(s: &str, zone: ReportZone) -> Result<Option<RawDate>, Expected
     }
     // Impossible under both orders (31/02) is an error now; possible under
     // at least one order is resolved once the file's order is known.
-    let raw = RawDate::Ambiguous { a, b: b2, year };
+    let at = time.zip(column).map(|(time, written_in)| ZonedTime {
+        time,
+        written_in,
+        report: zone,
+    });
+    let raw = RawDate::Ambiguous { a, b: b2, year, at };
     if raw.resolve(DateOrder::Dmy).is_none() && raw.resolve(DateOrder::Mdy).is_none() {
         return Err(Expected::Date);
     }
@@ -214,7 +259,7 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
         .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
 }
 
-fn parse_iso(t: &str, zone: ReportZone) -> Result<RawDate, Expected> {
+fn parse_iso(t: &str, zone: ReportZone, column: Option<ReportZone>) -> Result<RawDate, Expected> {
     let normalized = t.replacen('/', "-", 2);
     let t = normalized.as_str();
     if t.len() == 10 {
@@ -246,7 +291,12 @@ fn parse_iso(t: &str, zone: ReportZone) -> Result<RawDate, Expected> {
     let time = parse_time(time).ok_or(Expected::Date)?;
     let local = NaiveDateTime::new(date, time);
     Ok(RawDate::Exact(match offset {
-        None => date,
+        None => match column {
+            None => date,
+            Some(written_in) => written_in
+                .instant_of(local)
+                .map_or(date, |i| zone.date_of(i)),
+        },
         Some(secs) => {
             let utc = DateTime::from_timestamp(local.and_utc().timestamp() - i64::from(secs), 0)
                 .ok_or(Expected::Date)?;
@@ -324,7 +374,14 @@ mod tests {
     #[test]
     fn day_first_forms() {
         let z = utc();
-        let amb = |a, b, year| Ok(Some(RawDate::Ambiguous { a, b, year }));
+        let amb = |a, b, year| {
+            Ok(Some(RawDate::Ambiguous {
+                a,
+                b,
+                year,
+                at: None,
+            }))
+        };
         assert_eq!(parse_date("25/11/2026", z), amb(25, 11, 2026));
         assert_eq!(parse_date("5-1-2026", z), amb(5, 1, 2026));
         assert_eq!(parse_date("25.11.2026", z), amb(25, 11, 2026));
@@ -341,6 +398,7 @@ mod tests {
             a: 3,
             b: 4,
             year: 2026,
+            at: None,
         };
         assert_eq!(
             r.resolve(DateOrder::Dmy),
@@ -354,6 +412,7 @@ mod tests {
             a: 2,
             b: 30,
             year: 2026,
+            at: None,
         };
         assert_eq!(r.resolve(DateOrder::Dmy), None);
         assert_eq!(r.resolve(DateOrder::Mdy), None);
@@ -451,7 +510,8 @@ mod tests {
             Ok(Some(RawDate::Ambiguous {
                 a: 25,
                 b: 11,
-                year: 2026
+                year: 2026,
+                at: None,
             }))
         );
         assert!(parse_date("mañana", mx).is_err());

@@ -53,6 +53,32 @@ pub(super) struct Styles {
     level: [LevelStyles; 4],
     /// A snoozed row's, whatever its level.
     snoozed: LevelStyles,
+    /// Amounts in each currency of the workbook: per level (in
+    /// [`Level::ALL`] order), snoozed, and plain (the summary's).
+    money: Vec<(String, [Format; 6])>,
+}
+
+/// Currencies whose amounts have no decimals (ISO 4217 minor unit 0, the
+/// ones Stripe charges in whole units).
+const WHOLE_CURRENCIES: [&str; 16] = [
+    "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV",
+    "XAF", "XOF", "XPF",
+];
+
+/// The number format of an amount in a currency: `#,##0.00 "USD"`
+/// (`#,##0 "JPY"` for a currency without decimals; no code when the export
+/// names none). Excel shows the separators of the reader's locale.
+fn money_format(currency: &str) -> String {
+    let number = if WHOLE_CURRENCIES.contains(&currency) {
+        "#,##0"
+    } else {
+        "#,##0.00"
+    };
+    if currency.is_empty() {
+        number.to_string()
+    } else {
+        format!("{number} \"{currency}\"")
+    }
 }
 
 /// The formats of a level's cells: its fill under every kind of value.
@@ -67,7 +93,8 @@ pub(super) struct LevelStyles {
 }
 
 impl Styles {
-    pub fn new(lang: Lang) -> Styles {
+    /// The formats of a workbook in `lang` whose amounts are in `currencies`.
+    pub fn new(lang: Lang, currencies: &[&str]) -> Styles {
         let date_fmt = excel_date_format(lang);
         let base = Format::new()
             .set_align(FormatAlign::Top)
@@ -85,7 +112,24 @@ impl Styles {
                 .set_font_color(Color::RGB(SNOOZED_TEXT)),
             date_fmt,
         );
+        let money = currencies
+            .iter()
+            .map(|&c| {
+                let f = money_format(c);
+                let of = |st: &LevelStyles| st.int.clone().set_num_format(&f);
+                let formats = [
+                    of(&level[0]),
+                    of(&level[1]),
+                    of(&level[2]),
+                    of(&level[3]),
+                    of(&snoozed),
+                    base.clone().set_num_format(&f),
+                ];
+                (c.to_string(), formats)
+            })
+            .collect();
         Styles {
+            money,
             header: Format::new()
                 .set_bold()
                 .set_font_color(Color::White)
@@ -111,6 +155,26 @@ impl Styles {
     /// The formats of a level's cells.
     pub fn of(&self, level: Level) -> &LevelStyles {
         &self.level[level as usize]
+    }
+
+    /// An amount's format on a worklist row (its level's fill, or grey when
+    /// snoozed) in its currency.
+    pub fn money(&self, level: Level, snoozed: bool, currency: &str) -> &Format {
+        let k = if snoozed { 4 } else { level as usize };
+        self.money_formats(currency)
+            .map_or(&self.row(level, snoozed).int, |f| &f[k])
+    }
+
+    /// An amount's format on the summary, in its currency.
+    pub fn money_plain(&self, currency: &str) -> &Format {
+        self.money_formats(currency).map_or(&self.plain, |f| &f[5])
+    }
+
+    fn money_formats(&self, currency: &str) -> Option<&[Format; 6]> {
+        self.money
+            .iter()
+            .find(|(c, _)| c == currency)
+            .map(|(_, f)| f)
     }
 
     /// The formats of a worklist row: its level's, or grey when snoozed.

@@ -4,8 +4,8 @@
 use super::cells::{put_text, xlsx_err};
 use super::styles::{level_fill, Styles};
 use crate::error::Error;
-use crate::model::Summary;
 use crate::model::{Lang, Level};
+use crate::model::{MrrAtRisk, Summary};
 use crate::options::Options;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
@@ -89,6 +89,10 @@ pub(super) fn write(
     sheet.r = sheet.r.max(17) + 1;
     per_executive(&mut sheet, sm)?;
     sheet.r += 1;
+    if let Some(mrr) = &sm.mrr_at_risk {
+        money(&mut sheet, sm, mrr)?;
+        sheet.r += 1;
+    }
     if changes(&mut sheet, sm)? {
         sheet.r += 1;
     }
@@ -239,6 +243,71 @@ fn per_executive(sh: &mut Sheet, sm: &Summary) -> Result<(), Error> {
         }
         sh.number(5, counts.iter().sum(), &sh.s.plain)?;
         sh.r += 1;
+    }
+    Ok(())
+}
+
+/// A money table's header: its title, the levels, Total.
+fn level_headers(sh: &mut Sheet, title: &str) -> Result<(), Error> {
+    let lang = sh.lang;
+    put_text(sh.ws, sh.r, 0, title, &sh.s.header, lang)?;
+    for (i, l) in Level::ALL.iter().enumerate() {
+        let st = &sh.s.of(*l).strong;
+        put_text(
+            sh.ws,
+            sh.r,
+            (i + 1) as u16,
+            &level_label(*l, lang),
+            st,
+            lang,
+        )?;
+    }
+    put_text(sh.ws, sh.r, 5, sh.w.total, &sh.s.header, lang)?;
+    sh.r += 1;
+    Ok(())
+}
+
+/// One row of amounts in a currency: a label, each level's, their total.
+fn money_row(sh: &mut Sheet, label: &str, m: &MrrAtRisk) -> Result<(), Error> {
+    put_text(sh.ws, sh.r, 0, label, &sh.s.plain, sh.lang)?;
+    let f = sh.s.money_plain(&m.currency);
+    let amounts = [m.critical, m.high, m.medium, m.info];
+    let total = amounts.iter().sum::<f64>();
+    for (i, v) in amounts.into_iter().chain([total]).enumerate() {
+        sh.ws
+            .write_number_with_format(sh.r, (i + 1) as u16, v, f)
+            .map_err(xlsx_err)?;
+    }
+    sh.r += 1;
+    Ok(())
+}
+
+/// The worklist's MRR per currency and level, then per account executive
+/// (amounts in different currencies are never added together).
+fn money(sh: &mut Sheet, sm: &Summary, mrr: &[MrrAtRisk]) -> Result<(), Error> {
+    let w = sh.w;
+    let currency = |c: &str| {
+        if c.is_empty() {
+            w.no_currency.to_string()
+        } else {
+            c.to_string()
+        }
+    };
+    level_headers(sh, w.mrr_at_risk)?;
+    for m in mrr {
+        money_row(sh, &currency(&m.currency), m)?;
+    }
+    sh.r += 1;
+    level_headers(sh, w.mrr_per_executive)?;
+    for e in &sm.by_executive {
+        let who = if e.executive.is_empty() {
+            w.unassigned
+        } else {
+            &e.executive
+        };
+        for m in &e.mrr_at_risk {
+            money_row(sh, &format!("{who} · {}", currency(&m.currency)), m)?;
+        }
     }
     Ok(())
 }

@@ -6,12 +6,13 @@ use super::cells::xlsx_err;
 use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_snooze};
 use super::styles::Styles;
 use crate::error::Error;
-use crate::model::{CellValue, Lang, Snooze};
+use crate::model::{CellValue, Lang, Snooze, WorklistColumn};
 use crate::plan::WorkItem;
 use crate::text::shared::words;
 use crate::text::tracking::change_cell;
 use crate::text::workbook::tracking_states;
 use rust_xlsxwriter::{DataValidation, Formula, Url, Worksheet};
+use WorklistColumn as C;
 
 /// Excel's limit of hyperlinks per sheet.
 pub const MAX_LINKS_PER_SHEET: usize = 65_530;
@@ -19,46 +20,81 @@ pub const MAX_LINKS_PER_SHEET: usize = 65_530;
 /// subject (each such link is ~2 KB in the file).
 pub const MAX_LINKS_WITH_DRAFT: usize = 10_000;
 
-/// Worklist columns, in the order of [`WorklistColumn::ALL`]; the team's
-/// own columns (carried from the previous worklist) follow `LINE`.
-mod col {
-    use crate::model::WorklistColumn as C;
-    pub const LEVEL: u16 = C::Level as u16;
-    pub const DAYS: u16 = C::Days as u16;
-    pub const ID: u16 = C::Id as u16;
-    pub const TENANT: u16 = C::Tenant as u16;
-    pub const OWNER: u16 = C::Owner as u16;
-    pub const PHONE: u16 = C::Phone as u16;
-    pub const EMAIL: u16 = C::Email as u16;
-    pub const EXECUTIVE: u16 = C::Executive as u16;
-    pub const PLAN: u16 = C::Plan as u16;
-    pub const REASON: u16 = C::Reason as u16;
-    pub const ACTION: u16 = C::Action as u16;
-    pub const STATUS: u16 = C::Status as u16;
-    pub const NOTES: u16 = C::Notes as u16;
-    pub const CHANGE: u16 = C::Change as u16;
-    pub const SNOOZE: u16 = C::Snooze as u16;
-    pub const SINCE: u16 = C::Since as u16;
-    pub const TRIAL_END: u16 = C::TrialEnd as u16;
-    pub const USAGE: u16 = C::Usage as u16;
-    pub const SUBJECT: u16 = C::Subject as u16;
-    pub const DRAFT: u16 = C::Draft as u16;
-    pub const GOAL: u16 = C::Goal as u16;
-    pub const OTHER: u16 = C::OtherSignals as u16;
-    pub const LINE: u16 = C::Line as u16;
-    /// The first of the team's own columns.
-    pub const ADDED: u16 = LINE + 1;
+/// Where each column is on a workbook's Worklist: the tool's columns in
+/// [`WorklistColumn::ALL`]'s order (the MRR column only when the export has
+/// money columns), then the team's own columns (carried from the previous
+/// worklist).
+pub(super) struct Layout {
+    columns: Vec<WorklistColumn>,
+    at: [Option<u16>; WorklistColumn::ALL.len()],
+}
+
+impl Layout {
+    /// The layout of a workbook whose export has (or has not) money columns.
+    pub(super) fn new(money: bool) -> Layout {
+        let columns: Vec<WorklistColumn> = WorklistColumn::ALL
+            .into_iter()
+            .filter(|&c| money || !c.optional())
+            .collect();
+        let mut at = [None; WorklistColumn::ALL.len()];
+        for (i, &c) in columns.iter().enumerate() {
+            at[c as usize] = Some(i as u16);
+        }
+        Layout { columns, at }
+    }
+
+    /// A column's place (the tool's columns that are always written).
+    fn pos(&self, c: WorklistColumn) -> u16 {
+        self.at[c as usize].unwrap_or(u16::MAX)
+    }
+
+    /// The tool's column at a place, `None` for a team column.
+    fn column(&self, index: u16) -> Option<WorklistColumn> {
+        self.columns.get(usize::from(index)).copied()
+    }
+
+    /// The place of the first of the team's own columns.
+    fn added(&self) -> u16 {
+        self.columns.len() as u16
+    }
+
     /// The last column printed: who, why, what to do, and tracking.
-    pub const LAST_PRINTED: u16 = NOTES;
+    fn last_printed(&self) -> u16 {
+        self.pos(WorklistColumn::Notes)
+    }
 }
 
 /// Rows formatted together (see [`write`]).
 const FORMAT_BLOCK: usize = 256;
 
-const WIDTHS: [f64; 23] = [
-    15.0, 6.0, 10.0, 22.0, 18.0, 17.0, 27.0, 16.0, 11.0, 30.0, 42.0, 13.0, 22.0, 24.0, 12.0, 12.0,
-    12.0, 10.0, 36.0, 60.0, 34.0, 30.0, 7.0,
-];
+/// A tool column's width.
+fn width(c: WorklistColumn) -> f64 {
+    use WorklistColumn as C;
+    match c {
+        C::Level => 15.0,
+        C::Days => 6.0,
+        C::Id => 10.0,
+        C::Tenant => 22.0,
+        C::Owner => 18.0,
+        C::Phone => 17.0,
+        C::Email => 27.0,
+        C::Executive => 16.0,
+        C::Plan => 11.0,
+        C::Mrr => 14.0,
+        C::Reason => 30.0,
+        C::Action => 42.0,
+        C::Status => 13.0,
+        C::Notes => 22.0,
+        C::Change => 24.0,
+        C::Snooze | C::Since | C::TrialEnd => 12.0,
+        C::Usage => 10.0,
+        C::Subject => 36.0,
+        C::Draft => 60.0,
+        C::Goal => 34.0,
+        C::OtherSignals => 30.0,
+        C::Line => 7.0,
+    }
+}
 /// The width of a column the team added.
 const ADDED_WIDTH: f64 = 18.0;
 
@@ -78,13 +114,15 @@ struct Links {
 pub(super) fn write(
     ws: &mut Worksheet,
     items: &[WorkItem],
-    added: &[String],
+    (added, money): (&[String], bool),
     s: &Styles,
     lang: Lang,
 ) -> Result<(), Error> {
-    let mut headers: Vec<&str> = words(lang).worklist.in_order().to_vec();
+    let lay = Layout::new(money);
+    let names = &words(lang).worklist;
+    let mut headers: Vec<&str> = lay.columns.iter().map(|&c| names.of(c)).collect();
     headers.extend(added.iter().map(String::as_str));
-    let mut widths = WIDTHS.to_vec();
+    let mut widths: Vec<f64> = lay.columns.iter().map(|&c| width(c)).collect();
     widths.resize(headers.len(), ADDED_WIDTH);
     header_row(ws, &headers, &widths, s)?;
     let states = tracking_states(lang);
@@ -94,14 +132,14 @@ pub(super) fn write(
         let mut made = [Links::default(); FORMAT_BLOCK];
         for (k, w) in block.iter().enumerate() {
             let r = (first + k + 1) as u32;
-            made[k] = write_row(ws, r, w, (states[0], s), &mut links, lang)?;
+            made[k] = write_row(ws, (r, &lay), w, (states[0], s), &mut links, lang)?;
         }
         format_block(
             ws,
             block,
             (first + 1) as u32,
             &made,
-            (s, headers.len() as u16),
+            (s, &lay, headers.len() as u16),
         )?;
     }
     let last = items.len() as u32;
@@ -111,11 +149,12 @@ pub(super) fn write(
         let dv = DataValidation::new()
             .allow_list_strings(&states)
             .map_err(xlsx_err)?;
-        ws.add_data_validation(1, col::STATUS, last, col::STATUS, &dv)
+        let status = lay.pos(C::Status);
+        ws.add_data_validation(1, status, last, status, &dv)
             .map_err(xlsx_err)?;
     }
     print_setup(ws)?;
-    ws.set_print_area(0, 0, last, col::LAST_PRINTED)
+    ws.set_print_area(0, 0, last, lay.last_printed())
         .map_err(xlsx_err)?;
     Ok(())
 }
@@ -123,7 +162,7 @@ pub(super) fn write(
 /// Writes a row's values (no formats); `links` counts the sheet's email links.
 fn write_row(
     ws: &mut Worksheet,
-    r: u32,
+    (r, lay): (u32, &Layout),
     w: &WorkItem,
     (status, s): (&str, &Styles),
     links: &mut usize,
@@ -134,16 +173,17 @@ fn write_row(
     put_value(
         ws,
         r,
-        col::LEVEL,
+        lay.pos(C::Level),
         &crate::text::level_label(w.level, lang),
         lang,
     )?;
     if let Some(d) = w.days_left {
-        ws.write_number(r, col::DAYS, d as f64).map_err(xlsx_err)?;
+        ws.write_number(r, lay.pos(C::Days), d as f64)
+            .map_err(xlsx_err)?;
     }
-    put_value(ws, r, col::ID, &c.id, lang)?;
-    put_value(ws, r, col::TENANT, &c.name, lang)?;
-    put_value(ws, r, col::OWNER, &c.owner, lang)?;
+    put_value(ws, r, lay.pos(C::Id), &c.id, lang)?;
+    put_value(ws, r, lay.pos(C::Tenant), &c.name, lang)?;
+    put_value(ws, r, lay.pos(C::Owner), &c.owner, lang)?;
     match w.tel_link() {
         // A formula we build from digits only, never from the cell text:
         // the phone column can't smuggle a formula in.
@@ -151,13 +191,13 @@ fn write_row(
             let formula = format!("=HYPERLINK(\"tel:{digits}\",\"{}\")", c.phone.trim());
             ws.write_formula(
                 r,
-                col::PHONE,
+                lay.pos(C::Phone),
                 Formula::new(formula).set_result(c.phone.trim()),
             )
             .map_err(xlsx_err)?;
             made.phone = true;
         }
-        None => put_value(ws, r, col::PHONE, &c.phone, lang)?,
+        None => put_value(ws, r, lay.pos(C::Phone), &c.phone, lang)?,
     }
     // Excel accepts at most 65,530 links per sheet; past that the address
     // is plain text (still complete and copyable). The most urgent rows'
@@ -175,31 +215,36 @@ fn write_row(
             // The link look is set here too: a link written without a format
             // would add Excel's "Hyperlink" cell style to the workbook.
             let url = Url::new(link).set_text(shown);
-            ws.write_url_with_format(r, col::EMAIL, url, &s.of(w.level).link)
+            ws.write_url_with_format(r, lay.pos(C::Email), url, &s.of(w.level).link)
                 .map_err(xlsx_err)?;
             made.email = true;
         }
-        None => put_value(ws, r, col::EMAIL, &c.email, lang)?,
+        None => put_value(ws, r, lay.pos(C::Email), &c.email, lang)?,
     }
-    put_value(ws, r, col::EXECUTIVE, &c.executive, lang)?;
-    put_value(ws, r, col::PLAN, &c.plan, lang)?;
-    put_value(ws, r, col::REASON, &w.reason, lang)?;
-    put_value(ws, r, col::ACTION, &w.action, lang)?;
-    write_tracking(ws, r, w, status, lang)?;
+    put_value(ws, r, lay.pos(C::Executive), &c.executive, lang)?;
+    put_value(ws, r, lay.pos(C::Plan), &c.plan, lang)?;
+    put_value(ws, r, lay.pos(C::Reason), &w.reason, lang)?;
+    put_value(ws, r, lay.pos(C::Action), &w.action, lang)?;
+    if let (Some(at), Some(m)) = (lay.at[C::Mrr as usize], &w.mrr) {
+        ws.write_number(r, at, m.cents as f64 / 100.0)
+            .map_err(xlsx_err)?;
+    }
+    write_tracking(ws, (r, lay), w, status, lang)?;
     if let Some(d) = w.trial_end.and_then(excel_date) {
-        ws.write_datetime(r, col::TRIAL_END, &d).map_err(xlsx_err)?;
+        ws.write_datetime(r, lay.pos(C::TrialEnd), &d)
+            .map_err(xlsx_err)?;
     }
     if let Some(u) = w.usage_ratio() {
-        ws.write_number(r, col::USAGE, u).map_err(xlsx_err)?;
+        ws.write_number(r, lay.pos(C::Usage), u).map_err(xlsx_err)?;
     }
-    put_value(ws, r, col::SUBJECT, &w.subject, lang)?;
-    put_value(ws, r, col::DRAFT, &w.draft, lang)?;
-    put_value(ws, r, col::GOAL, &w.goal, lang)?;
-    put_value(ws, r, col::OTHER, &w.other_signals, lang)?;
-    ws.write_number(r, col::LINE, w.line as f64)
+    put_value(ws, r, lay.pos(C::Subject), &w.subject, lang)?;
+    put_value(ws, r, lay.pos(C::Draft), &w.draft, lang)?;
+    put_value(ws, r, lay.pos(C::Goal), &w.goal, lang)?;
+    put_value(ws, r, lay.pos(C::OtherSignals), &w.other_signals, lang)?;
+    ws.write_number(r, lay.pos(C::Line), w.line as f64)
         .map_err(xlsx_err)?;
     for (k, v) in w.tracking.added.iter().enumerate() {
-        put_carried(ws, r, col::ADDED + k as u16, v, lang)?;
+        put_carried(ws, r, lay.added() + k as u16, v, lang)?;
     }
     ws.set_row_height(r, 60).map_err(xlsx_err)?;
     Ok(made)
@@ -209,7 +254,7 @@ fn write_row(
 /// Cambio, Posponer hasta, En lista desde.
 fn write_tracking(
     ws: &mut Worksheet,
-    r: u32,
+    (r, lay): (u32, &Layout),
     w: &WorkItem,
     first_state: &str,
     lang: Lang,
@@ -218,20 +263,21 @@ fn write_tracking(
     put_value(
         ws,
         r,
-        col::STATUS,
+        lay.pos(C::Status),
         t.status.as_deref().unwrap_or(first_state),
         lang,
     )?;
     if !t.notes.is_empty() {
-        put_value(ws, r, col::NOTES, &t.notes, lang)?;
+        put_value(ws, r, lay.pos(C::Notes), &t.notes, lang)?;
     }
     let change = change_cell(t, w.level, lang);
     if !change.is_empty() {
-        put_value(ws, r, col::CHANGE, &change, lang)?;
+        put_value(ws, r, lay.pos(C::Change), &change, lang)?;
     }
-    put_snooze(ws, r, col::SNOOZE, &t.snooze, lang)?;
+    put_snooze(ws, r, lay.pos(C::Snooze), &t.snooze, lang)?;
     if let Some(d) = t.since.and_then(excel_date) {
-        ws.write_datetime(r, col::SINCE, &d).map_err(xlsx_err)?;
+        ws.write_datetime(r, lay.pos(C::Since), &d)
+            .map_err(xlsx_err)?;
     }
     Ok(())
 }
@@ -243,29 +289,32 @@ fn format_block(
     block: &[WorkItem],
     first_row: u32,
     made: &[Links],
-    (s, columns): (&Styles, u16),
+    (s, lay, columns): (&Styles, &Layout, u16),
 ) -> Result<(), Error> {
     for column in 0..columns {
+        let tool = lay.column(column);
         format_runs(ws, column, first_row, block.len(), |k| {
             let w = &block[k];
             let st = s.row(w.level, w.tracking.snoozed);
-            match column {
-                col::LEVEL => &st.strong,
-                col::DAYS | col::LINE => &st.int,
-                col::PHONE if made[k].phone => &st.link,
-                col::EMAIL if made[k].email => &st.link,
-                col::ID | col::PHONE | col::EMAIL | col::PLAN | col::STATUS | col::DRAFT => {
-                    &st.text
-                }
-                col::TRIAL_END | col::SINCE => &st.date,
-                col::SNOOZE if matches!(w.tracking.snooze, Snooze::Until(_)) => &st.date,
-                col::USAGE => &st.percent,
-                c if c >= col::ADDED => match w.tracking.added.get(usize::from(c - col::ADDED)) {
+            match tool {
+                Some(C::Level) => &st.strong,
+                Some(C::Days | C::Line) => &st.int,
+                Some(C::Phone) if made[k].phone => &st.link,
+                Some(C::Email) if made[k].email => &st.link,
+                Some(C::Id | C::Phone | C::Email | C::Plan | C::Status | C::Draft) => &st.text,
+                Some(C::TrialEnd | C::Since) => &st.date,
+                Some(C::Snooze) if matches!(w.tracking.snooze, Snooze::Until(_)) => &st.date,
+                Some(C::Usage) => &st.percent,
+                Some(C::Mrr) => match &w.mrr {
+                    Some(m) => s.money(w.level, w.tracking.snoozed, &m.currency),
+                    None => &st.wrap,
+                },
+                Some(_) => &st.wrap,
+                None => match w.tracking.added.get(usize::from(column - lay.added())) {
                     Some(CellValue::Date(_)) => &st.date,
                     Some(CellValue::Number(_) | CellValue::Bool(_)) => &st.int,
                     _ => &st.wrap,
                 },
-                _ => &st.wrap,
             }
         })?;
     }

@@ -291,6 +291,10 @@ pub fn expected_text(e: Expected, lang: Lang) -> String {
         Expected::DateInOrder => if es { "una fecha válida en el orden de fechas del archivo (día/mes o mes/día)" } else { "a date valid in the file's date order (day/month or month/day)" }.into(),
         Expected::Status => if es { "un estado: trialing/prueba, active/activo, past_due, unpaid, incomplete, canceled/cancelado, paused" } else { "a status: trialing/trial, active, past_due, unpaid, incomplete, canceled, paused" }.into(),
         Expected::PaymentStatus => if es { "un estado de pago: failed/fallido, declined/rechazado, requires_payment_method, succeeded/pagado, pending/pendiente…" } else { "a payment status: failed, declined, requires_payment_method, succeeded, paid, pending…" }.into(),
+        Expected::Amount => if es { "un monto (33.00, 1.234,56 o 1,234.56)" } else { "an amount (33.00, 1,234.56 or 1.234,56)" }.into(),
+        Expected::Interval => if es { "un intervalo de cobro: month/mes, year/año, week/semana, day/día (o quarter/trimestre)" } else { "a billing interval: month, year, week, day (or quarter)" }.into(),
+        Expected::IntervalCount => if es { "un número entero de intervalos ≥ 1" } else { "a whole number of intervals ≥ 1" }.into(),
+        Expected::Currency => if es { "un código de moneda ISO de tres letras (USD, MXN, EUR)" } else { "a three-letter ISO currency code (USD, MXN, EUR)" }.into(),
         Expected::Identity => if es { "un ID o un nombre de tenant: la fila se rechazó" } else { "a tenant id or name: the row was rejected" }.into(),
         Expected::UniqueId => if es { "un ID que no se repita (ID duplicado; la fila se procesa igualmente)" } else { "an id that appears once (duplicated id; the row is still processed)" }.into(),
         Expected::Email => if es { "una dirección de email (nombre@dominio): se muestra sin enlace" } else { "an email address (name@domain): shown without a link" }.into(),
@@ -368,5 +372,16 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
                 "Message limit"
             }
         }
+        Field::Mrr => "MRR",
+        Field::Amount => pick(lang, "Monto", "Amount"),
+        Field::Quantity => pick(lang, "Cantidad", "Quantity"),
+        Field::Interval => pick(lang, "Intervalo de cobro", "Billing interval"),
+        Field::IntervalCount => pick(lang, "Intervalos por cobro", "Intervals per bill"),
+        Field::Currency => pick(lang, "Moneda", "Currency"),
+        Field::DeclineCode => pick(lang, "Motivo de rechazo", "Decline code"),
+        Field::CancelAtPeriodEnd => {
+            pick(lang, "Cancela al final del periodo", "Cancel at period end")
+        }
+        Field::CurrentPeriodEnd => pick(lang, "Fin del periodo actual", "Current period end"),
     }
 }

@@ -18,6 +18,7 @@
 //! This file holds what they all use: how numbers, dates and levels are
 //! written.
 
+pub mod billing;
 pub mod messages;
 pub mod options;
 pub mod progress;

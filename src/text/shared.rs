@@ -21,6 +21,7 @@ pub struct WorklistHeaders {
     pub email: &'static str,
     pub executive: &'static str,
     pub plan: &'static str,
+    pub mrr: &'static str,
     pub reason: &'static str,
     pub action: &'static str,
     pub status: &'static str,
@@ -39,7 +40,7 @@ pub struct WorklistHeaders {
 
 impl WorklistHeaders {
     /// The headers in column order.
-    pub fn in_order(&self) -> [&'static str; 23] {
+    pub fn in_order(&self) -> [&'static str; 24] {
         WorklistColumn::ALL.map(|c| self.of(c))
     }
 
@@ -56,6 +57,7 @@ impl WorklistHeaders {
             C::Email => self.email,
             C::Executive => self.executive,
             C::Plan => self.plan,
+            C::Mrr => self.mrr,
             C::Reason => self.reason,
             C::Action => self.action,
             C::Status => self.status,
@@ -144,6 +146,9 @@ pub struct SharedWords {
     pub per_executive: &'static str,
     pub unassigned: &'static str,
     pub total: &'static str,
+    pub mrr_at_risk: &'static str,
+    pub mrr_per_executive: &'static str,
+    pub no_currency: &'static str,
     pub rules_not_evaluated: &'static str,
     pub all_rules_evaluated: &'static str,
     pub recognised_columns: &'static str,
@@ -175,6 +180,9 @@ const ES: SharedWords = SharedWords {
     per_executive: "Por ejecutivo de cuenta",
     unassigned: "(sin asignar)",
     total: "Total",
+    mrr_at_risk: "MRR en riesgo",
+    mrr_per_executive: "MRR en riesgo por ejecutivo",
+    no_currency: "(sin moneda)",
     rules_not_evaluated: "Reglas no evaluadas",
     all_rules_evaluated: "Ninguna: todas las reglas se evaluaron",
     recognised_columns: "Columnas reconocidas",
@@ -192,6 +200,7 @@ const ES: SharedWords = SharedWords {
         email: "Email",
         executive: "Ejecutivo",
         plan: "Plan",
+        mrr: "MRR",
         reason: "Motivo",
         action: "Acción",
         status: "Estado",
@@ -236,6 +245,9 @@ const EN: SharedWords = SharedWords {
     per_executive: "Per account executive",
     unassigned: "(unassigned)",
     total: "Total",
+    mrr_at_risk: "MRR at risk",
+    mrr_per_executive: "MRR at risk per executive",
+    no_currency: "(no currency)",
     rules_not_evaluated: "Rules not evaluated",
     all_rules_evaluated: "None: every rule was evaluated",
     recognised_columns: "Recognised columns",
@@ -253,6 +265,7 @@ const EN: SharedWords = SharedWords {
         email: "Email",
         executive: "Account executive",
         plan: "Plan",
+        mrr: "MRR",
         reason: "Reason",
         action: "Action",
         status: "Status",

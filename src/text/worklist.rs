@@ -32,6 +32,9 @@ pub struct RowFacts<'a> {
     pub thresholds: &'a Thresholds,
     /// The product named in the emails.
     pub product: &'a str,
+    /// The subscription ends at the end of its period (on this date, when
+    /// known): a note among the other signals.
+    pub ends: Option<Option<NaiveDate>>,
 }
 
 /// The words of one worklist row.
@@ -80,6 +83,7 @@ pub fn row_words(f: &RowFacts, lang: Lang) -> RowWords {
             let lvl = level_label(s.level(f.thresholds), lang);
             format!("{lvl}: {}", reason(s, f.trial_end, th, lang))
         })
+        .chain(f.ends.map(|on| super::billing::ends_note(on, lang)))
         .collect::<Vec<_>>()
         .join("; ");
     RowWords {
@@ -110,10 +114,23 @@ fn critical(f: &RowFacts, lang: Lang) -> (String, String, String) {
     } else {
         "2) Send the urgent payment email (subject and draft in this row)."
     };
-    let body = if es {
-        format!("No pudimos procesar el último pago de la cuenta {tenant} en {product}. Si no se actualiza el método de pago, la cuenta será suspendida automáticamente y tu equipo perderá el acceso.\n\nQueremos ayudarte a resolverlo hoy mismo: responde a este email o llámanos y actualizamos juntos el método de pago en unos minutos.")
+    let (opening, closing) = if es {
+        (format!("No pudimos procesar el último pago de la cuenta {tenant} en {product}. Si no se actualiza el método de pago, la cuenta será suspendida automáticamente y tu equipo perderá el acceso."),
+        "Queremos ayudarte a resolverlo hoy mismo: responde a este email o llámanos y actualizamos juntos el método de pago en unos minutos.")
     } else {
-        format!("We could not process the last payment for the {tenant} account on {product}. Unless the payment method is updated, the account will be suspended automatically and your team will lose access.\n\nWe want to help you fix it today: reply to this email or call us and we will update the payment method together in a few minutes.")
+        (format!("We could not process the last payment for the {tenant} account on {product}. Unless the payment method is updated, the account will be suspended automatically and your team will lose access."),
+        "We want to help you fix it today: reply to this email or call us and we will update the payment method together in a few minutes.")
+    };
+    // Why the card was declined, when the export says: what fixes it.
+    let decline = match f.main {
+        Signal::PaymentFailed {
+            decline: Some(d), ..
+        } => super::billing::decline_paragraph(d.kind, lang),
+        _ => None,
+    };
+    let body = match decline {
+        Some(fix) => format!("{opening}\n\n{fix}\n\n{closing}"),
+        None => format!("{opening}\n\n{closing}"),
     };
     (
         format!("{call} {mail}"),
@@ -197,7 +214,7 @@ fn info(f: &RowFacts, lang: Lang) -> (String, String, String) {
 pub fn reason(signal: &Signal, trial_end: Option<NaiveDate>, threshold: f64, lang: Lang) -> String {
     let es = lang == Lang::Es;
     match signal {
-        Signal::PaymentFailed { reason } => {
+        Signal::PaymentFailed { reason, decline } => {
             let why = match reason {
                 PaymentFailure::Flag => {
                     if es {
@@ -214,6 +231,10 @@ pub fn reason(signal: &Signal, trial_end: Option<NaiveDate>, threshold: f64, lan
                     }
                 }
                 PaymentFailure::Status(s) => s.as_str().to_string(),
+            };
+            let why = match decline {
+                Some(d) => format!("{why}; {}", super::billing::decline_words(d, lang)),
+                None => why,
             };
             if es {
                 format!("Pago fallido ({why})")
@@ -315,6 +336,7 @@ mod tests {
         );
         let s = Signal::PaymentFailed {
             reason: PaymentFailure::Status(Status::PastDue),
+            decline: None,
         };
         assert_eq!(reason(&s, None, 90.0, Lang::Es), "Pago fallido (past_due)");
     }
