@@ -322,7 +322,13 @@ server {
 }
 
 // ------------------------------------------------------------------------------------ single file
-/** Inline module of the worker: the gzipped engine, gunzipped once with DecompressionStream. */
+/**
+ * Inline module of the worker: the gzipped engine, gunzipped once with DecompressionStream.
+ * The bytes are streamed through `new Response(bytes).body`, not `new Blob([bytes]).stream()`: in
+ * WebKit (WebKitGTK 2.50, Safari's engine), inside a blob: worker made by a file:// page, reading a
+ * Blob's stream rejects with "NotReadableError: The I/O read operation failed." and the engine never
+ * starts; a Response's body reads the same bytes in every engine (tests/browser/webkit.test.mjs).
+ */
 function wasmInlineModule(wasm) {
   return `const B64 = ${JSON.stringify(gzipB64(wasm))};
 let bytes;
@@ -331,7 +337,7 @@ export function wasmBytes() {
     const bin = atob(B64);
     const gz = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
-    const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+    const stream = new Response(gz).body.pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   })());
 }
@@ -358,7 +364,7 @@ export async function fetchSample() {
   const bin = atob(SAMPLE);
   const gz = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
-  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Response(gz).body.pipeThrough(new DecompressionStream('gzip'));
   return new Response(await new Response(stream).arrayBuffer(), { headers: { 'Content-Type': 'text/csv' } });
 }
 `;

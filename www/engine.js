@@ -172,15 +172,36 @@ function supersede() {
   }
 }
 
+/** Analyses asked for so far (a File read again by the page is given up when a newer one came). */
+let analyses = 0;
+
 /**
  * Runs analyze_worklist on a copy of `input`'s bytes (the page keeps its own to re-run when a
  * setting changes), or on a File (a Blob), which the worker reads itself: the page's thread
  * neither reads nor copies it, and the bytes come back with the result. `view` ({ level, search,
  * first, whole }) says which preview rows come with the result.
+ *
+ * When the worker cannot read the File, the page reads it and hands the bytes over (they come back
+ * the same way): WebKit lets no worker started from a blob: URL by a file:// page (the offline
+ * single file) read any Blob ("NotReadableError: The I/O read operation failed."), while the page
+ * itself can.
  */
 export function analyzeWorklist(input, options, onStage, view) {
   supersede();
-  if (input instanceof Blob) return request('analyze', { file: input, options, view }, { onStage });
+  const n = ++analyses;
+  if (input instanceof Blob) {
+    return request('analyze', { file: input, options, view }, { onStage }).catch(async (e) => {
+      if (!e || e.code !== 'read') throw e;
+      let bytes;
+      try {
+        bytes = new Uint8Array(await input.arrayBuffer());
+      } catch (err) {
+        throw Object.assign(new Error(String(err && err.message ? err.message : err)), { code: 'read' });
+      }
+      if (n !== analyses) throw new Superseded('superseded');
+      return request('analyze', { bytes, own: true, options, view }, { transfer: [bytes.buffer], onStage });
+    });
+  }
   const copy = input.slice();
   return request('analyze', { bytes: copy, options, view }, { transfer: [copy.buffer], onStage });
 }
