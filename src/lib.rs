@@ -37,7 +37,7 @@
 //! Where to find things: a rule is in `classify` (levels) or `read::values`
 //! (what a cell may say); a header alias in `model::field`; a default in
 //! `options` ([`DEFAULTS`]); a word in [`text`]; a colour in
-//! `render::styles` ([`level_fill`]).
+//! [`colours`] ([`level_fill`]).
 //!
 //! ```
 //! use retention_worklist::{build_worklist, Options};
@@ -85,7 +85,7 @@ pub use options::{parse_as_of, Defaults, Environment, Options, RawOptions, Repor
 pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, WorkItem};
 pub use read::previous::MAX_PREVIOUS_BYTES;
 pub use render::{
-    fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL,
+    colours, fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL,
 };
 pub use report::{preview_rows, problem_rows, PreviewRow, ProblemRow};
 pub use split::{

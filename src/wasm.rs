@@ -19,9 +19,10 @@
 use crate::report::{preview_rows, problem_rows, PreviewRow};
 use crate::text::{self, shared};
 use crate::{
-    analyze_with_previous, build_worklist_with_previous, level_fill, render, split_by_executive,
-    split_zip_name, zip_split_files, Analysis, Environment, Error, Field, Lang, Level, Options,
-    RawOptions, Stage, Summary, WorkItem, DEFAULTS, MAX_PREVIOUS_BYTES, SNOOZED_FILL, VERSION_LINE,
+    analyze_with_previous, build_worklist_with_previous, colours, level_fill, render,
+    split_by_executive, split_zip_name, zip_split_files, Analysis, Environment, Error, Field, Lang,
+    Level, Options, RawOptions, Stage, Summary, WorkItem, DEFAULTS, MAX_PREVIOUS_BYTES,
+    SNOOZED_FILL, VERSION_LINE,
 };
 use js_sys::{Object, Reflect, Uint8Array};
 use serde::Serialize;
@@ -460,6 +461,8 @@ struct LevelInfo {
     label: String,
     /// `#RRGGBB`: the workbook's fill.
     fill: String,
+    /// `#RRGGBB`: the text on that fill (the workbook's; at least 4.5:1 on it).
+    text: String,
     trigger: String,
 }
 
@@ -486,8 +489,8 @@ struct DefaultsInfo {
 /// What the page needs to know about the engine, in the options' language:
 /// `engine_info(options?)` → `{ version, defaults, levels, words }`.
 ///
-/// `levels[]` carries each level's key, emoji, word, label, fill colour (the
-/// workbook's) and short trigger following the options' thresholds; `words`
+/// `levels[]` carries each level's key, emoji, word, label, fill and text
+/// colours (the workbook's) and short trigger following the options' thresholds; `words`
 /// the labels the page shares with the workbook; `fields[]` each field's
 /// key, label and accepted headers (for column mapping); `format` how the
 /// language writes dates and numbers. Invalid options throw, as in
@@ -504,6 +507,7 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
             word: text::level_word(l, lang),
             label: text::level_label(l, lang),
             fill: format!("#{:06X}", level_fill(l)),
+            text: format!("#{:06X}", colours::level_text(l)),
             trigger: text::level_trigger(l, &o.thresholds, lang),
         })
         .collect();
@@ -519,6 +523,10 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
     let set = |k: &str, v: &JsValue| set_key(&result, k, v);
     set("version", &version().into())?;
     set("snoozedFill", &format!("#{SNOOZED_FILL:06X}").into())?;
+    set(
+        "snoozedText",
+        &format!("#{:06X}", colours::SNOOZED_TEXT).into(),
+    )?;
     set(
         "previousMaxBytes",
         &JsValue::from_f64(MAX_PREVIOUS_BYTES as f64),
