@@ -370,6 +370,17 @@ export async function fetchSample() {
 `;
 }
 
+/**
+ * The markup without its indentation (about 3.5 kB of the single file): a newline followed by spaces
+ * renders as the newline alone, one collapsible space. Only where no element keeps its whitespace:
+ * the build fails on a <pre> or <textarea> in the markup (the page's pre-wrap paragraphs are empty
+ * in it; their text comes from the engine).
+ */
+function withoutIndentation(html) {
+  if (/<(pre|textarea)\b/i.test(html)) fail('www/index.html has a <pre> or <textarea>: the single file\'s markup keeps its indentation then; update withoutIndentation() in scripts/build-dist.mjs');
+  return html.replace(/\n[ \t]+/g, '\n');
+}
+
 /** The single file's policy: nothing from the network; only this file's own script and style. */
 function singleCsp(scriptHash, styleHash) {
   return [
@@ -410,7 +421,7 @@ async function buildSingle(index, css, wasm, sample, favicon) {
   assertInlineSafe(css, 'the stylesheet');
 
   const faviconUrl = `data:image/svg+xml;base64,${favicon.toString('base64')}`;
-  let html = index.html;
+  let html = withoutIndentation(index.html);
   html = replaceStyles(html, `<style>${css}</style>`);
   html = replaceIn(html, /"favicon\.svg"/, `"${faviconUrl}"`, '"favicon.svg" reference', null);
   html = replaceIn(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,

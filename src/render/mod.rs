@@ -34,7 +34,6 @@ use crate::model::Level;
 use crate::options::Options;
 use crate::text::workbook::{document_title, sheet_names};
 use cells::{excel_date, xlsx_err};
-use rust_xlsxwriter::utility::quote_sheet_name;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet};
 use styles::Styles;
 
@@ -72,14 +71,11 @@ pub fn render_with_sheet_rows(
     );
 
     let per_sheet = sheet_rows.clamp(2, MAX_SHEET_ROWS) - 1;
-    // The sheets whose first row is a header row (every one but the summary).
-    let mut headed: Vec<String> = Vec::new();
     for (page, chunk) in pages(&a.items, per_sheet) {
-        let ws = named_sheet(&mut wb, &paged_name(names.worklist, page), &mut headed)?;
+        let ws = named_sheet(&mut wb, &paged_name(names.worklist, page))?;
         worklist::write(ws, chunk, &a.added_columns, &styles, lang)?;
     }
-    let ws = wb.add_worksheet();
-    ws.set_name(names.summary).map_err(xlsx_err)?;
+    let ws = named_sheet(&mut wb, names.summary)?;
     summary::write(ws, &a.summary, &styles, o, names.summary)?;
     // The campaign list splits like the worklist: no MEDIO tenant is cut off.
     let medium: Vec<_> = a
@@ -88,26 +84,19 @@ pub fn render_with_sheet_rows(
         .filter(|w| w.level == Level::Medium)
         .collect();
     for (page, chunk) in pages(&medium, per_sheet) {
-        let ws = named_sheet(&mut wb, &paged_name(names.campaign, page), &mut headed)?;
+        let ws = named_sheet(&mut wb, &paged_name(names.campaign, page))?;
         campaign::write(ws, chunk, &styles, lang)?;
     }
     if a.summary.changes.is_some() {
         for (page, chunk) in pages(&a.left, per_sheet) {
-            let ws = named_sheet(&mut wb, &paged_name(names.changes, page), &mut headed)?;
+            let ws = named_sheet(&mut wb, &paged_name(names.changes, page))?;
             changes::write(ws, chunk, (&a.summary, &a.added_columns), &styles, lang)?;
         }
     }
-    protocol::write(
-        named_sheet(&mut wb, names.protocol, &mut headed)?,
-        &styles,
-        o,
-    )?;
+    protocol::write(named_sheet(&mut wb, names.protocol)?, &styles, o)?;
     for (page, chunk) in pages(&a.summary.problem_list, per_sheet) {
-        let ws = named_sheet(&mut wb, &paged_name(names.problems, page), &mut headed)?;
+        let ws = named_sheet(&mut wb, &paged_name(names.problems, page))?;
         problems::write(ws, chunk, &styles, lang)?;
-    }
-    for name in &headed {
-        name_column_titles(&mut wb, name)?;
     }
     let bytes = wb.save_to_buffer().map_err(xlsx_err)?;
     // Freeing every cell of a large workbook is ~7 % of a big run; natively the
@@ -138,29 +127,8 @@ fn paged_name(base: &str, page: usize) -> String {
     }
 }
 
-/// A new sheet of data under a header row (cells::header_row), named `name`;
-/// its name joins `headed`.
-fn named_sheet<'w>(
-    wb: &'w mut Workbook,
-    name: &str,
-    headed: &mut Vec<String>,
-) -> Result<&'w mut Worksheet, Error> {
+fn named_sheet<'w>(wb: &'w mut Workbook, name: &str) -> Result<&'w mut Worksheet, Error> {
     let ws = wb.add_worksheet();
     ws.set_name(name).map_err(xlsx_err)?;
-    headed.push(name.to_string());
     Ok(ws)
-}
-
-/// Marks a sheet's header row for screen readers without making it an Excel
-/// table: the sheet-scoped name `ColumnTitle` on its first header cell, the
-/// convention by which JAWS announces a column's header with each cell. (An
-/// Excel table would mark it too, but would change what people edit: a
-/// formula typed in one cell fills its whole column, typing under the table
-/// grows it, and its style paints over the level fills.) Every header row
-/// is also the sheet's print titles (cells::print_setup).
-fn name_column_titles(wb: &mut Workbook, sheet: &str) -> Result<(), Error> {
-    let quoted = quote_sheet_name(sheet);
-    wb.define_name(format!("{quoted}!ColumnTitle"), &format!("={quoted}!$A$1"))
-        .map_err(xlsx_err)?;
-    Ok(())
 }
