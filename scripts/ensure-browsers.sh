@@ -62,7 +62,7 @@ else
   flock 9
   if [[ ! -x "$GECKO_BIN" ]]; then
     start=$SECONDS
-    log "building geckodriver $GECKODRIVER_VERSION from crates.io into $GECKO_ROOT (about 3 min on 2 cores)"
+    log "building geckodriver $GECKODRIVER_VERSION from crates.io into $GECKO_ROOT (3-6 min on 2 cores)"
     tmp_target=$(mktemp -d)
     CARGO_TARGET_DIR="$tmp_target" cargo install geckodriver --version "=$GECKODRIVER_VERSION" --locked \
       --root "$GECKO_ROOT" --quiet \
