@@ -365,6 +365,10 @@ server {
 /**
  * Inline module of the worker: the gzipped engine in base 85, gunzipped once with
  * DecompressionStream. The build decodes it again and compares, so a wrong encoding fails here.
+ * The bytes are streamed through `new Response(bytes).body`, not `new Blob([bytes]).stream()`: in
+ * WebKit (WebKitGTK 2.50, Safari's engine), inside a blob: worker made by a file:// page, reading a
+ * Blob's stream rejects with "NotReadableError: The I/O read operation failed." and the engine never
+ * starts; a Response's body reads the same bytes in every engine (tests/browser/webkit.test.mjs).
  */
 function wasmInlineModule(wasm) {
   const gz = gzipSync(wasm, { level: 9 });
@@ -377,7 +381,7 @@ let bytes;
 export function wasmBytes() {
   return bytes || (bytes = (async () => {
     const gz = fromBase85(B85, ${gz.length});
-    const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+    const stream = new Response(gz).body.pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   })());
 }
@@ -404,10 +408,21 @@ export async function fetchSample() {
   const bin = atob(SAMPLE);
   const gz = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
-  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Response(gz).body.pipeThrough(new DecompressionStream('gzip'));
   return new Response(await new Response(stream).arrayBuffer(), { headers: { 'Content-Type': 'text/csv' } });
 }
 `;
+}
+
+/**
+ * The markup without its indentation (about 3.5 kB of the single file): a newline followed by spaces
+ * renders as the newline alone, one collapsible space. Only where no element keeps its whitespace:
+ * the build fails on a <pre> or <textarea> in the markup (the page's pre-wrap paragraphs are empty
+ * in it; their text comes from the engine).
+ */
+function withoutIndentation(html) {
+  if (/<(pre|textarea)\b/i.test(html)) fail('www/index.html has a <pre> or <textarea>: the single file\'s markup keeps its indentation then; update withoutIndentation() in scripts/build-dist.mjs');
+  return html.replace(/\n[ \t]+/g, '\n');
 }
 
 /** The single file's policy: nothing from the network; only this file's own script and style. */
@@ -450,7 +465,7 @@ async function buildSingle(index, css, wasm, sample, favicon) {
   assertInlineSafe(css, 'the stylesheet');
 
   const faviconUrl = `data:image/svg+xml;base64,${favicon.toString('base64')}`;
-  let html = index.html;
+  let html = withoutIndentation(index.html);
   html = replaceStyles(html, `<style>${css}</style>`);
   html = replaceIn(html, /"favicon\.svg"/, `"${faviconUrl}"`, '"favicon.svg" reference', null);
   html = replaceIn(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,

@@ -4,12 +4,14 @@
 #      then Rust: cargo test --all-targets, cargo test --doc
 #   b) npm ci (only when node_modules/playwright-core is missing), then npm run lint (TypeScript's
 #      check of the page's JavaScript: www/*.js with their JSDoc types, tsconfig.json)
-#   c) scripts/ensure-chromium.sh (Debian's /usr/bin/chromium for the browser tests)
+#   c) scripts/ensure-chromium.sh (Debian's /usr/bin/chromium for the browser tests), then
+#      scripts/ensure-browsers.sh (Firefox ESR + geckodriver, WebKitGTK's WebKitWebDriver, xvfb)
 #   d) scripts/build-wasm.sh (www/pkg: the page's WebAssembly engine)
 #      then scripts/build-dist.mjs (dist/: the single offline file and the static site)
 #   e) cargo build --release (the CLI; the JS tests compare its bytes with the wasm output)
 #   f) node --test on tests/js/**/*.test.mjs        (Node tests of the JS API)
-#   g) node --test --test-concurrency=1 on tests/browser/**/*.test.mjs (Playwright + Chromium)
+#   g) node --test --test-concurrency=1 on tests/browser/**/*.test.mjs (Playwright + Chromium;
+#      firefox/webkit.test.mjs over WebDriver)
 # Stops at the first failing stage.
 set -euo pipefail
 
@@ -66,6 +68,7 @@ fi
 stage lint npm run lint --silent
 
 stage chromium bash scripts/ensure-chromium.sh
+stage browsers bash scripts/ensure-browsers.sh
 stage build-wasm bash scripts/build-wasm.sh
 stage build-dist node scripts/build-dist.mjs
 stage cargo-build-release cargo build --release

@@ -37,7 +37,7 @@
 //! Where to find things: a rule is in `classify` (levels) or `read::values`
 //! (what a cell may say); a header alias in `model::field`; a default in
 //! `options` ([`DEFAULTS`]); a word in [`text`]; a colour in
-//! `render::styles` ([`level_fill`]).
+//! [`colours`] ([`level_fill`]).
 //!
 //! ```
 //! use retention_worklist::{Options, Run};
@@ -97,7 +97,7 @@ pub use preview::{
 };
 pub use read::previous::MAX_PREVIOUS_BYTES;
 pub use render::{
-    fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL,
+    colours, fit_cell, level_fill, render, render_with_sheet_rows, MAX_SHEET_ROWS, SNOOZED_FILL,
 };
 pub use split::{
     slug, split_by_executive, split_by_executive_with_progress, split_zip_name, zip_split_files,

@@ -24,8 +24,8 @@ const DRAFT: u32 = 19;
 const OTHER: u32 = 21;
 const LINE: u32 = 22;
 
-/// The link font colour of the worklist (render::Styles).
-const LINK_BLUE: u32 = 0x0B3D91;
+/// The link font colour of the worklist (the colour table).
+const LINK_BLUE: u32 = retention_worklist::colours::LINK_TEXT;
 
 /// The XML of one cell, `<c r="…" …>` up to its end.
 fn cell_xml<'a>(sheet: &'a str, cell: &str) -> &'a str {

@@ -286,7 +286,7 @@ export interface ResultView extends ViewQuery {
 
 /** Page → worker. */
 export type WorkerRequest =
-  | { id: number; type: 'analyze'; bytes?: Uint8Array; file?: Blob; options: EngineOptions; view: ResultView }
+  | { id: number; type: 'analyze'; bytes?: Uint8Array; file?: Blob; own?: boolean; options: EngineOptions; view: ResultView }
   | ({ id: number; type: 'rows'; run: number; offset: number; count: number } & ViewQuery)
   | { id: number; type: 'workbook'; run: number }
   | { id: number; type: 'email'; run: number; index: number }

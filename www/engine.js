@@ -258,11 +258,19 @@ function supersede() {
   }
 }
 
+/** Analyses asked for so far (a File read again by the page is given up when a newer one came). */
+let analyses = 0;
+
 /**
  * Runs analyze_worklist on a copy of `input`'s bytes (the page keeps its own to re-run when a
  * setting changes), or on a File (a Blob), which the worker reads itself: the page's thread
  * neither reads nor copies it, and the bytes come back with the result. `view` says which preview
  * rows come with the result.
+ *
+ * When the worker cannot read the File, the page reads it and hands the bytes over (they come back
+ * the same way): WebKit lets no worker started from a blob: URL by a file:// page (the offline
+ * single file) read any Blob ("NotReadableError: The I/O read operation failed."), while the page
+ * itself can.
  * @param {Uint8Array | Blob} input
  * @param {EngineOptions} options
  * @param {OnStage} onStage
@@ -271,8 +279,24 @@ function supersede() {
  */
 export function analyzeWorklist(input, options, onStage, view) {
   supersede();
+  const n = ++analyses;
   const id = nextId++;
-  if (input instanceof Blob) return request({ id, type: 'analyze', file: input, options, view }, { onStage });
+  if (input instanceof Blob) {
+    return request({ id, type: 'analyze', file: input, options, view }, { onStage }).catch(async (e) => {
+      if (!e || e.code !== 'read') throw e;
+      /** @type {Uint8Array<ArrayBuffer>} */
+      let bytes;
+      try {
+        bytes = new Uint8Array(await input.arrayBuffer());
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        throw Object.assign(new Error(message), { code: 'read' });
+      }
+      if (n !== analyses) throw new Superseded('superseded');
+      const again = { id: nextId++, type: /** @type {const} */ ('analyze'), bytes, own: true, options, view };
+      return request(again, { transfer: [bytes.buffer], onStage });
+    });
+  }
   const copy = input.slice();
   return request({ id, type: 'analyze', bytes: copy, options, view }, { transfer: [copy.buffer], onStage });
 }

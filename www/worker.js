@@ -1,10 +1,11 @@
 // Module worker that runs the WebAssembly engine, so the page stays responsive on large files.
 //
-// Page → worker:  { id, type: 'analyze', bytes: Uint8Array | file: Blob, options, view }
+// Page → worker:  { id, type: 'analyze', bytes: Uint8Array | file: Blob, own?, options, view }
 //                   analyze_worklist: counts first; view = { level, search, first, whole }: the
 //                   preview rows to send with them (every row when there are at most `whole`, else
 //                   the view's `first`). A file is read here (off the page's thread) and its bytes go
-//                   back with the result, for the page to keep.
+//                   back with the result, for the page to keep; so do `bytes` sent with own: true
+//                   (a file the page had to read itself: engine.js says when).
 //                 { id, type: 'rows', run, level, search, offset, count }    more preview rows
 //                 { id, type: 'workbook', run }                          the run's XLSX (built when asked)
 //                 { id, type: 'email', run, index }                      subject, draft, mailto of a row
@@ -15,7 +16,7 @@
 //                 { id, type: 'result', run, summary, preview_rows, complete, rows, indices, total,
 //                   problems, notices, rules_not_evaluated, bytes? }   complete: rows are every preview
 //                   row (the page filters them itself); else the view's first rows, of `total`;
-//                   bytes: the file's, when it came as a file (transferred)
+//                   bytes: the file's, when it came as a file or with own: true (transferred)
 //                 { id, type: 'rows', rows, indices, total }   indices: each row's number, for 'email'
 //                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build')
 //                 { id, type: 'email', email }  { id, type: 'info', info }
@@ -270,7 +271,7 @@ async function answer(mod, q) {
   if (q.type === 'info') {
     reply({ id, type: 'info', info: mod.engine_info(q.options) });
   } else if (q.type === 'analyze') {
-    if (q.bytes) analyze(mod, id, q.bytes, q.options, q.view);
+    if (q.bytes) analyze(mod, id, q.bytes, q.options, q.view, q.own === true);
     else if (q.file) analyze(mod, id, await readFile(q.file), q.options, q.view, true);
   } else if (q.type === 'rows') {
     const page = viewRows(keptRun(q.run), q);

@@ -172,8 +172,14 @@ pub(super) fn header_row(
     Ok(())
 }
 
-/// Landscape, fitted to the page width, header row on every page, sheet
-/// name and page number in the footer.
+/// Landscape, fitted to the page width, header row on every page (the
+/// sheet's print titles, how its header row is marked), sheet name and page
+/// number in the footer.
+///
+/// The data sheets are not Excel tables, though a table's header row is what
+/// Excel's Accessibility Checker recognises: a table changes what people
+/// edit. A formula typed in one of its cells fills the whole column, typing
+/// under it grows the table, and its style paints over the level fills.
 pub(super) fn print_setup(ws: &mut Worksheet) -> Result<(), Error> {
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);

@@ -6,8 +6,9 @@
 //! worklist, the protocol itself and the data problems. One file per sheet
 //! ([`worklist`], [`summary`], [`campaign`], [`changes`], [`protocol`],
 //! [`problems`]); the formats are built once per workbook in [`styles`] and
-//! reused for every cell. Excel's cell limits are applied here, once: every
-//! text cell goes through [`fit_cell`].
+//! reused for every cell, in the colours of [`colours`] (the one table).
+//! Excel's cell limits are applied here, once: every text cell goes through
+//! [`fit_cell`].
 //!
 //! Determinism: no wall clock reaches the file. The document's creation date
 //! is the report date, zip entries carry the writer's fixed timestamp, and
@@ -17,6 +18,7 @@
 mod campaign;
 mod cells;
 mod changes;
+pub mod colours;
 mod problems;
 mod protocol;
 mod styles;
@@ -24,7 +26,7 @@ mod summary;
 mod worklist;
 
 pub use cells::fit_cell;
-pub use styles::{level_fill, SNOOZED_FILL};
+pub use colours::{level_fill, SNOOZED_FILL};
 
 use crate::analyze::Analysis;
 use crate::error::Error;

@@ -1,43 +1,13 @@
-//! The formats, built once per workbook and reused for every cell, and the
-//! level colours (the one place they are defined: the page takes them from
-//! the engine too).
+//! The formats, built once per workbook and reused for every cell, in the
+//! colours of [`super::colours`] (the one colour table).
 
+use super::colours::{
+    level_fill, level_text, BORDER_GREY, HEADER_FILL, HEADER_TEXT, LINK_TEXT, SNOOZED_FILL,
+    SNOOZED_TEXT,
+};
 use crate::model::{Lang, Level};
 use crate::text::excel_date_format;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
-
-/// RGB fills of the four levels (solid), strong enough to read at a glance,
-/// light enough for black text. The page colours its levels with these.
-///
-/// ```
-/// use retention_worklist::{level_fill, Level};
-/// assert_eq!(level_fill(Level::Critical), 0xFF8080);
-/// ```
-pub fn level_fill(level: Level) -> u32 {
-    match level {
-        Level::Critical => 0xFF8080,
-        Level::High => 0xF8B26A,
-        Level::Medium => 0xFFE36E,
-        Level::Info => 0x9CC3E6,
-    }
-}
-
-/// The grey of a snoozed worklist row (below the active rows, whatever its
-/// level). The page greys its snoozed rows with it too.
-///
-/// ```
-/// assert_eq!(retention_worklist::SNOOZED_FILL, 0xD9D9D9);
-/// ```
-pub const SNOOZED_FILL: u32 = 0xD9D9D9;
-/// The text of a snoozed row: dark grey.
-const SNOOZED_TEXT: u32 = 0x595959;
-
-/// Dark blue of headers and titles.
-const HEADER_BLUE: u32 = 0x1F3864;
-/// Grey of cell borders.
-const BORDER_GREY: u32 = 0xBFBFBF;
-/// Blue of link text.
-const LINK_BLUE: u32 = 0x0B3D91;
 
 /// The workbook's formats.
 pub(super) struct Styles {
@@ -102,7 +72,9 @@ impl Styles {
             .set_border_color(Color::RGB(BORDER_GREY));
         let level = Level::ALL.map(|l| {
             LevelStyles::filled(
-                base.clone().set_background_color(Color::RGB(level_fill(l))),
+                base.clone()
+                    .set_background_color(Color::RGB(level_fill(l)))
+                    .set_font_color(Color::RGB(level_text(l))),
                 date_fmt,
             )
         });
@@ -132,8 +104,8 @@ impl Styles {
             money,
             header: Format::new()
                 .set_bold()
-                .set_font_color(Color::White)
-                .set_background_color(Color::RGB(HEADER_BLUE))
+                .set_font_color(Color::RGB(HEADER_TEXT))
+                .set_background_color(Color::RGB(HEADER_FILL))
                 .set_align(FormatAlign::Top)
                 .set_text_wrap()
                 .set_border(FormatBorder::Thin)
@@ -141,7 +113,7 @@ impl Styles {
             title: Format::new()
                 .set_bold()
                 .set_font_size(16)
-                .set_font_color(Color::RGB(HEADER_BLUE)),
+                .set_font_color(Color::RGB(HEADER_FILL)),
             bold: Format::new().set_bold(),
             wrap: base.clone().set_text_wrap(),
             plain_left: base.clone().set_align(FormatAlign::Left),
@@ -204,7 +176,7 @@ impl LevelStyles {
             int: filled.clone().set_align(FormatAlign::Left),
             link: filled
                 .clone()
-                .set_font_color(Color::RGB(LINK_BLUE))
+                .set_font_color(Color::RGB(LINK_TEXT))
                 .set_underline(FormatUnderline::Single),
             strong: filled.set_bold(),
         }

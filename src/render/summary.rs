@@ -2,7 +2,8 @@
 //! per account executive, the rules not evaluated, the columns read.
 
 use super::cells::{put_text, xlsx_err};
-use super::styles::{level_fill, Styles};
+use super::colours::level_fill;
+use super::styles::Styles;
 use crate::error::Error;
 use crate::model::{Lang, Level};
 use crate::model::{MrrAtRisk, Summary};
@@ -10,7 +11,7 @@ use crate::options::Options;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
 use crate::text::tracking::{change_counts, change_words};
-use crate::text::workbook::{fact_words, summary_title, thresholds};
+use crate::text::workbook::{chart_alt_text, fact_words, summary_title, thresholds};
 use crate::text::{format_date, level_label};
 use crate::version::VERSION_LINE;
 use rust_xlsxwriter::{
@@ -85,7 +86,8 @@ pub(super) fn write(
     };
     facts(&mut sheet, sm, o)?;
     let first_level_row = counts(&mut sheet, sm)?;
-    insert_chart(sheet.ws, name, first_level_row, sheet.w)?;
+    let counts = Level::ALL.map(|l| sm.count(l));
+    insert_chart(sheet.ws, name, first_level_row, sheet.w, counts, lang)?;
     sheet.r = sheet.r.max(17) + 1;
     per_executive(&mut sheet, sm)?;
     sheet.r += 1;
@@ -184,12 +186,15 @@ fn changes(sh: &mut Sheet, sm: &Summary) -> Result<bool, Error> {
     Ok(true)
 }
 
-/// One bar per level, coloured like the rows.
+/// One bar per level, coloured like the rows, with alternative text saying
+/// its numbers (`counts`, in [`Level::ALL`] order).
 fn insert_chart(
     ws: &mut Worksheet,
     name: &str,
     first_row: u32,
     w: &SharedWords,
+    counts: [u64; 4],
+    lang: Lang,
 ) -> Result<(), Error> {
     let mut chart = Chart::new(ChartType::Bar);
     let points: Vec<ChartPoint> = Level::ALL
@@ -207,6 +212,7 @@ fn insert_chart(
         .set_values((name, first_row, 1, first_row + 3, 1))
         .set_points(&points);
     chart.title().set_name(w.tenants_per_level);
+    chart.set_alt_text(chart_alt_text(counts, lang));
     chart.legend().set_hidden();
     chart.y_axis().set_reverse();
     ws.insert_chart(1, 3, &chart).map_err(xlsx_err)?;

@@ -1,7 +1,7 @@
 //! The workbook's own words: sheet names, the summary and protocol sheets,
 //! the tracking states. (Labels the page shows too are in [`super::shared`].)
 
-use super::{format_number, pick};
+use super::{format_int, format_number, level_word, pick};
 use crate::model::{DateOrderSource, Lang, Level, Thresholds};
 
 /// Sheet names.
@@ -102,6 +102,31 @@ pub fn document_title(product: &str, as_of: &str, lang: Lang) -> String {
         format!("Worklist de retención {product} — {as_of}"),
         format!("Retention worklist {product} — {as_of}"),
     )
+}
+
+/// The alternative text of the Resumen's chart (what a screen reader says
+/// for it): what it shows, and each level's count, in [`Level::ALL`] order.
+/// At most about 160 characters, under Excel's 255 whatever the counts.
+///
+/// ```
+/// use retention_worklist::{text::workbook::chart_alt_text, Lang};
+/// assert_eq!(
+///     chart_alt_text([3, 5, 10_000, 0], Lang::Es),
+///     "Gráfico de barras, tenants por nivel: CRÍTICO 3, ALTO 5, MEDIO 10.000, INFORMATIVO 0."
+/// );
+/// ```
+pub fn chart_alt_text(counts: [u64; 4], lang: Lang) -> String {
+    let bars: Vec<String> = Level::ALL
+        .iter()
+        .zip(counts)
+        .map(|(&l, n)| format!("{} {}", level_word(l, lang), format_int(n, lang)))
+        .collect();
+    let head = pick(
+        lang,
+        "Gráfico de barras, tenants por nivel",
+        "Bar chart, tenants per level",
+    );
+    format!("{head}: {}.", bars.join(", "))
 }
 
 /// The summary sheet's title.

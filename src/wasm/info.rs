@@ -6,7 +6,7 @@ use super::options::options_from;
 use crate::preview::PAGING;
 use crate::text::{self, shared};
 use crate::{
-    level_fill, Field, Lang, Level, OptionDef, OptionDefault, OptionKind, OptionPlace,
+    colours, level_fill, Field, Lang, Level, OptionDef, OptionDefault, OptionKind, OptionPlace,
     MAX_PREVIOUS_BYTES, OPTIONS, SNOOZED_FILL, VERSION_LINE,
 };
 use js_sys::Object;
@@ -22,6 +22,8 @@ struct LevelInfo {
     label: String,
     /// `#RRGGBB`: the workbook's fill.
     fill: String,
+    /// `#RRGGBB`: the text on that fill (the workbook's; at least 4.5:1 on it).
+    text: String,
     trigger: String,
 }
 
@@ -127,7 +129,7 @@ fn option_info(d: &OptionDef, lang: Lang) -> OptionInfo {
 /// whether the settings form shows it, label, help, expected) and
 /// `defaults` its fixed defaults by key; `preview` the preview's paging
 /// (`{ first, view, more }` rows); `levels[]` each level's key, emoji, word,
-/// label, fill colour (the workbook's) and short trigger following the
+/// label, fill and text colours (the workbook's) and short trigger following the
 /// options' thresholds; `words` the labels the page shares with the
 /// workbook; `fields[]` each field's key, label and accepted headers (for
 /// column mapping); `format` how the language writes dates and numbers.
@@ -144,6 +146,7 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
             word: text::level_word(l, lang),
             label: text::level_label(l, lang),
             fill: format!("#{:06X}", level_fill(l)),
+            text: format!("#{:06X}", colours::level_text(l)),
             trigger: text::level_trigger(l, &o.thresholds, lang),
         })
         .collect();
@@ -166,6 +169,10 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
     let set = |k: &str, v: &JsValue| set_key(&result, k, v);
     set("version", &version().into())?;
     set("snoozedFill", &format!("#{SNOOZED_FILL:06X}").into())?;
+    set(
+        "snoozedText",
+        &format!("#{:06X}", colours::SNOOZED_TEXT).into(),
+    )?;
     set(
         "previousMaxBytes",
         &JsValue::from_f64(MAX_PREVIOUS_BYTES as f64),
