@@ -175,6 +175,17 @@ export async function uploadFile(page, file) {
   return waitForRun(page, before);
 }
 
+/**
+ * Waits until the preview shows the rows of the level and search in force: the page asks the
+ * engine for them (a new level or search is answered by the worker, a moment later).
+ */
+export async function tableSettled(page) {
+  await page.waitForFunction(() => {
+    const body = document.getElementById('worklist-body');
+    return !body.hasAttribute('aria-busy') && body.dataset.complete === 'true';
+  });
+}
+
 /** The counts shown on the cards, as integers. */
 export async function cardCounts(page) {
   return page.evaluate(() => {
