@@ -225,7 +225,7 @@ const WORDS = { es: ES, en: EN };
  * @param {unknown} lang
  * @returns {lang is PageLang}
  */
-const hasWords = (lang) => typeof lang === 'string' && Object.hasOwn(WORDS, lang);
+export const hasWords = (lang) => typeof lang === 'string' && Object.hasOwn(WORDS, lang);
 
 /**
  * The page's language. The engine decides the default (engine_info().defaults.lang, applied by

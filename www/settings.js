@@ -10,7 +10,7 @@
 // it). A field the person touched (state.touched) is theirs: start-up work fills only the others.
 
 import { $, make } from './dom.js';
-import { getLang, t } from './i18n.js';
+import { getLang, hasWords, t } from './i18n.js';
 import { state } from './state.js';
 
 /** @typedef {import('./engine-api').EngineOptions} EngineOptions */
@@ -312,12 +312,13 @@ export function followZone() {
 }
 
 /**
- * The language to show: the one remembered, else `fallback` (the engine's default).
+ * The language to show: the one remembered (one the page has words for), else `fallback` (the
+ * engine's default).
  * @param {string} fallback
  */
 export function initialLang(fallback) {
   const { lang } = storedSettings();
-  return typeof lang === 'string' && lang ? lang : fallback;
+  return hasWords(lang) ? lang : fallback;
 }
 
 /** The engine's defaults back ("detect" for a choice the run decides); date and zone stay. */
