@@ -353,9 +353,9 @@ export interface ViewQuery {
   search: string;
 }
 
-/** The rows that come with an analysis: the view's `first` (engine_info().preview.first). */
+/** The rows that come with an analysis: the view's first `first` (the engine's first page when not given). */
 export interface ResultView extends ViewQuery {
-  first: number;
+  first?: number;
 }
 
 /** Page → worker. */

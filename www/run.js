@@ -335,9 +335,9 @@ export async function processFile({ fresh = false } = {}) {
   announce(t('statusReading', { name: file.name }));
   const started = performance.now();
   // The preview rows that come with the counts: the engine's first ones of the level and search in
-  // force (loadDefaults brought engine_info().preview).
+  // force (as many as engine_info().preview.first, which loadDefaults brought).
   const view = currentView();
-  const first = state.paging?.first ?? 0;
+  const first = state.paging?.first;
   /** @type {AnalyzeReply} */
   let reply;
   try {
