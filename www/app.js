@@ -7,7 +7,8 @@
 // (engine_info and analyze_worklist). This module wires the others together:
 //   state.js     the page's state          engine.js    the worker client (worker.js runs the engine)
 //   info.js      engine_info, defaults     run.js       a run: progress, result, what went wrong
-//   settings.js  the form and its options  results.js   a run's result on the page
+//   settings.js  the form (the engine's options) and the options it makes
+//   results.js   a run's result on the page
 //   levels.js    engine_info on the page   table.js     the preview table, emails
 //   mapping.js   the column mapping panel  previous.js  yesterday's worklist (optional)
 //   workbook.js  the XLSX and the per-executive ZIP   dragdrop.js  files dropped on the page
@@ -28,7 +29,7 @@ import {
   startLoading,
 } from './run.js';
 import {
-  applyDateAndZone, fillZoneList, initialLang, resetToDefaults, storeSettings, todayIn,
+  PRODUCT, fillZoneList, followZone, initialLang, resetToDefaults, settingOption, storeSettings,
 } from './settings.js';
 import { state } from './state.js';
 import { renderTable, setFilter } from './table.js';
@@ -38,8 +39,6 @@ import { download, downloadSplit } from './workbook.js';
 
 /** Typed settings apply this long after the last keystroke. */
 const TYPING_MS = 400;
-/** The settings fields (the form's ids). */
-const SETTINGS = ['asOf', 'tz', 'dateOrder', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
 
 // ---------------------------------------------------------------------------------------------
 // Files: today's export, chosen or dropped, and the sample
@@ -135,44 +134,54 @@ function forgetMapping() {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
+/**
+ * The settings field an event is about (the form's fields are made from the engine's options once
+ * it answered: their events are heard on the form), or null.
+ * @param {Event} ev
+ */
+function settingOf(ev) {
+  const target = ev.target;
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return null;
+  const option = settingOption(target.id);
+  return option ? { option, typed: target instanceof HTMLInputElement } : null;
+}
+
 function wireSettings() {
   // What the person touches is theirs from the first keystroke: start-up work leaves it alone.
-  for (const id of [...SETTINGS, 'lang']) {
-    const field = $(id);
-    for (const type of ['input', 'change']) field.addEventListener(type, () => state.touched.add(id));
-  }
   const lang = select('lang');
+  for (const type of ['input', 'change']) lang.addEventListener(type, () => state.touched.add('lang'));
   lang.addEventListener('change', () => {
     setLang(lang.value);
     applyWords();
     if (state.result) renderResult();
     settingsChanged();
   });
-  const tz = input('tz');
-  tz.addEventListener('change', () => {
-    const today = todayIn(tz.value);
-    if (today && !state.touched.has('asOf')) input('asOf').value = today;
+  const form = $('settings-form');
+  form.addEventListener('input', (ev) => {
+    const setting = settingOf(ev);
+    if (!setting) return;
+    state.touched.add(setting.option.key);
+    // The product name is in the page's own words (the title, the drop zone's help) as it is typed.
+    if (setting.option.key === PRODUCT) applyWords();
+    // Typed values apply a moment after the last keystroke; a choice when it is made.
+    if (setting.typed) settingsTyped();
+  });
+  form.addEventListener('change', (ev) => {
+    const setting = settingOf(ev);
+    if (!setting) return;
+    state.touched.add(setting.option.key);
+    // Another zone: an untouched report date becomes today in it.
+    if (setting.option.kind === 'zone') followZone();
+    if (setting.option.key === PRODUCT) applyWords();
     settingsChanged();
   });
-  for (const id of ['asOf', 'highDays', 'mediumDays', 'usagePercent', 'dateOrder']) {
-    $(id).addEventListener('change', settingsChanged);
-  }
-  for (const id of ['asOf', 'tz', 'highDays', 'mediumDays', 'usagePercent', 'productName']) {
-    $(id).addEventListener('input', settingsTyped);
-  }
-  const product = $('productName');
-  product.addEventListener('input', applyWords);
-  product.addEventListener('change', () => {
-    applyWords();
-    settingsChanged();
-  });
-  $('settings-form').addEventListener('submit', (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     settingsChanged();
   });
   $('reset-settings').addEventListener('click', () => {
     if (!state.defaults) return;
-    resetToDefaults(state.defaults);
+    resetToDefaults();
     applyWords();
     settingsChanged();
   });
@@ -218,11 +227,10 @@ async function init() {
   fillZoneList();
   // In a narrow window the settings start folded so the results come sooner.
   if (window.matchMedia && window.matchMedia('(max-width: 759px)').matches) $('settings', HTMLDetailsElement).open = false;
+  // The language the person chose last time; else the document's until the engine says its default.
   setLang(initialLang(getLang()));
   select('lang').value = getLang();
   wireControls();
-  // The day and zone need nothing of the engine: on the form at once.
-  applyDateAndZone();
   applyWords();
   startEngine();
   try {

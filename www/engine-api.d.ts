@@ -1,9 +1,9 @@
-// The types of the WebAssembly engine's JavaScript API (src/wasm.rs, built into www/pkg by
+// The types of the WebAssembly engine's JavaScript API (src/wasm/, built into www/pkg by
 // scripts/build-wasm.sh) and of the worker's messages (worker.js ↔ engine.js), for the type check
 // of the page's JavaScript (`npm run lint`). Nothing here runs: the page is plain JavaScript.
 //
 // wasm-bindgen's own www/pkg/retention_worklist.d.ts types every JsValue as `any`; these are the
-// shapes src/wasm.rs builds (serde names: snake_case for the facts of `--json`, camelCase for the
+// shapes src/wasm/ builds (serde names: snake_case for the facts of `--json`, camelCase for the
 // options and engine_info's own keys). The check does not need a built engine.
 
 /** A level's key, as the engine names it. */
@@ -15,7 +15,11 @@ export type Stage = 'previous' | 'reading' | 'classifying' | 'writing';
 /** `(stage, fraction 0..1)`: a run's progress. */
 export type OnProgress = (stage: Stage, fraction: number) => void;
 
-/** The options of build_worklist, analyze_worklist and engine_info (RawOptions, camelCased). */
+/**
+ * The options of build_worklist, analyze_worklist and engine_info (RawOptions, camelCased): the
+ * keys of engine_info().options. The settings form makes its options from that table (any key it
+ * declares); these are the ones the page's code names.
+ */
 export interface EngineOptions {
   asOf?: string;
   tz?: string;
@@ -34,7 +38,7 @@ export interface EngineOptions {
   previous?: Uint8Array;
 }
 
-/** The facts the engine puts on an `Error` it throws (src/wasm.rs, js_error). */
+/** The facts the engine puts on an `Error` it throws (src/wasm/errors.rs, js_error). */
 export interface EngineErrorFacts {
   /** `no_identity_column`, `invalid_option`, … */
   code?: string;
@@ -96,7 +100,7 @@ export interface Summary {
   encoding: string;
   sheet?: string;
   skipped_sheets?: string[];
-  /** `,` `;` `\t` `|` (a workbook: the engine's word for none). */
+  /** `,` `;` `\t` (written so: a backslash and a t) `|`; empty for a workbook. */
   delimiter: string;
   date_order: 'dmy' | 'mdy';
   date_order_source: 'option' | 'default' | 'detected';
@@ -118,7 +122,7 @@ export interface Summary {
   problem_list: unknown[];
 }
 
-/** A worklist row as the page's preview shows it (src/report.rs, PreviewRow). */
+/** A worklist row as the page's preview shows it (src/preview.rs, PreviewRow). */
 export interface PreviewRow {
   level: LevelKey;
   level_label: string;
@@ -144,7 +148,7 @@ export interface PreviewRow {
   notes: string;
 }
 
-/** A data problem in words (src/report.rs, ProblemRow). */
+/** A data problem in words (src/preview.rs, ProblemRow). */
 export interface ProblemRow {
   line: number;
   tenant: string;
@@ -159,16 +163,30 @@ export interface RuleText {
   text: string;
 }
 
+/** The run's facts that take words, as the workbook's Resumen writes them (text::workbook::fact_words). */
+export interface FactWords {
+  /** The delimiter as the Resumen shows it (`;`, `\t` for a tab); empty for a workbook. */
+  delimiter: string;
+  /** The date order and where it came from: `dmy (detectado en los datos)`. */
+  date_order: string;
+}
+
 /** The facts and words of a run (build_worklist and Worklist.result). */
 export interface RunResult {
   summary: Summary;
+  /** The summary's facts that take words, in the options' language. */
+  facts: FactWords;
   preview: PreviewRow[];
   problems: ProblemRow[];
   notices: string[];
   rules_not_evaluated: RuleText[];
 }
 
-/** Worklist.preview(query): the engine keeps a level's rows and those a search finds. */
+/**
+ * Worklist.preview(query): the engine keeps one level's rows (none: every level) and those a search
+ * finds (case and accents aside, every word in one of the row's texts; blank: every row), then
+ * gives `count` of them (engine_info().preview.first when not given) from `offset` (0).
+ */
 export interface PreviewQuery {
   level?: LevelKey;
   search?: string;
@@ -199,6 +217,7 @@ export interface SplitFile {
 
 /** A classified export kept in the engine (analyze_worklist). */
 export interface Worklist {
+  /** The facts and words, with the first `first` preview rows (engine_info().preview.first when not given). */
   result(first?: number): RunResult & { preview_rows: number };
   preview(query?: PreviewQuery): PreviewPage;
   workbook(): Uint8Array;
@@ -226,13 +245,66 @@ export interface FieldInfo {
   aliases: string[];
 }
 
-/** The engine's defaults, as options. */
+/**
+ * The options' fixed defaults, by key (those of engine_info().options whose `default` is not
+ * null): the language, the thresholds, the product name.
+ */
 export interface Defaults {
-  lang: 'es' | 'en';
-  highDays: number;
-  mediumDays: number;
-  usagePercent: number;
+  lang: string;
   productName: string;
+  [key: string]: string | number;
+}
+
+/**
+ * What kind of value an option takes: `date` YYYY-MM-DD; `zone` an IANA zone or an offset;
+ * `choice` one of `choices`; `integer` a whole number from `min` to `max` (both allowed); `number`
+ * a number strictly between `min` and `max`; `name` a non-blank text of at most `maxChars`
+ * characters; `text` any text; `columns` FIELD=HEADER pairs (the column mapping).
+ */
+export type OptionKind = 'date' | 'zone' | 'choice' | 'integer' | 'number' | 'name' | 'text' | 'columns';
+
+/** One of an option's choices, with its words. */
+export interface OptionChoice {
+  /** `''`: not given, the run decides (the date order is detected). */
+  value: string;
+  label: string;
+}
+
+/** An option, as the engine's table declares it (model::option), in words (text::options). */
+export interface OptionInfo {
+  /** The JavaScript option's name (`highDays`): a settings field's id, and error.option. */
+  key: string;
+  /** The command line's flag without `--` (`high-days`); null when the CLI has none. */
+  flag: string | null;
+  kind: OptionKind;
+  /** `integer`: the smallest allowed; `number`: every value is above it. Null for other kinds. */
+  min: number | null;
+  /** `integer`: the largest allowed; `number`: every value is below it. Null for other kinds. */
+  max: number | null;
+  /** `name`: the most characters. Null for other kinds. */
+  maxChars: number | null;
+  /** `choice`: the values and their words, `''` first when the run decides by default; else []. */
+  choices: OptionChoice[];
+  /** The fixed default; null when the run decides (today, the computer's zone, detected, none). */
+  default: number | string | null;
+  /** Whether the settings form shows it (else the page shows it elsewhere, or not at all). */
+  settings: boolean;
+  /** The whole label, in the asked language (`ALTO: el trial vence en ≤ días`). */
+  label: string;
+  /** The hint under the field (and the command line's help). */
+  help: string;
+  /** What a valid value looks like (as error.expected says it). */
+  expected: string;
+}
+
+/** How many preview rows the page asks for at a time (src/preview.rs, PAGING). */
+export interface Paging {
+  /** Rows that come with the counts. */
+  first: number;
+  /** Rows a view (a level, a search) shows before it is scrolled. */
+  view: number;
+  /** Rows each scroll past the last one adds. */
+  more: number;
 }
 
 /** Words the page shares with the workbook: a word, or a group of them by key. */
@@ -254,6 +326,9 @@ export interface EngineInfo {
   previousMaxBytes: number;
   changeWords: Record<string, string | string[]>;
   defaults: Defaults;
+  /** Every option, in the order the CLI's help and the settings form show them. */
+  options: OptionInfo[];
+  preview: Paging;
   levels: LevelInfo[];
   words: Words;
   fields: FieldInfo[];
@@ -278,10 +353,9 @@ export interface ViewQuery {
   search: string;
 }
 
-/** The rows that come with an analysis: every row when there are at most `whole`, else `first`. */
+/** The rows that come with an analysis: the view's first `first` (the engine's first page when not given). */
 export interface ResultView extends ViewQuery {
-  first: number;
-  whole: number;
+  first?: number;
 }
 
 /** Page → worker. */
@@ -294,15 +368,14 @@ export type WorkerRequest =
   | { id: number; type: 'build'; bytes: Uint8Array; options: EngineOptions }
   | { id: number; type: 'info'; options: EngineOptions };
 
-/** An analysis as the worker sends it: the counts and the view's first rows. */
+/** An analysis as the worker sends it: the counts and the view's first rows, of `total`. */
 export interface AnalyzeReply {
   id: number;
   type: 'result';
   run: number;
   summary: Summary;
+  facts: FactWords;
   preview_rows: number;
-  /** `rows` are every preview row. */
-  complete: boolean;
   rows: PreviewRow[];
   indices: Uint32Array;
   total: number;

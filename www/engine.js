@@ -2,11 +2,11 @@
 // page stays responsive on large files. Requests:
 //
 //   analyzeWorklist(input, options, onStage, view)
-//                                            → { run, summary, preview_rows, complete, rows, total,
+//                                            → { run, summary, facts, preview_rows, rows, total,
 //                                              problems, notices, rules_not_evaluated, bytes? }: rows
-//                                              are every preview row (complete) or the view's first
-//                                              ones, of total; input: bytes, or a File the worker
-//                                              reads (its bytes come back in `bytes`)
+//                                              are the view's first ones (view.first), of total;
+//                                              input: bytes, or a File the worker reads (its bytes
+//                                              come back in `bytes`)
 //   previewRows(run, query)                  → { rows, total }: a view's rows ({ level, search, offset,
 //                                              count }), asked of the engine
 //   workbook(run)                            → the run's XLSX (Uint8Array), built when asked
@@ -14,7 +14,8 @@
 //   splitByExecutive(run)                    → { name, files, zip }: one workbook per executive
 //   buildWorklist(bytes, options, onStage)   → the XLSX, analysis and workbook at once (when the
 //                                              worker lost the run: a fresh worker after a crash)
-//   engineInfo(options)                      → engine_info(options): defaults, levels, fields, words
+//   engineInfo(options)                      → engine_info(options): options, defaults, preview,
+//                                              levels, fields, words
 //
 // A newer analysis replaces one in progress (the worker is stopped at once: the old promise rejects
 // with Superseded). A worker whose engine trapped, or that died, is replaced by a fresh one for the

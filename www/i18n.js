@@ -5,7 +5,7 @@
 // rules not evaluated, what a cell should have contained) come from the engine: engine_info()
 // and the result of build_worklist (see levels.js and results.js).
 
-/** The Spanish words (the page's default language); every English word has the same key. */
+/** The Spanish words; every English word has the same key. */
 const ES = {
   docTitle: 'Lista de trabajo de retención',
   skip: 'Saltar al contenido',
@@ -20,15 +20,6 @@ const ES = {
   sample: 'Probar con datos de ejemplo',
   privacy: 'El archivo se procesa en esta computadora y nunca se sube a ningún servidor.',
   settings: 'Ajustes del reporte',
-  tzHelp: 'Zona IANA (America/Mexico_City) o desfase (-06:00, UTC)',
-  highDaysRule: 'el trial vence en ≤ días',
-  mediumDaysRule: 'el trial vence en ≤ días',
-  usagePercentRule: 'uso de mensajes > %',
-  dateOrderLabel: 'Fechas como 03/04/2026',
-  dateOrderAuto: 'Detectar automáticamente',
-  dateOrderDmy: 'Día/mes/año',
-  dateOrderMdy: 'Mes/día/año',
-  productName: 'Nombre del producto (en los emails)',
   resetSettings: 'Restablecer valores del protocolo',
   resultsTitle: 'Resultado',
   stageLoad: 'Cargando el archivo',
@@ -64,9 +55,6 @@ const ES = {
   problemsIntro: 'Estas filas se clasificaron con las señales que sí se pudieron leer; corrige el dato en el sistema de origen. La línea es la del archivo, como la muestra un editor de texto.',
   problemsNone: 'Ningún problema: todos los valores se leyeron correctamente.',
   problemsCapped: 'Se muestran los primeros {shown} de {total}; el XLSX los tiene todos en la hoja de problemas.',
-  orderSource: { option: 'ajuste', default: 'por defecto', detected: 'detectado' },
-  orderName: { dmy: 'día/mes/año', mdy: 'mes/día/año' },
-  delimiterName: { ',': 'coma (,)', ';': 'punto y coma (;)', '\t': 'tabulador', '|': 'barra vertical (|)' },
   duplicateColumns: 'Columnas repetidas (se usó la primera): {list}',
   unknownColumns: 'Columnas ignoradas (no reconocidas): {list}',
   rulesNotEvaluatedIntro: 'Al archivo le faltan columnas para estas reglas; el resto de la lista sí es válido.',
@@ -100,6 +88,7 @@ const ES = {
   asOfSample: 'la de los datos de ejemplo',
   fieldInvalid: '{field}: «{value}» no es válido; se espera {expected}.',
   fieldMissing: '{field}: {message}',
+  fieldEmpty: '{field}: falta el valor; se espera {expected}.',
   staleResults: 'Estos resultados son de los ajustes anteriores. Corrige el ajuste marcado y se actualizan solos.',
   mappingTitle: 'Asignar columnas',
   mappingIntro: 'Estos encabezados no los reconoce el protocolo. Elige qué columna del archivo corresponde a cada campo; la asignación se recuerda para los archivos con los mismos encabezados.',
@@ -136,15 +125,6 @@ const EN = {
   sample: 'Try it with sample data',
   privacy: 'The file is processed on this computer and is never uploaded to any server.',
   settings: 'Report settings',
-  tzHelp: 'IANA zone (America/Mexico_City) or offset (-06:00, UTC)',
-  highDaysRule: 'trial ends in ≤ days',
-  mediumDaysRule: 'trial ends in ≤ days',
-  usagePercentRule: 'message usage > %',
-  dateOrderLabel: 'Dates like 03/04/2026',
-  dateOrderAuto: 'Detect automatically',
-  dateOrderDmy: 'Day/month/year',
-  dateOrderMdy: 'Month/day/year',
-  productName: 'Product name (in the emails)',
   resetSettings: 'Reset to the protocol defaults',
   resultsTitle: 'Result',
   stageLoad: 'Loading the file',
@@ -180,9 +160,6 @@ const EN = {
   problemsIntro: 'These rows were classified on the signals that could be read; fix the value in the source system. The line is the line in the file, as a text editor shows it.',
   problemsNone: 'No problems: every value was read correctly.',
   problemsCapped: 'Showing the first {shown} of {total}; the XLSX has all of them on the problems sheet.',
-  orderSource: { option: 'setting', default: 'default', detected: 'detected' },
-  orderName: { dmy: 'day/month/year', mdy: 'month/day/year' },
-  delimiterName: { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'pipe (|)' },
   duplicateColumns: 'Repeated columns (the first one was used): {list}',
   unknownColumns: 'Ignored columns (not recognised): {list}',
   rulesNotEvaluatedIntro: 'The file lacks the columns for these rules; the rest of the worklist is valid.',
@@ -216,6 +193,7 @@ const EN = {
   asOfSample: "the sample data's",
   fieldInvalid: '{field}: “{value}” is not valid; expected {expected}.',
   fieldMissing: '{field}: {message}',
+  fieldEmpty: '{field}: no value; expected {expected}.',
   staleResults: 'These results are from the previous settings. Fix the marked setting and they update by themselves.',
   mappingTitle: 'Map columns',
   mappingIntro: 'The protocol does not recognise these headers. Choose which column of the file holds each field; the mapping is remembered for files with the same headers.',
@@ -239,24 +217,30 @@ const EN = {
 
 const WORDS = { es: ES, en: EN };
 
-/**
- * The keys of the page's words that are text ({name} placeholders filled by t()).
- * @typedef {{ [K in keyof typeof ES]: (typeof ES)[K] extends string ? K : never }[keyof typeof ES]} TextKey
- */
-/**
- * The keys of the page's names of codes (a code → its words: names()).
- * @typedef {Exclude<keyof typeof ES, TextKey>} NamesKey
- */
-
-/** @type {'es' | 'en'} */
-let current = 'es';
+/** The keys of the page's words ({name} placeholders filled by t()). @typedef {keyof typeof ES} TextKey */
+/** A language the page has words for. @typedef {keyof typeof WORDS} PageLang */
 
 /**
- * The page's language ('es' or 'en'); anything else is Spanish.
+ * Whether the page has words for a language.
+ * @param {unknown} lang
+ * @returns {lang is PageLang}
+ */
+export const hasWords = (lang) => typeof lang === 'string' && Object.hasOwn(WORDS, lang);
+
+/**
+ * The page's language. The engine decides the default (engine_info().defaults.lang, applied by
+ * info.js); until it answers, the page's words are in the language the document is written in
+ * (index.html's lang attribute, which the markup must declare before any script runs).
+ * @type {PageLang}
+ */
+let current = /** @type {PageLang} */ (document.documentElement.lang);
+
+/**
+ * The page's language: one it has words for (anything else leaves it as it is).
  * @param {unknown} lang
  */
 export function setLang(lang) {
-  current = lang === 'en' ? 'en' : 'es';
+  if (hasWords(lang)) current = lang;
   return current;
 }
 
@@ -274,15 +258,6 @@ export function getLang() {
 export function t(key, vars) {
   const s = WORDS[current][key];
   return vars ? s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : s;
-}
-
-/**
- * The page's names of codes (`names('orderName').dmy`).
- * @param {NamesKey} key
- * @returns {Readonly<Record<string, string>>}
- */
-export function names(key) {
-  return WORDS[current][key];
 }
 
 /** engine_info().format: how the language writes dates and numbers (the workbook's way). */

@@ -1,5 +1,6 @@
-// What the engine says about the settings in force, on the page: its defaults on the form (once,
-// at start-up, leaving alone every field the person already touched), the legend, cards, words and
+// What the engine says about the settings in force, on the page: the settings form made from its
+// options and filled with its defaults (once, at start-up, leaving alone every field the person
+// already touched), its default language, its preview paging, then the legend, cards, words and
 // colours for the settings in force (engine_info), and the page's own words around them.
 
 import { $, select, setText } from './dom.js';
@@ -9,8 +10,8 @@ import { applyEngineInfo } from './levels.js';
 import { setPreviousLimit } from './previous.js';
 import { renderResult } from './results.js';
 import {
-  applyInitialSettings, clearFieldErrors, infoOptions, initialLang, productName, showFieldError,
-  storeSettings, storedSettings,
+  buildSettingsForm, clearFieldErrors, infoOptions, initialLang, productName, showFieldError,
+  showSettingsWords, storeSettings, storedSettings,
 } from './settings.js';
 import { state } from './state.js';
 
@@ -79,6 +80,7 @@ export function refreshInfo() {
     if (seq !== infoSeq) return;
     if (!state.file) clearFieldErrors();
     applyEngineInfo(info);
+    showSettingsWords(info.options);
     if (state.result) renderResult();
   }, (e) => {
     if (seq !== infoSeq) return;
@@ -88,9 +90,10 @@ export function refreshInfo() {
 }
 
 /**
- * The engine's defaults on the form (or what the browser remembered), then its words for them.
- * Done once; tried again before a file is processed if the engine could not answer at first.
- * Fields the person touched meanwhile keep what they typed, and the language they chose.
+ * The settings form from the engine's options, with its defaults (or what the browser
+ * remembered), the engine's default language (unless the person chose one), then its words for
+ * them. Done once; tried again before a file is processed if the engine could not answer at first.
+ * The language the person chose meanwhile stays.
  */
 export async function loadDefaults() {
   if (state.defaults) return;
@@ -98,9 +101,10 @@ export async function loadDefaults() {
   const first = await engineInfo(remembered ? { lang: remembered } : {});
   if (state.defaults) return;
   state.defaults = first.defaults;
+  state.paging = first.preview;
   state.engineVersion = first.version;
   setPreviousLimit(first.previousMaxBytes);
-  applyInitialSettings(first.defaults, storedSettings());
+  buildSettingsForm(first.options, storedSettings());
   if (!state.touched.has('lang')) setLang(initialLang(first.defaults.lang));
   // What the person typed meanwhile is remembered, as any later change is.
   if (state.touched.size) storeSettings();

@@ -5,7 +5,7 @@
 // (problems, notices, rules_not_evaluated, engine_info's words) or from the page's own words.
 
 import { $, make, setText, textCell } from './dom.js';
-import { fmtDate, fmtDecimal, fmtInt, names, t } from './i18n.js';
+import { fmtDate, fmtDecimal, fmtInt, t } from './i18n.js';
 import { LEVEL_KEYS, changeWord, fieldLabel, level, word } from './levels.js';
 import { mappingText } from './mapping.js';
 import { state } from './state.js';
@@ -32,18 +32,18 @@ const list = (v) => (Array.isArray(v) ? v : []);
  * @param {Result} r
  */
 function renderFacts(s, r) {
-  const delimiter = names('delimiterName')[s.delimiter] ?? s.delimiter;
-  const source = names('orderSource')[s.date_order_source];
-  const order = (names('orderName')[s.date_order] ?? s.date_order) + (source ? ` (${source})` : '');
+  // The delimiter and the date order as the workbook's Resumen says them (the run's facts in words).
   const facts = [
     [word('rowsRead'), fmtInt(s.rows), 'rows'],
     [word('encoding'), s.encoding, 'encoding'],
-    [word('delimiter'), delimiter, 'delimiter'],
-    [word('dateOrder'), order, 'date-order'],
+    [word('delimiter'), r.facts.delimiter, 'delimiter'],
+    [word('dateOrder'), r.facts.date_order, 'date-order'],
     [word('asOf'), r.sample ? `${fmtDate(s.as_of)} (${t('asOfSample')})` : fmtDate(s.as_of), 'as-of'],
     [word('timeZone'), s.tz, 'tz'],
     [t('factTime'), t('seconds', { n: fmtDecimal(r.ms / 1000) }), 'time'],
   ];
+  // A workbook has no delimiter.
+  if (!r.facts.delimiter) facts.splice(2, 1);
   if (Number(s.blank_rows) > 0) facts.splice(1, 0, [word('blankRows'), fmtInt(s.blank_rows), 'blank-rows']);
   // A workbook: the sheet the engine read (named as the summary sheet names it).
   if (s.sheet) facts.splice(1, 0, [word('sheet'), s.sheet, 'sheet']);

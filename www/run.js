@@ -26,9 +26,7 @@ import { clearPreviousError, dropPrevious, previousKey, previousOptions, showPre
 import { doneAnnouncement, renderResult } from './results.js';
 import { buildOptions, clearFieldErrors, showFieldError } from './settings.js';
 import { state } from './state.js';
-import {
-  FIRST_LOAD, LOAD_ROWS, afterPaint, currentView, setEmailSource, setRowsSource,
-} from './table.js';
+import { afterPaint, currentView, setEmailSource, setRowsSource } from './table.js';
 import { prepareWorkbook } from './workbook.js';
 
 /** @typedef {import('./engine-api').AnalyzeReply} AnalyzeReply */
@@ -336,8 +334,10 @@ export async function processFile({ fresh = false } = {}) {
   showProgress(file.name, 'reading');
   announce(t('statusReading', { name: file.name }));
   const started = performance.now();
-  // The preview rows that come with the counts: those of the level and search in force.
+  // The preview rows that come with the counts: the engine's first ones of the level and search in
+  // force (as many as engine_info().preview.first, which loadDefaults brought).
   const view = currentView();
+  const first = state.paging?.first;
   /** @type {AnalyzeReply} */
   let reply;
   try {
@@ -353,7 +353,7 @@ export async function processFile({ fresh = false } = {}) {
     };
     const input = file.bytes || file.blob;
     if (!input) throw new Error(t('emptyPick'));
-    reply = await analyzeWorklist(input, runOpts, onStage, { level: view.level, search: view.search, first: FIRST_LOAD, whole: LOAD_ROWS });
+    reply = await analyzeWorklist(input, runOpts, onStage, { level: view.level, search: view.search, first });
     // The legend, labels and words for these settings are on the page before the result is.
     await engineWordsReady();
   } catch (e) {
@@ -388,9 +388,9 @@ function showRun(file, reply, { options, runOpts, view, started, fresh }) {
     bytes: file.bytes,
     xlsx: null,
     summary,
-    // Every preview row (filtered and searched by the page), or null: the engine keeps them.
-    all: reply.complete ? rows : null,
-    view: reply.complete ? null : { ...view, rows, total: Number(reply.total) || 0 },
+    facts: reply.facts,
+    // The view's first rows: the engine keeps the others.
+    view: { ...view, rows, total: Number(reply.total) || 0 },
     previewRows: Number(reply.preview_rows) || 0,
     problems: Array.isArray(reply.problems) ? reply.problems : [],
     notices: Array.isArray(reply.notices) ? reply.notices : [],

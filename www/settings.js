@@ -1,18 +1,24 @@
-// The report settings: the form's fields, their defaults (the engine's, from engine_info), what
-// the browser remembers between visits, and the engine options they make. A field the person
-// touched (state.touched) is theirs: start-up work fills only the others.
+// The report settings: the form's fields, what the browser remembers between visits, and the
+// engine options they make.
+//
+// The fields are the engine's options (engine_info().options with `settings: true`), in the
+// engine's order, with its labels, hints, choices, bounds and defaults: an option added to the
+// engine's table appears here with no change to the page. The page adds only how a kind of value
+// is typed (a date picker, a zone with the zones the browser knows, a number box, a list of
+// choices) and the values it takes from the computer: today and the computer's zone, for the
+// options whose default the run decides. Each field's id is its option's key (error.option names
+// it). A field the person touched (state.touched) is theirs: start-up work fills only the others.
 
-import { $, input, make, select } from './dom.js';
-import { getLang, t } from './i18n.js';
+import { $, make } from './dom.js';
+import { getLang, hasWords, t } from './i18n.js';
 import { state } from './state.js';
 
-/** @typedef {import('./engine-api').Defaults} Defaults */
 /** @typedef {import('./engine-api').EngineOptions} EngineOptions */
+/** @typedef {import('./engine-api').OptionInfo} OptionInfo */
 /** @typedef {import('./engine-api').EngineErrorFacts & { message?: string }} FieldProblem */
 /**
- * What the browser remembers of the settings (anything may be in it: read with care).
- * @typedef {{ lang?: unknown, highDays?: unknown, mediumDays?: unknown, usagePercent?: unknown,
- *             productName?: unknown, dateOrder?: unknown }} StoredSettings
+ * What the browser remembers of the settings, by option key (anything may be in it: read with care).
+ * @typedef {Record<string, unknown>} StoredSettings
  */
 
 const STORAGE_KEY = 'retention-worklist.settings.v1';
@@ -25,11 +31,28 @@ const COMMON_ZONES = [
   'America/Santo_Domingo', 'America/Puerto_Rico', 'America/Havana', 'America/New_York', 'America/Chicago',
   'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'Europe/Madrid', 'Europe/London', 'UTC',
 ];
-/** The fields checked before the engine is asked anything. */
-const VALIDATED = ['asOf', 'tz', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
+/** The option whose value the page's own words name ({product}: the title, the drop zone's help). */
+export const PRODUCT = 'productName';
+/** Kinds whose value the page takes from the day and the computer: never remembered, never reset. */
+const FROM_THE_COMPUTER = ['date', 'zone'];
 
-/** A settings field: an <input>, or the date order's <select>. */
-const field = (/** @type {string} */ id) => (id === 'dateOrder' ? select(id) : input(id));
+/**
+ * The settings option with this key (null: not a field of the form).
+ * @param {string} key
+ */
+export function settingOption(key) {
+  return state.settings.find((o) => o.key === key) ?? null;
+}
+
+/**
+ * A settings field by its option's key: an <input>, or a <select> for a choice.
+ * @param {string} key
+ */
+function field(key) {
+  const node = document.getElementById(key);
+  if (node instanceof HTMLInputElement || node instanceof HTMLSelectElement) return node;
+  throw new Error(`#${key}`);
+}
 
 export function browserZone() {
   try {
@@ -80,6 +103,158 @@ export function fillZoneList() {
   $('tz-list').replaceChildren(frag);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The form, made from the engine's options
+
+/**
+ * How a person types a value of the option's kind (its bounds are the engine's).
+ * @param {OptionInfo} o
+ * @returns {HTMLInputElement | HTMLSelectElement}
+ */
+function control(o) {
+  if (o.kind === 'choice') {
+    const list = make('select');
+    for (const c of o.choices) {
+      const choice = make('option', null, c.label);
+      choice.value = c.value;
+      list.append(choice);
+    }
+    return list;
+  }
+  const box = make('input');
+  box.type = 'text';
+  box.required = true;
+  switch (o.kind) {
+    case 'date':
+      box.type = 'date';
+      break;
+    case 'zone':
+      // The zones the browser knows, offered as the person types (fillZoneList).
+      box.setAttribute('list', 'tz-list');
+      box.autocomplete = 'off';
+      box.spellcheck = false;
+      break;
+    case 'integer':
+    case 'number':
+      box.type = 'number';
+      box.step = o.kind === 'integer' ? '1' : 'any';
+      box.inputMode = o.kind === 'integer' ? 'numeric' : 'decimal';
+      // A number is strictly between its bounds: the engine refuses the bounds themselves.
+      if (o.min != null) box.min = String(o.min);
+      if (o.max != null) box.max = String(o.max);
+      break;
+    case 'name':
+      box.autocomplete = 'off';
+      if (o.maxChars) box.maxLength = o.maxChars;
+      break;
+    default:
+      box.required = false;
+  }
+  return box;
+}
+
+/**
+ * One field: its label, its control and its hint (ids from the option's key).
+ * @param {OptionInfo} o
+ */
+function fieldFor(o) {
+  const box = make('div', `field field-${o.kind}`);
+  box.dataset.option = o.key;
+  const label = make('label', null, o.label);
+  label.htmlFor = o.key;
+  const c = control(o);
+  c.id = o.key;
+  c.name = o.key;
+  box.append(label, c);
+  if (o.help) {
+    const hint = make('small', 'hint', o.help);
+    hint.id = `${o.key}-help`;
+    c.setAttribute('aria-describedby', hint.id);
+    box.append(hint);
+  }
+  return box;
+}
+
+/**
+ * Makes the form's fields from the engine's options (once, when the engine first answers) and
+ * fills them: the remembered settings where there are some, the engine's defaults elsewhere, today
+ * and the computer's zone where the run decides; fields the person touched stay as they are.
+ * @param {OptionInfo[]} options engine_info().options
+ * @param {StoredSettings} stored
+ */
+export function buildSettingsForm(options, stored) {
+  const form = $('settings-form');
+  for (const old of form.querySelectorAll('.field[data-option]')) old.remove();
+  state.settings = options.filter((o) => o.settings);
+  const actions = form.querySelector('.settings-actions');
+  for (const o of state.settings) form.insertBefore(fieldFor(o), actions);
+  for (const o of state.settings) {
+    if (!FROM_THE_COMPUTER.includes(o.kind)) fill(o.key, startValue(o, stored[o.key]));
+  }
+  fillFromComputer();
+  form.removeAttribute('aria-busy');
+}
+
+/**
+ * The engine's words for the form in the language in force: labels, hints, choices.
+ * @param {OptionInfo[]} options engine_info().options
+ */
+export function showSettingsWords(options) {
+  for (const o of options) {
+    if (!settingOption(o.key)) continue;
+    const label = document.querySelector(`label[for="${o.key}"]`);
+    if (label) label.textContent = o.label;
+    const hint = document.getElementById(`${o.key}-help`);
+    if (hint) hint.textContent = o.help;
+    const c = field(o.key);
+    if (c instanceof HTMLSelectElement) {
+      for (const choice of c.options) {
+        const words = o.choices.find((x) => x.value === choice.value);
+        if (words) choice.textContent = words.label;
+      }
+    }
+  }
+  state.settings = options.filter((o) => o.settings && settingOption(o.key));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values: remembered, filled at start-up, reset
+
+/**
+ * Whether a remembered value still fits the option (a choice it offers, a number, a name).
+ * @param {OptionInfo} o
+ * @param {unknown} v
+ * @returns {v is string | number}
+ */
+function fits(o, v) {
+  if (typeof v !== 'string' && typeof v !== 'number') return false;
+  const text = String(v).trim();
+  switch (o.kind) {
+    case 'choice':
+      return o.choices.some((c) => c.value === text);
+    case 'integer':
+    case 'number':
+      return text !== '' && Number.isFinite(Number(text));
+    case 'name':
+      return text !== '';
+    case 'text':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * A field's value at start-up: the remembered one when it fits, else the engine's default ('' when
+ * the run decides: a choice's first, "detect").
+ * @param {OptionInfo} o
+ * @param {unknown} remembered
+ */
+function startValue(o, remembered) {
+  if (fits(o, remembered)) return String(remembered);
+  return o.default == null ? '' : String(o.default);
+}
+
 /**
  * What the browser remembered from the last visit ({} when nothing or unreadable).
  * @returns {StoredSettings}
@@ -93,111 +268,101 @@ export function storedSettings() {
   }
 }
 
+/** Remembers the language and the settings (but today's date and the computer's zone). */
 export function storeSettings() {
+  /** @type {Record<string, string>} */
+  const kept = { lang: getLang() };
+  for (const o of state.settings) {
+    if (!FROM_THE_COMPUTER.includes(o.kind)) kept[o.key] = field(o.key).value;
+  }
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({
-      lang: getLang(),
-      highDays: field('highDays').value,
-      mediumDays: field('mediumDays').value,
-      usagePercent: field('usagePercent').value,
-      productName: field('productName').value,
-      dateOrder: field('dateOrder').value,
-    }));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
   } catch {
     /* storage unavailable: settings just are not remembered */
   }
 }
 
-const isNumberText = (/** @type {unknown} */ v) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() !== '' && Number.isFinite(Number(v)) : false);
-
 /**
  * Puts a start-up value in a field the person has not touched.
- * @param {string} id
+ * @param {string} key
  * @param {string} value
  */
-function fill(id, value) {
-  if (!state.touched.has(id)) field(id).value = value;
+function fill(key, value) {
+  if (!state.touched.has(key)) field(key).value = value;
+}
+
+/** The zone in force: the form's zone field, else the computer's. */
+function zoneInForce() {
+  const zone = state.settings.find((o) => o.kind === 'zone');
+  return zone ? field(zone.key).value : browserZone();
+}
+
+/** The computer's zone, and today in the zone in force, in the fields the person has not touched. */
+function fillFromComputer() {
+  for (const o of state.settings) if (o.kind === 'zone') fill(o.key, browserZone());
+  const today = todayIn(zoneInForce()) || new Date().toISOString().slice(0, 10);
+  for (const o of state.settings) if (o.kind === 'date') fill(o.key, today);
+}
+
+/** Another zone: an untouched date becomes today in it. */
+export function followZone() {
+  const today = todayIn(zoneInForce());
+  if (!today) return;
+  for (const o of state.settings) if (o.kind === 'date') fill(o.key, today);
 }
 
 /**
- * The report day and zone: today in the browser's zone. Needs nothing of the engine, so it is on
- * the form at once (a field the person already touched stays as it is).
- */
-export function applyDateAndZone() {
-  fill('tz', browserZone());
-  fill('asOf', todayIn(field('tz').value) || new Date().toISOString().slice(0, 10));
-}
-
-/**
- * Fills the form once the engine answered: the remembered settings where there are some, the
- * engine's defaults elsewhere; fields the person touched stay as they are.
- * @param {Defaults} defaults
- * @param {StoredSettings} stored
- */
-export function applyInitialSettings(defaults, stored) {
-  const pick = (/** @type {'highDays' | 'mediumDays' | 'usagePercent'} */ k) => (isNumberText(stored[k]) ? String(stored[k]) : String(defaults[k]));
-  fill('highDays', pick('highDays'));
-  fill('mediumDays', pick('mediumDays'));
-  fill('usagePercent', pick('usagePercent'));
-  fill('productName', typeof stored.productName === 'string' && stored.productName.trim() ? stored.productName : defaults.productName);
-  fill('dateOrder', stored.dateOrder === 'dmy' || stored.dateOrder === 'mdy' ? stored.dateOrder : '');
-  applyDateAndZone();
-}
-
-/**
- * The language to show: the one remembered, else the engine's default.
+ * The language to show: the one remembered (one the page has words for), else `fallback` (the
+ * engine's default).
  * @param {string} fallback
  */
 export function initialLang(fallback) {
   const { lang } = storedSettings();
-  return lang === 'en' || lang === 'es' ? lang : fallback;
+  return hasWords(lang) ? lang : fallback;
 }
 
-/**
- * The protocol's values back (the engine's defaults); date, zone and language stay.
- * @param {Defaults} defaults
- */
-export function resetToDefaults(defaults) {
-  field('highDays').value = String(defaults.highDays);
-  field('mediumDays').value = String(defaults.mediumDays);
-  field('usagePercent').value = String(defaults.usagePercent);
-  field('productName').value = defaults.productName;
-  field('dateOrder').value = '';
+/** The engine's defaults back ("detect" for a choice the run decides); date and zone stay. */
+export function resetToDefaults() {
+  for (const o of state.settings) {
+    if (!FROM_THE_COMPUTER.includes(o.kind)) field(o.key).value = o.default == null ? '' : String(o.default);
+  }
 }
 
+/** The product name typed (blank before the form is made). */
 export function productName() {
-  return field('productName').value.trim();
+  const box = document.getElementById(PRODUCT);
+  return box instanceof HTMLInputElement ? box.value.trim() : '';
 }
 
+// ---------------------------------------------------------------------------------------------
+// Problems, by their field
+
 /**
- * The first field the browser finds invalid, as { error } (facts like the engine's); null when all are valid.
- * @param {readonly string[]} ids
+ * The first field the browser finds invalid, as { error } with the engine's words for what is
+ * valid; null when all are valid.
  * @returns {{ error: FieldProblem } | null}
  */
-function firstInvalid(ids) {
-  for (const id of ids) {
-    const input = field(id);
-    if (!input.checkValidity()) {
-      return { error: { code: 'browser', option: id, message: input.validationMessage } };
+function firstInvalid() {
+  for (const o of state.settings) {
+    const box = field(o.key);
+    if (!box.checkValidity()) {
+      return { error: { code: 'browser', option: o.key, value: box.value, expected: o.expected, message: box.validationMessage } };
     }
   }
   return null;
 }
 
-/** The settings fields an engine error can name (error.option is the JavaScript option's name). */
-const FIELDS = ['asOf', 'tz', 'dateOrder', 'highDays', 'mediumDays', 'usagePercent', 'productName'];
-
 /**
  * The message slot under a field (made on first use).
- * @param {string} id
+ * @param {string} key
  */
-function errorSlot(id) {
-  let slot = document.getElementById(`${id}-error`);
+function errorSlot(key) {
+  let slot = document.getElementById(`${key}-error`);
   if (!slot) {
     slot = make('p', 'field-error');
-    slot.id = `${id}-error`;
+    slot.id = `${key}-error`;
     slot.hidden = true;
-    field(id).closest('.field')?.append(slot);
+    field(key).closest('.field')?.append(slot);
   }
   return slot;
 }
@@ -226,25 +391,54 @@ export function clearFieldErrors() {
  */
 export function showFieldError(e) {
   clearFieldErrors();
-  const id = e.option && FIELDS.includes(e.option) ? e.option : null;
-  if (!id) {
+  const key = e.option && settingOption(e.option) ? e.option : null;
+  if (!key) {
     const under = $('settings-error');
     under.textContent = e.message || '';
     under.hidden = false;
     return;
   }
-  const input = field(id);
-  const label = document.querySelector(`label[for="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() || id;
-  const text = e.expected
-    ? t('fieldInvalid', { field: label, value: e.value ?? input.value, expected: e.expected })
-    : t('fieldMissing', { field: label, message: e.message || '' });
-  const slot = errorSlot(id);
+  const box = field(key);
+  const label = document.querySelector(`label[for="${key}"]`)?.textContent?.replace(/\s+/g, ' ').trim() || key;
+  const value = e.value ?? box.value;
+  let text = t('fieldMissing', { field: label, message: e.message || '' });
+  if (e.expected) {
+    text = value === ''
+      ? t('fieldEmpty', { field: label, expected: e.expected })
+      : t('fieldInvalid', { field: label, value, expected: e.expected });
+  }
+  const slot = errorSlot(key);
   slot.textContent = text;
   slot.hidden = false;
-  input.setAttribute('aria-invalid', 'true');
-  input.setAttribute('aria-errormessage', slot.id);
+  box.setAttribute('aria-invalid', 'true');
+  box.setAttribute('aria-errormessage', slot.id);
   // Folded settings (narrow windows) open so the message is seen.
   $('settings', HTMLDetailsElement).open = true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine options they make
+
+/**
+ * A field's value as the engine takes it; undefined: not given (the run decides).
+ * @param {OptionInfo} o
+ * @param {string} text
+ * @returns {string | number | undefined}
+ */
+function optionValue(o, text) {
+  switch (o.kind) {
+    case 'integer':
+    case 'number':
+      return Number(text);
+    case 'choice':
+      return text === '' ? undefined : text;
+    case 'date':
+      return text;
+    case 'text':
+      return text.trim() === '' ? undefined : text;
+    default:
+      return text.trim();
+  }
 }
 
 /** @typedef {{ options: EngineOptions, error?: undefined } | { options?: undefined, error: FieldProblem }} Built */
@@ -254,21 +448,15 @@ export function showFieldError(e) {
  * @returns {Built}
  */
 function formOptions() {
-  const bad = firstInvalid(VALIDATED);
+  const bad = firstInvalid();
   if (bad) return bad;
-  /** @type {EngineOptions} */
-  const options = {
-    lang: getLang(),
-    productName: productName(),
-    highDays: Number(field('highDays').value),
-    mediumDays: Number(field('mediumDays').value),
-    usagePercent: Number(field('usagePercent').value),
-    asOf: field('asOf').value,
-    tz: field('tz').value.trim(),
-  };
-  const order = field('dateOrder').value;
-  if (order === 'dmy' || order === 'mdy') options.dateOrder = order;
-  return { options };
+  /** @type {Record<string, string | number>} */
+  const options = { lang: getLang() };
+  for (const o of state.settings) {
+    const value = optionValue(o, field(o.key).value);
+    if (value !== undefined) options[o.key] = value;
+  }
+  return { options: /** @type {EngineOptions} */ (options) };
 }
 
 /** engine_info's options for the settings in force (all of them: the engine checks each). */

@@ -6,6 +6,9 @@
 /** @typedef {import('./engine-api').Defaults} Defaults */
 /** @typedef {import('./engine-api').EngineOptions} EngineOptions */
 /** @typedef {import('./engine-api').Email} Email */
+/** @typedef {import('./engine-api').FactWords} FactWords */
+/** @typedef {import('./engine-api').OptionInfo} OptionInfo */
+/** @typedef {import('./engine-api').Paging} Paging */
 /** @typedef {import('./engine-api').LevelKey} LevelKey */
 /** @typedef {import('./engine-api').PreviewRow} PreviewRow */
 /** @typedef {import('./engine-api').ProblemRow} ProblemRow */
@@ -16,8 +19,8 @@
 
 /**
  * A preview row on the page: the engine's, with its number in the whole preview (`__index`, for
- * the engine's email of the row), its email once asked for, and its folded search text.
- * @typedef {PreviewRow & { __index?: number, __email?: Email | null, __search?: string }} ShownRow
+ * the engine's email of the row) and its email once asked for.
+ * @typedef {PreviewRow & { __index?: number, __email?: Email | null }} ShownRow
  */
 
 /**
@@ -42,11 +45,11 @@
  */
 
 /**
- * The preview rows of a level and search: those loaded so far, of `total`.
+ * The preview rows of a level and search, as the engine chose them: those loaded so far, of `total`.
  * @typedef {object} View
  * @property {Filter} level
  * @property {string} search
- * @property {string} key  tells views apart (the level and the search's words)
+ * @property {string} key  tells views apart (the level and the search)
  * @property {ShownRow[]} rows
  * @property {number} total
  */
@@ -59,8 +62,8 @@
  * @property {Uint8Array<ArrayBuffer> | null} xlsx  the workbook, once built
  * @property {Promise<Uint8Array<ArrayBuffer>> | null} [xlsxPromise]  the workbook being built
  * @property {Summary} summary
- * @property {ShownRow[] | null} all  every preview row (a short preview), or null (the engine keeps them)
- * @property {View | null} view  the rows of the level and search in force
+ * @property {FactWords} facts  the facts in the Resumen's words (delimiter, date order)
+ * @property {View | null} view  the rows of the level and search in force (the engine keeps the others)
  * @property {number} previewRows  how many preview rows there are
  * @property {ProblemRow[]} problems
  * @property {string[]} notices
@@ -92,6 +95,14 @@ export const state = {
   touched: new Set(),
   /** engine_info().defaults, once the engine answered. @type {Defaults | null} */
   defaults: null,
+  /**
+   * The settings form's options (engine_info().options with `settings`), in the engine's order and
+   * the language in force; none before the engine answered.
+   * @type {OptionInfo[]}
+   */
+  settings: [],
+  /** engine_info().preview: how many preview rows to ask for at a time. @type {Paging | null} */
+  paging: null,
   /** engine_info().version: the same string as `retention-worklist --version`. */
   engineVersion: '',
   /** What the run in force was asked with (options and previous worklist), or null. @type {string | null} */

@@ -1,10 +1,11 @@
-// The worklist preview: the engine's preview rows, filtered by level and searched.
+// The worklist preview: the engine's preview rows of the level and search in force.
 //
-// A preview of at most LOAD_ROWS rows comes whole with the result and is filtered and searched
-// here. A longer one stays in the engine (the worker): the result brings the first FIRST_LOAD rows
-// of the view (the level and search in force), the table asks for the rest of its first LOAD_ROWS
-// once the counts are on screen, a new view asks the engine for its rows, and scrolling to the end
-// of the rows shown asks for the next MORE_ROWS (the XLSX always has every row).
+// The rows stay in the engine (the worker), which filters them by level and searches them: the page
+// shows what it returns and never filters or searches rows itself. The engine says how many rows to
+// ask for at a time (engine_info().preview): the result brings the view's `first` rows, the table
+// asks for the rest of a view's first `view` rows once the counts are on screen, a new level or
+// search asks the engine for its rows, and scrolling to the end of the rows shown asks for the next
+// `more` (the XLSX always has every row).
 //
 // Links come only from the row's own `mailto` and `tel` (the hrefs of the workbook's links);
 // when the engine made no link the text stays plain. Each row can open its email: the engine's
@@ -15,7 +16,6 @@ import { $, appendBreakable, make, select, setText, textCell } from './dom.js';
 import { messageOf } from './engine.js';
 import { fmtInt, t } from './i18n.js';
 import { LEVEL_KEYS, word } from './levels.js';
-import { matches, rowSearchText, searchTerms } from './search.js';
 import { state } from './state.js';
 
 /** @typedef {import('./engine-api').Email} Email */
@@ -28,12 +28,6 @@ import { state } from './state.js';
  * @typedef {(query: { level: Filter, search: string, offset: number, count: number }) => Promise<{ rows: ShownRow[], total: number }>} RowsSource
  */
 
-/** Rows a view shows at first (and the most a preview the page filters itself has). */
-export const LOAD_ROWS = 1000;
-/** Rows of a long preview that come with the counts. */
-export const FIRST_LOAD = 200;
-/** Rows loaded each time the person scrolls to the end of the rows shown. */
-const MORE_ROWS = 500;
 /**
  * Rows drawn with the counts (more than a screenful); the others follow in chunks once that frame
  * is on screen: laying out a hundred rows and more would hold the counts back.
@@ -135,25 +129,11 @@ async function toggleEmail(row, tr, button) {
 /** The level and search in force, and a key that tells views apart. */
 export function currentView() {
   const search = state.search.trim();
-  return { level: state.filter, search, key: JSON.stringify([state.filter, searchTerms(search)]) };
+  return { level: state.filter, search, key: JSON.stringify([state.filter, search]) };
 }
 
-/**
- * The view's rows when the page has every preview row: filtered and searched here.
- * @param {ShownRow[]} all
- * @param {{ level: Filter, search: string, key: string }} view
- * @returns {View}
- */
-function localView(all, view) {
-  const terms = searchTerms(view.search);
-  const rows = all.filter((row) => {
-    if (view.level !== 'all' && row.level !== view.level) return false;
-    if (!terms.length) return true;
-    row.__search ??= rowSearchText(row);
-    return matches(row.__search, terms);
-  });
-  return { ...view, rows, total: rows.length };
-}
+/** How many rows to ask the engine for at a time (engine_info().preview; none before it answered). */
+const paging = () => state.paging ?? { first: 0, view: 0, more: 0 };
 
 /**
  * A link when the engine gave an href of the expected scheme, else plain text.
@@ -287,7 +267,7 @@ function watchEnd(r, view, seq) {
     sentinel = null;
     body.setAttribute('aria-busy', 'true');
     const { level, search } = view;
-    source({ level, search, offset: view.rows.length, count: MORE_ROWS }).then((page) => {
+    source({ level, search, offset: view.rows.length, count: paging().more }).then((page) => {
       if (seq !== renderSeq || r !== state.result || r.view !== view) return;
       body.removeAttribute('aria-busy');
       const from = view.rows.length;
@@ -314,16 +294,16 @@ function renderCount(r, view) {
   empty.hidden = total > 0;
   $('table-scroll').hidden = total === 0;
   if (total === 0) setText(empty, r.previewRows ? t('tableEmptyFiltered') : t('tableEmptyNone'));
-  // The rows the table shows once its first LOAD_ROWS are in (a moment after the counts).
-  const shown = Math.min(total, Math.max(view.rows.length, LOAD_ROWS));
+  // The rows the table shows once a view's first rows are in (a moment after the counts).
+  const shown = Math.min(total, Math.max(view.rows.length, paging().view));
   setText($('table-count'), total > shown
     ? t('tableCountCapped', { shown: fmtInt(shown), total: fmtInt(total) })
     : t('tableCount', { shown: fmtInt(total), total: fmtInt(r.previewRows) }));
 }
 
 /**
- * Draws a view: its first rows now, the others in chunks once they are on screen, up to LOAD_ROWS
- * (asking the engine for those it has not sent yet), then more as the person scrolls.
+ * Draws a view: its first rows now, the others in chunks once they are on screen, up to the
+ * engine's `view` rows (asking it for those it has not sent yet), then more as the person scrolls.
  * @param {Result} r
  * @param {View} view
  */
@@ -336,7 +316,7 @@ function drawView(r, view) {
   body.replaceChildren();
   drawRows(body, view.rows, 0, FIRST_ROWS);
   let next = Math.min(FIRST_ROWS, view.rows.length);
-  const wanted = Math.min(view.total, LOAD_ROWS);
+  const wanted = Math.min(view.total, paging().view);
   let asking = false;
   const done = () => {
     body.dataset.complete = 'true';
@@ -373,22 +353,20 @@ function drawView(r, view) {
   renderCount(r, view);
 }
 
-/** Shows the preview for the level and search in force (asking the engine when it has the rows). */
+/** Shows the preview for the level and search in force (a new one asked of the engine). */
 export function renderTable() {
   const r = state.result;
   if (!r) return;
   const want = currentView();
   const source = rowsSource;
-  if (r.all) {
-    if (r.view?.key !== want.key) r.view = localView(r.all, want);
-  } else if (r.view?.key !== want.key && source) {
+  if (r.view?.key !== want.key && source) {
     // The rows shown stay until the engine's arrive (a moment; longer while it builds the workbook).
     const seq = ++renderSeq;
     sentinel?.disconnect();
     const body = $('worklist-body');
     body.setAttribute('aria-busy', 'true');
     body.dataset.complete = 'false';
-    source({ level: want.level, search: want.search, offset: 0, count: FIRST_LOAD }).then((page) => {
+    source({ level: want.level, search: want.search, offset: 0, count: paging().first }).then((page) => {
       if (seq !== renderSeq || r !== state.result) return;
       r.view = { ...want, rows: page.rows, total: page.total };
       drawView(r, r.view);

@@ -1,11 +1,11 @@
 // Module worker that runs the WebAssembly engine, so the page stays responsive on large files.
 //
 // Page → worker:  { id, type: 'analyze', bytes: Uint8Array | file: Blob, own?, options, view }
-//                   analyze_worklist: counts first; view = { level, search, first, whole }: the
-//                   preview rows to send with them (every row when there are at most `whole`, else
-//                   the view's `first`). A file is read here (off the page's thread) and its bytes go
-//                   back with the result, for the page to keep; so do `bytes` sent with own: true
-//                   (a file the page had to read itself: engine.js says when).
+//                   analyze_worklist: counts first; view = { level, search, first }: the preview
+//                   rows to send with them (the view's first `first`, as the engine chooses them).
+//                   A file is read here (off the page's thread) and its bytes go back with the
+//                   result, for the page to keep; so do `bytes` sent with own: true (a file the
+//                   page had to read itself: engine.js says when).
 //                 { id, type: 'rows', run, level, search, offset, count }    more preview rows
 //                 { id, type: 'workbook', run }                          the run's XLSX (built when asked)
 //                 { id, type: 'email', run, index }                      subject, draft, mailto of a row
@@ -13,10 +13,10 @@
 //                 { id, type: 'build', bytes: Uint8Array, options }      build_worklist (all at once)
 //                 { id, type: 'info', options }                          engine_info(options)
 // Worker → page:  { id, type: 'progress', stage: 'previous' | 'reading' | 'classifying' | 'writing', fraction?: 0..1 }
-//                 { id, type: 'result', run, summary, preview_rows, complete, rows, indices, total,
-//                   problems, notices, rules_not_evaluated, bytes? }   complete: rows are every preview
-//                   row (the page filters them itself); else the view's first rows, of `total`;
-//                   bytes: the file's, when it came as a file or with own: true (transferred)
+//                 { id, type: 'result', run, summary, facts, preview_rows, rows, indices, total,
+//                   problems, notices, rules_not_evaluated, bytes? }   rows: the view's first rows,
+//                   of `total`; bytes: the file's, when it came as a file or with own: true
+//                   (transferred)
 //                 { id, type: 'rows', rows, indices, total }   indices: each row's number, for 'email'
 //                 { id, type: 'workbook', xlsx: Uint8Array (transferred) }   (also the reply to 'build')
 //                 { id, type: 'email', email }  { id, type: 'info', info }
@@ -109,7 +109,7 @@ function warmUp() {
     const w = engine.analyze_worklist(warmupExport(n), { ...WARMUP_OPTIONS, lang: n % 2 ? 'en' : 'es' });
     try {
       w.result();
-      w.preview({ count: 200 });
+      w.preview();
     } finally {
       w.free();
     }
@@ -149,13 +149,15 @@ function ownBytes(bytes) {
 
 /**
  * The rows of a view of a kept run: `level` ('all' or a level key), `search` (words), `count`
- * rows from `offset`, as the engine chooses them.
+ * rows (the engine's first page when not a count) from `offset`, as the engine chooses them: the
+ * level filter and the search are the engine's.
  * @param {Kept} k
- * @param {ViewQuery & { offset?: number, count: number }} query
+ * @param {ViewQuery & { offset?: number, count?: unknown }} query
  */
 function viewRows(k, { level, search, offset = 0, count }) {
   /** @type {import('./engine-api').PreviewQuery} */
-  const query = { offset, count, search: search ?? '' };
+  const query = { offset, search: search ?? '' };
+  if (typeof count === 'number' && Number.isInteger(count) && count >= 0) query.count = count;
   if (level && level !== 'all') query.level = level;
   return k.worklist.preview(query);
 }
@@ -176,24 +178,16 @@ function analyze(mod, id, bytes, options, view = {}, own = false) {
   for (const old of kept.splice(0)) old.worklist.free();
   const k = { run: id, worklist };
   kept.push(k);
-  const count = (/** @type {unknown} */ n, /** @type {number} */ otherwise) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : otherwise);
-  const whole = count(view.whole, 1000);
-  const first = count(view.first, 200);
-  const all = worklist.rows();
-  // A preview of at most `whole` rows is sent whole (the page filters and searches it itself); a
-  // longer one the view's first rows (the page asks for more when it shows them).
-  const complete = all <= whole;
   const result = worklist.result(0);
-  const rows = complete
-    ? worklist.preview({ count: all })
-    : viewRows(k, { level: view.level ?? 'all', search: view.search ?? '', offset: 0, count: first });
+  // The view's first rows (the page asks for more when it shows them).
+  const rows = viewRows(k, { level: view.level ?? 'all', search: view.search ?? '', offset: 0, count: view.first });
   reply({
     id,
     type: 'result',
     run: id,
     summary: result.summary,
-    preview_rows: all,
-    complete,
+    facts: result.facts,
+    preview_rows: result.preview_rows,
     rows: rows.rows,
     indices: rows.indices,
     total: rows.total,

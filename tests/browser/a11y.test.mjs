@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { AS_OF, FIXTURES, TZ, useBrowser, openPage, setSettings, uploadFile } from './helpers.mjs';
+import {
+  AS_OF, FIXTURES, TZ, useBrowser, openPage, setSettings, tableSettled, uploadFile,
+} from './helpers.mjs';
 
 const chrome = useBrowser({ cli: false });
 
@@ -65,6 +67,7 @@ test('labels, live region, keyboard', async () => {
     await page.focus('#cards [data-filter="high"]');
     await page.keyboard.press('Enter');
     assert.equal(await page.getAttribute('#cards [data-filter="high"]', 'aria-pressed'), 'true');
+    await tableSettled(page);
     const levels = await page.$$eval('#worklist-body tr', (trs) => [...new Set(trs.map((tr) => tr.dataset.level))]);
     assert.deepEqual(levels, ['high']);
     assert.equal(await page.getAttribute('#table-scroll', 'tabindex'), '0', 'the table scrolls by keyboard');

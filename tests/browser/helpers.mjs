@@ -175,6 +175,17 @@ export async function uploadFile(page, file) {
   return waitForRun(page, before);
 }
 
+/**
+ * Waits until the preview shows the rows of the level and search in force: the page asks the
+ * engine for them (a new level or search is answered by the worker, a moment later).
+ */
+export async function tableSettled(page) {
+  await page.waitForFunction(() => {
+    const body = document.getElementById('worklist-body');
+    return !body.hasAttribute('aria-busy') && body.dataset.complete === 'true';
+  });
+}
+
 /** The counts shown on the cards, as integers. */
 export async function cardCounts(page) {
   return page.evaluate(() => {
@@ -260,11 +271,13 @@ export async function nodeEngine() {
  * types: 'info', 'analyze', …) until the test lets them go, so a test can act while the page waits
  * for the engine, with no race. Works for the served page and the single file (it wraps
  * Worker.prototype.postMessage before the page's scripts run); call it before the page is opened
- * (openPage's or openDistPage's `beforeGoto`). `release()` sends the held requests in their order
- * and lets the later ones through.
+ * (openPage's or openDistPage's `beforeGoto`). The first `pass` of those requests go through (the
+ * engine's first answer makes the settings form). `release()` sends the held requests in their
+ * order and lets the later ones through.
  */
-export async function holdWorkerRequests(page, types) {
-  await page.addInitScript((held) => {
+export async function holdWorkerRequests(page, types, { pass = 0 } = {}) {
+  await page.addInitScript(([held, passing]) => {
+    let pass = passing;
     const post = Worker.prototype.postMessage;
     /** @type {[Worker, any[]][] | null} */
     let waiting = [];
@@ -276,10 +289,15 @@ export async function holdWorkerRequests(page, types) {
       },
     });
     Worker.prototype.postMessage = function (...args) {
-      if (waiting && args[0] && held.includes(args[0].type)) waiting.push([this, args]);
-      else post.apply(this, args);
+      const holds = waiting && args[0] && held.includes(args[0].type);
+      if (holds && pass <= 0) {
+        waiting.push([this, args]);
+      } else {
+        if (holds) pass--;
+        post.apply(this, args);
+      }
     };
-  }, types);
+  }, [types, pass]);
   return {
     release: () => page.evaluate(() => window.__releaseHeld()),
   };

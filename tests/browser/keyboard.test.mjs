@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
-  AS_OF, FIXTURES, openPage, runCli, runsDone, setSettings, useBrowser, waitForRun,
+  AS_OF, FIXTURES, openPage, runCli, runsDone, setSettings, tableSettled, useBrowser,
+  waitForRun,
 } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -48,6 +49,7 @@ test('keyboard only: Tab to the file input, choose the file, Tab to the download
     await page.focus('#cards [data-filter="critical"]');
     await page.keyboard.press('Space');
     assert.equal(await page.getAttribute('#cards [data-filter="critical"]', 'aria-pressed'), 'true');
+    await tableSettled(page);
     await page.focus('#worklist-body .email-toggle');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#worklist-body .email-draft');

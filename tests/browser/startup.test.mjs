@@ -1,8 +1,10 @@
-// Nothing the person touched is overwritten by the page's start-up work: settings typed while the
-// engine is still loading (its defaults not yet on the form) stay as typed, and the first file runs
-// with them: the CLI's bytes for the typed date, zone and threshold. Checked on the served page and on
-// the offline single file, each with the engine's first answer held back until the person has typed
-// (no race: the person is slower than the engine on a fast machine, faster on a slow one).
+// Nothing the person touched is overwritten by the page's start-up work: the settings form is made
+// from the engine's first answer (its options), and settings typed as soon as it is there, while
+// the page still waits for the engine's words for the settings in force, stay as typed; the first
+// file runs with them: the CLI's bytes for the typed date, zone and threshold. Checked on the served
+// page and on the offline single file, each with the engine's second answer held back until the
+// person has typed (no race: the person is slower than the engine on a fast machine, faster on a
+// slow one).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +25,7 @@ const chrome = useBrowser();
 
 /** The settings typed as soon as the form is there. */
 async function typeSettings(page) {
+  await page.waitForSelector('#settings-form:not([aria-busy]) #asOf');
   await page.evaluate(() => { document.getElementById('settings').open = true; });
   await page.fill('#asOf', DAY);
   await page.fill('#highDays', HIGH_DAYS);
@@ -41,7 +44,7 @@ test('settings typed before the engine answered are kept, and the first file run
   const p = await openPage(chrome.browser, {
     ready: false,
     async beforeGoto({ page }) {
-      hold = await holdWorkerRequests(page, ['info']);
+      hold = await holdWorkerRequests(page, ['info'], { pass: 1 });
     },
   });
   try {
@@ -50,7 +53,7 @@ test('settings typed before the engine answered are kept, and the first file run
     assert.notEqual(await page.evaluate(() => document.body.dataset.state), 'idle', 'the engine had not answered yet');
     await hold.release();
     await page.waitForFunction(() => document.body.dataset.state === 'idle');
-    // The engine's defaults are on the form by now (the product name was blank until they came).
+    // The engine's defaults are on the form.
     assert.equal(await page.inputValue('#mediumDays'), '7');
     await assertTypedKept(page, 'after start-up');
     assert.equal(await uploadFile(page, FIXTURE), 'done', await page.textContent('#error-message'));
@@ -73,7 +76,7 @@ test('the offline single file keeps the settings typed as soon as the page appea
     offline: true,
     ready: false,
     async beforeGoto({ page }) {
-      hold = await holdWorkerRequests(page, ['info']);
+      hold = await holdWorkerRequests(page, ['info'], { pass: 1 });
     },
   });
   try {

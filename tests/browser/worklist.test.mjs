@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   AS_OF, FIXTURES, SAMPLE, TZ, assertCountsEqual, cardCounts, downloadXlsx, openPage,
-  requireSample, useBrowser, runCli, runsDone, setSettings, uploadFile, waitForRun,
+  requireSample, useBrowser, runCli, runsDone, setSettings, tableSettled, uploadFile,
+  waitForRun,
 } from './helpers.mjs';
 
 const FIXTURE = path.join(FIXTURES, 'tenants-mixed.csv');
@@ -129,6 +130,7 @@ describe('worklist: counts and bytes equal the CLI', () => {
       await page.click('#cards [data-filter="critical"]');
       assert.equal(await page.getAttribute('#cards [data-filter="critical"]', 'aria-pressed'), 'true');
       assert.equal(await page.inputValue('#level-filter'), 'critical');
+      await tableSettled(page);
       const crit = await page.$$eval('#worklist-body tr', (trs) => trs.map((tr) => tr.dataset.level));
       assert.equal(crit.length, cli.summary.critical);
       assert.ok(crit.every((l) => l === 'critical'));
