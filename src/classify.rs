@@ -90,7 +90,12 @@ pub fn classify(s: &Signals, th: &Thresholds) -> Option<Classification> {
         signals.push(Signal::PaymentFailed { reason, decline });
     }
     let on_trial = match s.status {
-        Some(st) => st == Status::Trialing,
+        Some(Status::Trialing) => true,
+        // Some billing systems keep a trial's subscription `active` until
+        // the trial ends (Recurly's state has no trial word): a trial end
+        // still ahead says the tenant is on trial.
+        Some(Status::Active) => s.days_left.is_some_and(|d| d >= 0),
+        Some(_) => false,
         // No status (no column, or an empty cell): a trial end date is what
         // says the tenant is on trial.
         None => s.days_left.is_some(),

@@ -28,6 +28,10 @@ pub struct PreviewRow {
     pub reason: String,
     pub days_left: Option<i64>,
     pub usage: Option<f64>,
+    /// The MRR in units of `currency`, when the export has money columns.
+    pub mrr: Option<f64>,
+    /// The MRR's currency (empty when the export names none).
+    pub currency: String,
     pub action: String,
     pub other_signals: String,
     /// The email link's target (subject only), or `None`: plain text, as in
@@ -67,6 +71,12 @@ impl PreviewRow {
             reason: w.reason.clone(),
             days_left: w.days_left,
             usage: w.usage_ratio(),
+            mrr: w.mrr.as_ref().map(|m| m.cents as f64 / 100.0),
+            currency: w
+                .mrr
+                .as_ref()
+                .map(|m| m.currency.clone())
+                .unwrap_or_default(),
             action: w.action.clone(),
             other_signals: w.other_signals.clone(),
             mailto: w.mailto(false),

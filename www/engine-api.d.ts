@@ -63,6 +63,18 @@ export interface ExecutiveCounts {
   high: number;
   medium: number;
   info: number;
+  /** Their MRR per currency and level, when the export has money columns. */
+  mrr_at_risk?: MrrAtRisk[];
+}
+
+/** The worklist's MRR in one currency, per level, in units of the currency. */
+export interface MrrAtRisk {
+  /** ISO code; empty when the export names none. */
+  currency: string;
+  critical: number;
+  high: number;
+  medium: number;
+  info: number;
 }
 
 /** The changes against the previous worklist. */
@@ -116,6 +128,8 @@ export interface Summary {
   /** Notices as codes (their words are `notices` of the result). */
   notices: string[];
   by_executive: ExecutiveCounts[];
+  /** Per currency, sorted by currency; only when the export has money columns. */
+  mrr_at_risk?: MrrAtRisk[];
   previous?: PreviousFacts;
   changes?: Changes;
   carried: number;
@@ -137,6 +151,10 @@ export interface PreviewRow {
   reason: string;
   days_left: number | null;
   usage: number | null;
+  /** The MRR in units of `currency`, when the export has money columns. */
+  mrr: number | null;
+  /** The MRR's currency (ISO code; empty when the export names none). */
+  currency: string;
   action: string;
   other_signals: string;
   mailto: string | null;

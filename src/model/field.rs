@@ -142,7 +142,14 @@ impl Field {
                 "ejecutivo_cuenta",
                 "ejecutivo_asignado",
             ],
-            Field::Plan => &["plan", "plan_name", "nombre_plan"],
+            Field::Plan => &[
+                "plan",
+                "plan_name",
+                "nombre_plan",
+                "plan_code",
+                "subscription_plan_id",
+                "variant_name",
+            ],
             Field::SubscriptionStatus => &[
                 "subscription_status",
                 "status",
@@ -196,7 +203,7 @@ impl Field {
                 "price",
                 "unit_amount",
                 "unit_price",
-                "subscription_plan_unit_price",
+                "subscription_plan_unit_price_in_decimal",
                 "plan_amount",
             ],
             Field::Quantity => &[
@@ -241,6 +248,7 @@ impl Field {
                 "current_period_end",
                 "fin_del_periodo",
                 "fin_periodo_actual",
+                "current_period_ends_at",
                 "subscription_current_term_end",
             ],
         }

@@ -22,6 +22,8 @@ const inputs = [
   ...readdirSync(fixtures).map((f) => join(fixtures, f)).filter((f) => statSync(f).isFile()),
   // Exports as workbooks (LibreOffice-made .xlsx, .ods, .xls): the same bytes as the CLI too.
   ...readdirSync(sheets).map((f) => join(sheets, f)),
+  // Billing systems' own exports (money, decline codes, zones in headers).
+  ...readdirSync(join(fixtures, 'billing')).map((f) => join(fixtures, 'billing', f)),
   join(root, 'www', 'sample', 'tenants-ejemplo.csv'),
 ];
 const work = mkdtempSync(join(tmpdir(), 'rw-js-'));
