@@ -149,9 +149,10 @@ test('a column error lists the file\'s headers; a mapping with them is accepted'
 test('engine_info: fields in order with labels, the language\'s formats', () => {
   const es = engine_info({ lang: 'es' });
   const en = engine_info({ lang: 'en' });
-  assert.equal(es.fields.length, 13);
+  assert.equal(es.fields.length, 22);
   assert.deepEqual(es.fields.map((f) => f.key), en.fields.map((f) => f.key));
   assert.equal(es.fields.find((f) => f.key === 'trial_ends_at').label, 'Fin del trial');
+  assert.equal(en.fields.find((f) => f.key === 'decline_code').label, 'Decline code');
   assert.deepEqual(es.format, { date: 'dd/mm/yyyy', thousands: '.', decimal: ',' });
   assert.deepEqual(en.format, { date: 'yyyy-mm-dd', thousands: ',', decimal: '.' });
   assert.match(es.levels.find((l) => l.key === 'high').trigger, /venci/);
