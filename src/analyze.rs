@@ -5,7 +5,7 @@
 use crate::carry::Carrier;
 use crate::classify;
 use crate::error::{Error, PreviousError};
-use crate::model::{who, PreviousFacts};
+use crate::model::{who, OverdueCounts, PreviousFacts};
 use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, LeftRow, Summary};
 use crate::model::{
     Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
@@ -105,7 +105,7 @@ impl<'t, 'o> Collector<'t, 'o> {
     ) -> Self {
         Collector {
             table,
-            carrier: previous.map(|p| Carrier::new(p, o.as_of, o.lang)),
+            carrier: previous.map(|p| Carrier::new(p, o.as_of, o.deadlines, o.lang)),
             ctx,
             o,
             rows: 0,
@@ -309,6 +309,7 @@ fn finish(
         previous: previous_facts,
         changes,
         carried,
+        overdue: overdue_counts(&items),
         problem_list: std::mem::take(&mut c.problems),
     };
     progress(Stage::Classifying, 1.0);
@@ -393,6 +394,15 @@ fn columns_used(table: &Table) -> Vec<ColumnUse> {
         .collect()
 }
 
+/// The overdue rows per level.
+pub(crate) fn overdue_counts(items: &[WorkItem]) -> OverdueCounts {
+    let mut counts = OverdueCounts::default();
+    for w in items.iter().filter(|w| w.tracking.overdue.is_some()) {
+        counts.add(w.level);
+    }
+    counts
+}
+
 /// The worklist's counts per account executive, sorted by executive (and
 /// their MRR, when the export has `money` columns).
 pub(crate) fn by_executive(items: &[WorkItem], money: bool) -> Vec<ExecutiveCounts> {
@@ -410,6 +420,7 @@ pub(crate) fn by_executive(items: &[WorkItem], money: bool) -> Vec<ExecutiveCoun
             high: c.get(Level::High),
             medium: c.get(Level::Medium),
             info: c.get(Level::Info),
+            overdue: rows.iter().filter(|w| w.tracking.overdue.is_some()).count() as u64,
             mrr_at_risk: if money {
                 plan::mrr_at_risk(rows)
             } else {

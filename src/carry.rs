@@ -5,13 +5,15 @@
 //! list is accounted for with why. Nothing typed is dropped: what cannot be
 //! carried becomes a problem or a row of the Changes sheet.
 
-use crate::model::{who, Lang, Snooze, Status};
+use crate::classify::overdue;
+use crate::model::{who, Deadlines, Lang, Snooze, Status};
 use crate::model::{Change, Changes, Departure, Expected, LeftRow, Level, Problem};
 use crate::plan::WorkItem;
 use crate::read::previous::{Previous, PreviousRow};
 use crate::read::shorten;
 use crate::text::shared::words;
 use crate::text::tracking::cell_text;
+use crate::text::workbook::is_first_state;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
@@ -27,6 +29,7 @@ enum Seen {
 /// Matches today's rows against the previous worklist as they are read.
 pub(crate) struct Carrier<'p> {
     prev: &'p Previous,
+    deadlines: Deadlines,
     by_id: FxHashMap<&'p str, u32>,
     by_name: FxHashMap<&'p str, u32>,
     seen: Vec<Seen>,
@@ -45,9 +48,10 @@ pub(crate) struct Carried {
 }
 
 impl<'p> Carrier<'p> {
-    pub fn new(prev: &'p Previous, as_of: NaiveDate, lang: Lang) -> Self {
+    pub fn new(prev: &'p Previous, as_of: NaiveDate, deadlines: Deadlines, lang: Lang) -> Self {
         let mut c = Carrier {
             prev,
+            deadlines,
             by_id: FxHashMap::default(),
             by_name: FxHashMap::default(),
             seen: vec![Seen::Not; prev.rows.len()],
@@ -104,6 +108,13 @@ impl<'p> Carrier<'p> {
                 let up = matches!(change, Change::Up { .. });
                 t.snoozed = !up;
                 t.snooze_lifted = up;
+            }
+        }
+        // Still at the first Estado (nobody changed it) and not set aside.
+        let untouched = t.status.as_deref().is_none_or(is_first_state);
+        if untouched && !t.snoozed {
+            if let Some(since) = t.since {
+                t.overdue = overdue(item.level, since, self.as_of, &self.deadlines);
             }
         }
         item.tracking = t;

@@ -4,7 +4,8 @@
 //! about one tenant ([`Signals`]) and the thresholds, and returns the most
 //! urgent level plus the other signals that also matched.
 
-use crate::model::{Level, PaymentFailure, Signal, Signals, Status, Thresholds};
+use crate::model::{Deadlines, Level, PaymentFailure, Signal, Signals, Status, Thresholds};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The outcome for an at-risk tenant.
@@ -71,6 +72,32 @@ pub fn payment_failure(s: &Signals) -> Option<PaymentFailure> {
             .filter(|st| status_is_payment_failure(*st))
             .map(PaymentFailure::Status)
     }
+}
+
+/// How many days late a worklist row is, when it is overdue: a CRÍTICO or
+/// an ALTO still at its first `Estado`, not snoozed, that has been on the
+/// list (since `since`) at least its level's deadline in days. The first day
+/// past the deadline is 1 day late. MEDIO and INFORMATIVO have no deadline.
+///
+/// ```
+/// use retention_worklist::{overdue, Deadlines, Level};
+/// use chrono::NaiveDate;
+/// let d = Deadlines { critical_days: 1, high_days: 2 };
+/// let day = |n| NaiveDate::from_ymd_opt(2026, 11, n).unwrap();
+/// assert_eq!(overdue(Level::Critical, day(25), day(25), &d), None); // appeared today
+/// assert_eq!(overdue(Level::Critical, day(25), day(26), &d), Some(1));
+/// assert_eq!(overdue(Level::High, day(25), day(26), &d), None);
+/// assert_eq!(overdue(Level::High, day(24), day(26), &d), Some(1));
+/// assert_eq!(overdue(Level::Medium, day(1), day(26), &d), None);
+/// ```
+pub fn overdue(level: Level, since: NaiveDate, as_of: NaiveDate, d: &Deadlines) -> Option<u32> {
+    let deadline = match level {
+        Level::Critical => d.critical_days,
+        Level::High => d.high_days,
+        Level::Medium | Level::Info => return None,
+    };
+    let on_list = (as_of - since).num_days();
+    (on_list >= deadline).then(|| (on_list - deadline + 1).clamp(1, i64::from(u32::MAX)) as u32)
 }
 
 /// Applies the protocol to one tenant.

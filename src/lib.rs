@@ -74,17 +74,17 @@ mod wasm;
 
 pub use analyze::Analysis;
 pub use classify::{
-    classify, payment_failure, status_is_payment_failure, usage_above, Classification,
+    classify, overdue, payment_failure, status_is_payment_failure, usage_above, Classification,
 };
 pub use error::{Error, IoKind, IoProblem, PreviousError};
 pub use model::Defaults;
 pub use model::{
     normalize_header, split_note, who, CellValue, Change, Changes, ColumnUse, DateOrder,
-    DateOrderSource, Decline, DeclineKind, Departure, ExecutiveCounts, Expected, Field, Interval,
-    Lang, LeftCounts, LeftRow, Level, LevelCounts, Mrr, MrrAtRisk, Notice, OptionDef,
-    OptionDefault, OptionKind, OptionName, OptionPlace, PaymentFailure, PreviousFacts, Problem,
-    RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary, Thresholds, Tracking,
-    WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
+    DateOrderSource, Deadlines, Decline, DeclineKind, Departure, ExecutiveCounts, Expected, Field,
+    Interval, Lang, LeftCounts, LeftRow, Level, LevelCounts, Mrr, MrrAtRisk, Notice, OptionDef,
+    OptionDefault, OptionKind, OptionName, OptionPlace, OverdueCounts, PaymentFailure,
+    PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary,
+    Thresholds, Tracking, WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
 };
 pub use options::{
     known_keys, parse_as_of, Environment, Options, RawOptions, RawValue, ReportZone,

@@ -236,13 +236,16 @@ pub fn dialable_phone(s: &str) -> Option<String> {
 }
 
 /// Orders the worklist by urgency: CRÍTICO → ALTO (fewest days first) →
-/// MEDIO (fewest days first) → INFORMATIVO (highest usage first); then, at
+/// MEDIO (fewest days first) → INFORMATIVO (highest usage first), overdue
+/// rows first within their level (the most days late first); then, at
 /// the same level and days, the larger MRR first; other ties keep the
 /// file's order. Snoozed rows go below every active row, in the same order
 /// among themselves.
 pub fn by_urgency(a: &WorkItem, b: &WorkItem) -> Ordering {
     (a.tracking.snoozed.cmp(&b.tracking.snoozed))
         .then_with(|| a.level.cmp(&b.level))
+        // Overdue rows first in their level, the latest first.
+        .then_with(|| b.tracking.overdue.cmp(&a.tracking.overdue))
         .then_with(|| match a.level {
             Level::High | Level::Medium => a.days_left.cmp(&b.days_left),
             Level::Info => compare_usage_desc(a.usage, b.usage),

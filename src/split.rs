@@ -23,8 +23,8 @@
 //! file's name, which is always kept for it. The same analysis and options
 //! give the same names and bytes on every run, natively and in WebAssembly.
 
-use crate::analyze::by_executive;
 use crate::analyze::Analysis;
+use crate::analyze::{by_executive, overdue_counts};
 use crate::error::Error;
 use crate::model::{Expected, Level, LevelCounts, Stage, Summary};
 use crate::options::Options;
@@ -291,6 +291,7 @@ fn summary_of(template: &Summary, whole: &Summary, items: &[WorkItem]) -> Summar
         by_executive: by_executive(items, template.mrr_at_risk.is_some()),
         carried: items.iter().filter(|w| w.tracking.carried).count() as u64,
         mrr_at_risk: template.mrr_at_risk.as_ref().map(|_| mrr_at_risk(items)),
+        overdue: overdue_counts(items),
         ..template.clone()
     }
 }

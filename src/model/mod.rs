@@ -23,8 +23,10 @@ pub use option::{
     Defaults, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, DEFAULTS, OPTIONS,
 };
 pub use problem::{who, DateOrderSource, Expected, Notice, Problem, RuleNotEvaluated};
-pub use signal::{Decline, DeclineKind, PaymentFailure, Signal, Signals, Status, Thresholds};
-pub use summary::{ColumnUse, ExecutiveCounts, PreviousFacts, Summary};
+pub use signal::{
+    Deadlines, Decline, DeclineKind, PaymentFailure, Signal, Signals, Status, Thresholds,
+};
+pub use summary::{ColumnUse, ExecutiveCounts, OverdueCounts, PreviousFacts, Summary};
 pub use tracking::{
     CellValue, Change, Changes, Departure, LeftCounts, LeftRow, Snooze, Tracking, WorklistColumn,
 };

@@ -9,7 +9,7 @@
 //! plus its words; the engine reads its value from [`crate::Options`].
 
 use super::lang::Lang;
-use super::signal::Thresholds;
+use super::signal::{Deadlines, Thresholds};
 
 /// What kind of value an option takes, and its bounds.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,6 +140,12 @@ option_table! {
     MediumDays { key: "mediumDays", flag: Some("medium-days"), value_name: "DAYS", kind: Integer { min: 0, max: 365 }, default: OptionDefault::Integer(7), place: Settings }
     /// INFORMATIVO's usage threshold, in percent.
     UsagePercent { key: "usagePercent", flag: Some("usage-percent"), value_name: "PERCENT", kind: Number { above: 0.0, below: 1000.0 }, default: OptionDefault::Number(90.0), place: Settings }
+    /// A CRÍTICO still at its first Estado this many days after it appeared
+    /// on the list is overdue.
+    CriticalOverdueDays { key: "criticalOverdueDays", flag: Some("critical-overdue-days"), value_name: "DAYS", kind: Integer { min: 1, max: 365 }, default: OptionDefault::Integer(1), place: Settings }
+    /// An ALTO still at its first Estado this many days after it appeared on
+    /// the list is overdue.
+    HighOverdueDays { key: "highOverdueDays", flag: Some("high-overdue-days"), value_name: "DAYS", kind: Integer { min: 1, max: 365 }, default: OptionDefault::Integer(2), place: Settings }
     /// The product named in email subjects and drafts.
     ProductName { key: "productName", flag: Some("product-name"), value_name: "NAME", kind: Name { max_chars: 100 }, default: OptionDefault::Text("ImagineCRM"), place: Settings }
     /// The language of the workbook and messages.
@@ -215,6 +221,8 @@ pub struct Defaults {
     pub lang: Lang,
     /// ALTO ≤ 3 days, MEDIO ≤ 7 days, INFORMATIVO > 90 %.
     pub thresholds: Thresholds,
+    /// A CRÍTICO is overdue a day after it appeared, an ALTO two.
+    pub deadlines: Deadlines,
     /// The product named in email subjects and drafts.
     pub product_name: &'static str,
 }
@@ -232,6 +240,10 @@ pub const DEFAULTS: Defaults = Defaults {
         high_days: integer_default(OptionName::HighDays),
         medium_days: integer_default(OptionName::MediumDays),
         usage_percent: number_default(OptionName::UsagePercent),
+    },
+    deadlines: Deadlines {
+        critical_days: integer_default(OptionName::CriticalOverdueDays),
+        high_days: integer_default(OptionName::HighOverdueDays),
     },
     product_name: text_default(OptionName::ProductName),
 };

@@ -146,6 +146,17 @@ impl Signal {
     }
 }
 
+/// How long a row may stay at its first `Estado` before it is overdue:
+/// the protocol's "llamar inmediatamente" (CRÍTICO) and ALTO's personal
+/// email. MEDIO and INFORMATIVO have no deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Deadlines {
+    /// Days on the list after which a CRÍTICO is overdue (protocol: 1).
+    pub critical_days: i64,
+    /// Days on the list after which an ALTO is overdue (protocol: 2).
+    pub high_days: i64,
+}
+
 /// The protocol's thresholds. Their defaults (the protocol's numbers) are
 /// set once, in the options ([`crate::DEFAULTS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

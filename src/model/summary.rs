@@ -82,6 +82,8 @@ pub struct Summary {
     pub changes: Option<Changes>,
     /// Worklist rows that took values from the previous worklist.
     pub carried: u64,
+    /// Overdue rows (VENCIDO) per level that has a deadline.
+    pub overdue: OverdueCounts,
     /// Every data problem, in file order (the previous worklist's last).
     pub problem_list: Vec<Problem>,
 }
@@ -114,6 +116,32 @@ impl Summary {
     }
 }
 
+/// Overdue worklist rows (VENCIDO): CRÍTICO and ALTO rows still at their
+/// first `Estado` past their deadline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct OverdueCounts {
+    /// 🔴 CRÍTICO rows overdue.
+    pub critical: u64,
+    /// 🟠 ALTO rows overdue.
+    pub high: u64,
+}
+
+impl OverdueCounts {
+    /// Counts an overdue row of `level` (other levels have no deadline).
+    pub fn add(&mut self, level: Level) {
+        match level {
+            Level::Critical => self.critical += 1,
+            Level::High => self.high += 1,
+            Level::Medium | Level::Info => {}
+        }
+    }
+
+    /// Every overdue row.
+    pub fn total(&self) -> u64 {
+        self.critical + self.high
+    }
+}
+
 /// One recognised column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ColumnUse {
@@ -136,6 +164,8 @@ pub struct ExecutiveCounts {
     pub medium: u64,
     /// 🔵 INFORMATIVO tenants.
     pub info: u64,
+    /// Their overdue rows (to escalate).
+    pub overdue: u64,
     /// Their MRR per currency and level (only when the export has money
     /// columns).
     #[serde(skip_serializing_if = "Vec::is_empty")]

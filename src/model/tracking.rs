@@ -117,6 +117,9 @@ pub struct Tracking {
     pub added: Vec<CellValue>,
     /// Whether anything came from the previous worklist.
     pub carried: bool,
+    /// Days past its level's deadline, when the row is overdue (VENCIDO): a
+    /// CRÍTICO or ALTO still at its first `Estado`, not snoozed.
+    pub overdue: Option<u32>,
 }
 
 /// Why a tenant on the previous list is not on today's.

@@ -4,7 +4,7 @@ use super::bounds::invalid_text;
 use super::resolved::{parse_as_of, Environment, Options};
 use super::zone::ReportZone;
 use crate::error::Error;
-use crate::model::{Field, Lang, OptionName, Thresholds, DEFAULTS, OPTIONS};
+use crate::model::{Deadlines, Field, Lang, OptionName, Thresholds, DEFAULTS, OPTIONS};
 use std::collections::BTreeMap;
 
 /// A value as a shell received it: typed text (a flag, a form field), a
@@ -206,6 +206,15 @@ impl RawOptions {
             usage_percent: self
                 .number(OptionName::UsagePercent)?
                 .unwrap_or(d.usage_percent),
+        };
+        let dl = DEFAULTS.deadlines;
+        o.deadlines = Deadlines {
+            critical_days: self
+                .integer(OptionName::CriticalOverdueDays)?
+                .unwrap_or(dl.critical_days),
+            high_days: self
+                .integer(OptionName::HighOverdueDays)?
+                .unwrap_or(dl.high_days),
         };
         o.date_order = self
             .given(OptionName::DateOrder)?

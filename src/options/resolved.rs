@@ -4,7 +4,7 @@
 use super::bounds;
 use super::zone::ReportZone;
 use crate::error::Error;
-use crate::model::{DateOrder, Field, Lang, OptionName, Thresholds, DEFAULTS};
+use crate::model::{DateOrder, Deadlines, Field, Lang, OptionName, Thresholds, DEFAULTS};
 use chrono::{DateTime, NaiveDate, Utc};
 
 impl Thresholds {
@@ -48,6 +48,8 @@ pub struct Options {
     pub product_name: String,
     /// The protocol's thresholds.
     pub thresholds: Thresholds,
+    /// When a row still at its first `Estado` is overdue.
+    pub deadlines: Deadlines,
     /// Force the order of `NN/NN/YYYY` dates; `None` detects it.
     pub date_order: Option<DateOrder>,
     /// Hand-made column mappings: field → header text in the file.
@@ -68,6 +70,7 @@ impl Options {
             previous_file_name: String::new(),
             product_name: DEFAULTS.product_name.to_string(),
             thresholds: DEFAULTS.thresholds,
+            deadlines: DEFAULTS.deadlines,
             date_order: None,
             columns: Vec::new(),
             sheet: None,
@@ -77,6 +80,11 @@ impl Options {
     /// Checks every option; the engine calls this before reading.
     pub fn validate(&self) -> Result<(), Error> {
         self.thresholds.validate()?;
+        bounds::check_integer(
+            OptionName::CriticalOverdueDays,
+            self.deadlines.critical_days,
+        )?;
+        bounds::check_integer(OptionName::HighOverdueDays, self.deadlines.high_days)?;
         bounds::check_name(OptionName::ProductName, &self.product_name)
     }
 }

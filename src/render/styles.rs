@@ -24,8 +24,19 @@ pub(super) struct Styles {
     /// A snoozed row's, whatever its level.
     snoozed: LevelStyles,
     /// Amounts in each currency of the workbook: per level (in
-    /// [`Level::ALL`] order), snoozed, and plain (the summary's).
-    money: Vec<(String, [Format; 6])>,
+    /// [`Level::ALL`] order), snoozed, plain (the summary's), and per level
+    /// bold (overdue rows).
+    money: Vec<(String, [Format; 10])>,
+    /// Per level, bold: an overdue row's.
+    overdue: [LevelStyles; 4],
+}
+
+/// What a worklist row's look depends on.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RowLook {
+    pub level: Level,
+    pub snoozed: bool,
+    pub overdue: bool,
 }
 
 /// Currencies whose amounts have no decimals (ISO 4217 minor unit 0, the
@@ -70,14 +81,13 @@ impl Styles {
             .set_align(FormatAlign::Top)
             .set_border(FormatBorder::Thin)
             .set_border_color(Color::RGB(BORDER_GREY));
-        let level = Level::ALL.map(|l| {
-            LevelStyles::filled(
-                base.clone()
-                    .set_background_color(Color::RGB(level_fill(l)))
-                    .set_font_color(Color::RGB(level_text(l))),
-                date_fmt,
-            )
-        });
+        let filled = |l: Level| {
+            base.clone()
+                .set_background_color(Color::RGB(level_fill(l)))
+                .set_font_color(Color::RGB(level_text(l)))
+        };
+        let level = Level::ALL.map(|l| LevelStyles::filled(filled(l), date_fmt));
+        let overdue = Level::ALL.map(|l| LevelStyles::filled(filled(l).set_bold(), date_fmt));
         let snoozed = LevelStyles::filled(
             base.clone()
                 .set_background_color(Color::RGB(SNOOZED_FILL))
@@ -96,6 +106,10 @@ impl Styles {
                     of(&level[3]),
                     of(&snoozed),
                     base.clone().set_num_format(&f),
+                    of(&overdue[0]),
+                    of(&overdue[1]),
+                    of(&overdue[2]),
+                    of(&overdue[3]),
                 ];
                 (c.to_string(), formats)
             })
@@ -120,6 +134,7 @@ impl Styles {
             plain: base.clone(),
             date: base.set_num_format(date_fmt).set_align(FormatAlign::Left),
             level,
+            overdue,
             snoozed,
         }
     }
@@ -129,12 +144,20 @@ impl Styles {
         &self.level[level as usize]
     }
 
-    /// An amount's format on a worklist row (its level's fill, or grey when
-    /// snoozed) in its currency.
-    pub fn money(&self, level: Level, snoozed: bool, currency: &str) -> &Format {
-        let k = if snoozed { 4 } else { level as usize };
+    /// An amount's format on a worklist row (see [`Styles::row`]) in its
+    /// currency.
+    pub fn money(&self, look: RowLook, currency: &str) -> &Format {
+        let k = match look {
+            RowLook { snoozed: true, .. } => 4,
+            RowLook {
+                overdue: true,
+                level,
+                ..
+            } => 6 + level as usize,
+            RowLook { level, .. } => level as usize,
+        };
         self.money_formats(currency)
-            .map_or(&self.row(level, snoozed).int, |f| &f[k])
+            .map_or(&self.row(look).int, |f| &f[k])
     }
 
     /// An amount's format on the summary, in its currency.
@@ -142,19 +165,22 @@ impl Styles {
         self.money_formats(currency).map_or(&self.plain, |f| &f[5])
     }
 
-    fn money_formats(&self, currency: &str) -> Option<&[Format; 6]> {
+    fn money_formats(&self, currency: &str) -> Option<&[Format; 10]> {
         self.money
             .iter()
             .find(|(c, _)| c == currency)
             .map(|(_, f)| f)
     }
 
-    /// The formats of a worklist row: its level's, or grey when snoozed.
-    pub fn row(&self, level: Level, snoozed: bool) -> &LevelStyles {
-        if snoozed {
+    /// The formats of a worklist row: its level's, bold when it is
+    /// overdue, or grey when snoozed.
+    pub fn row(&self, look: RowLook) -> &LevelStyles {
+        if look.snoozed {
             &self.snoozed
+        } else if look.overdue {
+            &self.overdue[look.level as usize]
         } else {
-            self.of(level)
+            self.of(look.level)
         }
     }
 }

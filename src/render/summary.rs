@@ -174,7 +174,7 @@ fn changes(sh: &mut Sheet, sm: &Summary) -> Result<bool, Error> {
     if let Some(d) = p.as_of.as_deref().and_then(|d| d.parse().ok()) {
         sh.fact(w.previous_as_of, &format_date(d, lang))?;
     }
-    let carried = [(w.carried, sm.carried)];
+    let carried = [(w.carried, sm.carried), (sh.w.overdue, sm.overdue.total())];
     for (k, v) in change_counts(c, lang).into_iter().chain(carried) {
         put_text(sh.ws, sh.r, 0, k, &sh.s.plain, lang)?;
         sh.number(1, v, &sh.s.plain_left)?;
@@ -235,6 +235,11 @@ fn per_executive(sh: &mut Sheet, sm: &Summary) -> Result<(), Error> {
         )?;
     }
     put_text(sh.ws, sh.r, 5, sh.w.total, &sh.s.header, lang)?;
+    // With a previous worklist, the overdue rows each has to escalate.
+    let escalate = sm.changes.is_some();
+    if escalate {
+        put_text(sh.ws, sh.r, 6, sh.w.to_escalate, &sh.s.header, lang)?;
+    }
     sh.r += 1;
     for e in &sm.by_executive {
         let who = if e.executive.is_empty() {
@@ -248,6 +253,9 @@ fn per_executive(sh: &mut Sheet, sm: &Summary) -> Result<(), Error> {
             sh.number((i + 1) as u16, *n, &sh.s.plain)?;
         }
         sh.number(5, counts.iter().sum(), &sh.s.plain)?;
+        if escalate {
+            sh.number(6, e.overdue, &sh.s.plain)?;
+        }
         sh.r += 1;
     }
     Ok(())

@@ -4,7 +4,7 @@
 use super::cells::put_value;
 use super::cells::xlsx_err;
 use super::cells::{excel_date, format_runs, header_row, print_setup, put_carried, put_snooze};
-use super::styles::Styles;
+use super::styles::{RowLook, Styles};
 use crate::error::Error;
 use crate::model::{CellValue, Lang, Snooze, WorklistColumn};
 use crate::plan::WorkItem;
@@ -295,7 +295,12 @@ fn format_block(
         let tool = lay.column(column);
         format_runs(ws, column, first_row, block.len(), |k| {
             let w = &block[k];
-            let st = s.row(w.level, w.tracking.snoozed);
+            let look = RowLook {
+                level: w.level,
+                snoozed: w.tracking.snoozed,
+                overdue: w.tracking.overdue.is_some(),
+            };
+            let st = s.row(look);
             match tool {
                 Some(C::Level) => &st.strong,
                 Some(C::Days | C::Line) => &st.int,
@@ -306,7 +311,7 @@ fn format_block(
                 Some(C::Snooze) if matches!(w.tracking.snooze, Snooze::Until(_)) => &st.date,
                 Some(C::Usage) => &st.percent,
                 Some(C::Mrr) => match &w.mrr {
-                    Some(m) => s.money(w.level, w.tracking.snoozed, &m.currency),
+                    Some(m) => s.money(look, &m.currency),
                     None => &st.wrap,
                 },
                 Some(_) => &st.wrap,

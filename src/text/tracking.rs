@@ -5,8 +5,19 @@
 use super::{format_date, level_label, level_word, pick};
 use crate::model::{CellValue, Change, Changes, Departure, Lang, Level, Tracking};
 
+/// An overdue row's words: `VENCIDO (2 días)`.
+pub fn overdue_words(days: u32, lang: Lang) -> String {
+    match (lang, days) {
+        (Lang::Es, 1) => "VENCIDO (1 día)".to_string(),
+        (Lang::Es, n) => format!("VENCIDO ({n} días)"),
+        (Lang::En, 1) => "OVERDUE (1 day)".to_string(),
+        (Lang::En, n) => format!("OVERDUE ({n} days)"),
+    }
+}
+
 /// What the `Cambio` cell says: `NUEVO`, `SIGUE`, `SUBIÓ: 🟡 MEDIO → 🟠 ALTO`,
-/// `BAJÓ: …`, followed by the snooze when there is one.
+/// `BAJÓ: …`, preceded by `VENCIDO (N días)` when the row is overdue and
+/// followed by the snooze when there is one.
 ///
 /// ```
 /// use retention_worklist::text::tracking::change_cell;
@@ -18,7 +29,11 @@ pub fn change_cell(t: &Tracking, today: Level, lang: Lang) -> String {
     let Some(change) = t.change else {
         return String::new();
     };
-    let mut s = match change {
+    let mut s = match t.overdue {
+        Some(days) => format!("{} · ", overdue_words(days, lang)),
+        None => String::new(),
+    };
+    s += &match change {
         Change::New => pick(lang, "NUEVO", "NEW").to_string(),
         Change::Same => pick(lang, "SIGUE", "SAME").to_string(),
         Change::Up { from } => format!(

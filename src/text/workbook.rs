@@ -47,6 +47,23 @@ pub fn tracking_states(lang: Lang) -> [&'static str; 4] {
     )
 }
 
+/// Whether an `Estado` cell holds the first tracking state, in either
+/// language (`Pendiente`, `Pending`; case and surrounding spaces aside) or
+/// nothing: nobody has worked the row yet.
+///
+/// ```
+/// use retention_worklist::text::workbook::is_first_state;
+/// assert!(is_first_state(" pendiente") && is_first_state("Pending") && is_first_state(""));
+/// assert!(!is_first_state("Contactado"));
+/// ```
+pub fn is_first_state(status: &str) -> bool {
+    let s = status.trim();
+    s.is_empty()
+        || [Lang::Es, Lang::En]
+            .iter()
+            .any(|&l| tracking_states(l)[0].eq_ignore_ascii_case(s))
+}
+
 /// The campaign sheet's headers.
 pub fn campaign_headers(lang: Lang) -> [&'static str; 6] {
     pick(
