@@ -180,8 +180,14 @@ mod tests {
 
     #[test]
     fn trial_only_counts_when_on_trial() {
-        let mut s = trial(2);
+        // Active with the trial end behind: converted, not on trial.
+        let mut s = trial(-1);
         s.status = Some(Status::Active);
+        assert_eq!(level(&s), None);
+        // Active with the trial end ahead: still on trial (Recurly's state).
+        s.days_left = Some(2);
+        assert_eq!(level(&s), Some(Level::High));
+        s.status = Some(Status::Paused);
         assert_eq!(level(&s), None);
         // No status column: a trial end date means on trial.
         let s = Signals {
