@@ -67,6 +67,29 @@ pub const SHEET_BACKGROUND: u32 = 0xFFFFFF;
 /// Text in cells without a fill (Excel's default, black).
 pub const PLAIN_TEXT: u32 = 0x000000;
 
+/// A worklist row whose `Estado` says it is resolved: green, its text grey
+/// (Excel's and LibreOffice's conditional format, as people type).
+pub const RESOLVED_FILL: u32 = 0xC6EFCE;
+/// The text of a resolved row (5.7:1 on [`RESOLVED_FILL`]).
+pub const RESOLVED_TEXT: u32 = 0x595959;
+/// A worklist row whose `Estado` says nobody answered: amber.
+pub const NO_ANSWER_FILL: u32 = 0xFFD966;
+
+/// A contacted row's fill: its level's, lighter (halfway to white).
+///
+/// ```
+/// use retention_worklist::{colours::contacted_fill, Level};
+/// assert_eq!(contacted_fill(Level::Critical), 0xFFC0C0);
+/// ```
+pub fn contacted_fill(level: Level) -> u32 {
+    let fill = level_fill(level);
+    let half = |shift: u32| {
+        let c = (fill >> shift) & 0xFF;
+        (c + (0xFF - c).div_ceil(2)) << shift
+    };
+    half(16) | half(8) | half(0)
+}
+
 /// Grey of cell borders (lines, not text: no contrast ratio applies).
 pub const BORDER_GREY: u32 = 0xBFBFBF;
 
@@ -104,6 +127,33 @@ pub fn text_pairs() -> Vec<TextOn> {
             large: false,
         });
     }
+    // The Estado colours (conditional formats) keep the row's text, or
+    // grey it when resolved.
+    for level in Level::ALL {
+        for (what, background) in [
+            ("level text on a contacted row", contacted_fill(level)),
+            ("level text on a row without answer", NO_ANSWER_FILL),
+        ] {
+            out.push(TextOn {
+                what,
+                text: level_text(level),
+                background,
+                large: false,
+            });
+            out.push(TextOn {
+                what: "link on an Estado colour",
+                text: LINK_TEXT,
+                background,
+                large: false,
+            });
+            out.push(TextOn {
+                what: "snoozed text on an Estado colour",
+                text: SNOOZED_TEXT,
+                background,
+                large: false,
+            });
+        }
+    }
     let normal = |what, text, background| TextOn {
         what,
         text,
@@ -112,6 +162,7 @@ pub fn text_pairs() -> Vec<TextOn> {
     };
     out.extend([
         normal("snoozed text", SNOOZED_TEXT, SNOOZED_FILL),
+        normal("resolved row", RESOLVED_TEXT, RESOLVED_FILL),
         normal("link on a snoozed row", LINK_TEXT, SNOOZED_FILL),
         normal("header", HEADER_TEXT, HEADER_FILL),
         normal("plain text", PLAIN_TEXT, SHEET_BACKGROUND),

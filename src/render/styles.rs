@@ -2,8 +2,8 @@
 //! colours of [`super::colours`] (the one colour table).
 
 use super::colours::{
-    level_fill, level_text, BORDER_GREY, HEADER_FILL, HEADER_TEXT, LINK_TEXT, SNOOZED_FILL,
-    SNOOZED_TEXT,
+    contacted_fill, level_fill, level_text, BORDER_GREY, HEADER_FILL, HEADER_TEXT, LINK_TEXT,
+    NO_ANSWER_FILL, RESOLVED_FILL, RESOLVED_TEXT, SNOOZED_FILL, SNOOZED_TEXT,
 };
 use crate::model::{Lang, Level};
 use crate::text::excel_date_format;
@@ -29,6 +29,16 @@ pub(super) struct Styles {
     money: Vec<(String, [Format; 10])>,
     /// Per level, bold: an overdue row's.
     overdue: [LevelStyles; 4],
+    /// The worklist's colours by `Estado` (conditional formats).
+    pub status: StatusStyles,
+}
+
+/// The worklist rows' colours by `Estado`: what the conditional formats set.
+pub(super) struct StatusStyles {
+    pub resolved: Format,
+    pub no_answer: Format,
+    /// Per level, in [`Level::ALL`] order.
+    pub contacted: [Format; 4],
 }
 
 /// What a worklist row's look depends on.
@@ -114,7 +124,16 @@ impl Styles {
                 (c.to_string(), formats)
             })
             .collect();
+        let status = StatusStyles {
+            resolved: Format::new()
+                .set_background_color(Color::RGB(RESOLVED_FILL))
+                .set_font_color(Color::RGB(RESOLVED_TEXT)),
+            no_answer: Format::new().set_background_color(Color::RGB(NO_ANSWER_FILL)),
+            contacted: Level::ALL
+                .map(|l| Format::new().set_background_color(Color::RGB(contacted_fill(l)))),
+        };
         Styles {
+            status,
             money,
             header: Format::new()
                 .set_bold()

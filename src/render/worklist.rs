@@ -11,7 +11,7 @@ use crate::plan::WorkItem;
 use crate::text::shared::words;
 use crate::text::tracking::change_cell;
 use crate::text::workbook::tracking_states;
-use rust_xlsxwriter::{DataValidation, Formula, Url, Worksheet};
+use rust_xlsxwriter::{ConditionalFormatFormula, DataValidation, Formula, Url, Worksheet};
 use WorklistColumn as C;
 
 /// Excel's limit of hyperlinks per sheet.
@@ -153,9 +153,53 @@ pub(super) fn write(
         ws.add_data_validation(1, status, last, status, &dv)
             .map_err(xlsx_err)?;
     }
+    if last > 0 {
+        status_colours(ws, &lay, (last, headers.len() as u16), s, lang)?;
+    }
     print_setup(ws)?;
     ws.set_print_area(0, 0, last, lay.last_printed())
         .map_err(xlsx_err)?;
+    Ok(())
+}
+
+/// The row colours that follow `Estado` as people type it, in Excel and
+/// LibreOffice alike (conditional formats over every row): resolved turns
+/// the row green with grey text, contacted lightens its level's fill, no
+/// answer turns it amber. The words are the drop-down's, in either language.
+fn status_colours(
+    ws: &mut Worksheet,
+    lay: &Layout,
+    (last, columns): (u32, u16),
+    s: &Styles,
+    lang: Lang,
+) -> Result<(), Error> {
+    let status = rust_xlsxwriter::utility::column_number_to_name(lay.pos(C::Status));
+    let level = rust_xlsxwriter::utility::column_number_to_name(lay.pos(C::Level));
+    let is = |state: usize| {
+        let words = [Lang::Es, Lang::En].map(|l| tracking_states(l)[state]);
+        let tests: Vec<String> = words
+            .iter()
+            .map(|w| format!("${status}2=\"{w}\""))
+            .collect();
+        format!("OR({})", tests.join(","))
+    };
+    let mut rules: Vec<(String, &rust_xlsxwriter::Format)> = vec![
+        (format!("={}", is(2)), &s.status.resolved),
+        (format!("={}", is(3)), &s.status.no_answer),
+    ];
+    for l in crate::model::Level::ALL {
+        let label = crate::text::level_label(l, lang);
+        let rule = format!("=AND({},${level}2=\"{label}\")", is(1));
+        rules.push((rule, &s.status.contacted[l as usize]));
+    }
+    for (rule, format) in rules {
+        let cf = ConditionalFormatFormula::new()
+            .set_rule(rule.as_str())
+            .set_format(format)
+            .set_stop_if_true(true);
+        ws.add_conditional_format(1, 0, last, columns - 1, &cf)
+            .map_err(xlsx_err)?;
+    }
     Ok(())
 }
 
