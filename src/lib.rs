@@ -74,7 +74,7 @@ mod wasm;
 
 pub use analyze::Analysis;
 pub use classify::{classify, usage_above, Classification};
-pub use error::{Error, IoKind, IoProblem, PreviousError};
+pub use error::{Damage, Error, IoKind, IoProblem, PreviousError};
 pub use model::{
     normalize_header, CellValue, Change, Changes, ColumnUse, DateOrder, DateOrderSource, Departure,
     ExecutiveCounts, Expected, Field, Lang, LeftCounts, LeftRow, Level, LevelCounts, Notice,

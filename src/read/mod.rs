@@ -11,6 +11,7 @@
 pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
+pub(crate) mod guard;
 pub(crate) mod ids;
 pub(crate) mod place;
 pub(crate) mod previous;
@@ -24,7 +25,7 @@ use crate::options::ReportZone;
 use chrono::NaiveDate;
 use columns::ColumnMap;
 use dialect::Dialect;
-use place::{column_letters, SheetPlace};
+use place::SheetPlace;
 use values::RawDate;
 
 use records::builder;
@@ -252,7 +253,7 @@ impl<'a> Table<'a> {
     /// `Hoja1!I19`, for a sheet's table (the row alone when no column).
     fn cell_ref(&self, line: u64, column: Option<usize>) -> Option<String> {
         let place = self.sheet.as_ref()?;
-        let col = column.map_or_else(String::new, |c| column_letters(place.first_col + c as u32));
+        let col = column.map_or_else(String::new, |c| place.letters(c));
         Some(format!("{}!{col}{line}", place.name))
     }
 

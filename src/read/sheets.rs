@@ -9,6 +9,7 @@
 //! records are the rows of that range (see [`Grid`]).
 
 use super::dialect::Dialect;
+use super::guard;
 use super::place::{Grid, GridBuilder, SheetPlace};
 use super::Table;
 use crate::error::Error;
@@ -88,6 +89,9 @@ pub(crate) fn read(
 ) -> Result<(Table<'static>, Sheet), Error> {
     if kind == Container::Zip {
         check_zip(bytes)?;
+        // What calamine would reserve or unfold from the file's own numbers.
+        guard::check_xlsx(bytes).map_err(Error::Damaged)?;
+        guard::check_ods(bytes).map_err(Error::Damaged)?;
     } else if is_encrypted_package(bytes) {
         return Err(Error::EncryptedWorkbook);
     }
@@ -195,15 +199,17 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>,
         Err(XlsxError::NotAWorksheet(_)) => return Ok(None),
         Err(e) => return Err(fail(e)),
     };
-    let mut cells = GridBuilder::default();
+    let mut cells = GridBuilder::new(name);
     while let Some(cell) = reader.next_cell().map_err(fail)? {
         let (row, col) = cell.get_position();
         match cell.get_value() {
             DataRef::Empty => {}
-            value => cells.push(row, col, |out| push_data_ref(out, value)),
+            value => cells
+                .push(row, col, |out| push_data_ref(out, value))
+                .map_err(Error::Damaged)?,
         }
     }
-    cells.finish(name)
+    cells.finish()
 }
 
 /// A sheet's cells from calamine's range (.xls, .ods).
@@ -217,24 +223,20 @@ fn range_grid(range: &calamine::Range<Data>, name: &str) -> Result<Option<Grid>,
     let Some((first_row, first_col)) = range.start() else {
         return Ok(None);
     };
-    let mut cells = GridBuilder::default();
+    let mut cells = GridBuilder::new(name);
     let mut height = 0;
     for (k, row) in range.rows().enumerate() {
         for (j, value) in row.iter().enumerate() {
             if *value != Data::Empty {
                 // Inside the range, whose corners are u32s.
                 let (r, c) = (first_row as usize + k, first_col as usize + j);
-                cells.push(r as u32, c as u32, |out| push_data(out, value));
+                (cells.push(r as u32, c as u32, |out| push_data(out, value)))
+                    .map_err(Error::Damaged)?;
             }
         }
         height = k + 1;
     }
-    Ok(Some(cells.grid(
-        first_row,
-        first_col,
-        height,
-        range.width(),
-    )))
+    Ok(Some(cells.grid(first_row, height)))
 }
 
 /// Rows a title or a note may take above the header.
@@ -258,7 +260,7 @@ fn header_row(
         }
         let place = SheetPlace {
             name: name.to_string(),
-            first_col: grid.first_col,
+            columns: grid.columns.clone(),
         };
         let plain = Dialect {
             delimiter: b',',
@@ -403,8 +405,8 @@ mod tests {
     /// A sheet's rows: the sheet row and the fields of each.
     type Rows = Vec<(u64, Vec<String>)>;
 
-    /// A sheet's first column and rows (`None`: no cells).
-    fn rows_of(book: &mut Book, name: &str) -> Option<(u32, Rows)> {
+    /// A sheet's columns and rows (`None`: no cells).
+    fn rows_of(book: &mut Book, name: &str) -> Option<(Vec<u32>, Rows)> {
         let grid = book.grid(name).unwrap()?;
         let mut rec = csv::StringRecord::new();
         let rows = (0..grid.height())
@@ -415,7 +417,7 @@ mod tests {
                 )
             })
             .collect();
-        Some((grid.first_col, rows))
+        Some((grid.columns.clone(), rows))
     }
 
     fn streamed_like_the_range(bytes: &[u8]) {
@@ -475,8 +477,8 @@ mod tests {
         let bytes = with_sheet(sheet);
         streamed_like_the_range(&bytes);
         let rows = rows_of(&mut Book::open(&bytes, "xlsx").unwrap(), "Sheet1");
-        let (first_col, rows) = rows.unwrap();
-        assert_eq!((first_col, rows.len()), (1, 3));
+        let (columns, rows) = rows.unwrap();
+        assert_eq!((columns, rows.len()), (vec![1, 2, 3, 4, 5], 3));
         assert_eq!(
             rows[0],
             (
