@@ -337,7 +337,10 @@ fn stray(options: &Options, sizes: &[usize], rounds: u32) {
             black_box(analyze(&plain, options).expect("ok").items.len());
             a = a.min(t.elapsed());
             let t = Instant::now();
-            unknown = analyze(&stray, options).expect("ok").summary.unknown_columns;
+            unknown = analyze(&stray, options)
+                .expect("ok")
+                .summary
+                .unknown_columns;
             b = b.min(t.elapsed());
         }
         assert_eq!(unknown, ["Notas"], "the stray column is one ignored column");
@@ -359,7 +362,10 @@ fn main() {
     if !bench_mode {
         stray(&options, &[300], 1);
     } else if std::env::var_os("STAGES_STRAY").is_some() {
-        let sizes = match std::env::var("STAGES_ROWS").ok().and_then(|s| s.parse().ok()) {
+        let sizes = match std::env::var("STAGES_ROWS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+        {
             Some(n) => vec![n],
             None => vec![20_000, 200_000],
         };

@@ -47,6 +47,10 @@ CORPORA=("corpus/$TARGET")
 [[ $TARGET == analyze ]] && CORPORA+=("corpus/pipeline")
 MAX_LEN=${MAX_LEN:-4096}
 [[ $TARGET == previous ]] && MAX_LEN=${MAX_LEN_PREVIOUS:-65536}
+# The workbook target's input is a seed number and a list of mutations (a few bytes each): long
+# inputs from the start (no slow growth of the length limit), 512 bytes at most.
+EXTRA=()
+[[ $TARGET == workbook ]] && MAX_LEN=${MAX_LEN_WORKBOOK:-512} && EXTRA=(-len_control=0)
 
 log "target $TARGET, ${SECONDS_TO_RUN}s, sanitizer $SANITIZER, corpus ${CORPORA[*]}"
 # The previous-worklist target is built like the shipped CLI and wasm (-O: release, no overflow
@@ -61,5 +65,6 @@ cargo +nightly fuzz run "${BUILD[@]}" -s "$SANITIZER" "$TARGET" "${CORPORA[@]}" 
   -max_len="$MAX_LEN" \
   -timeout=10 \
   -rss_limit_mb=2048 \
-  -print_final_stats=1
+  -print_final_stats=1 \
+  "${EXTRA[@]}"
 log "no crash in ${SECONDS_TO_RUN}s; corpus: $(find "corpus/$TARGET" -type f | wc -l) inputs"

@@ -104,8 +104,7 @@ fn run(args: &[&std::ffi::OsStr], out: &Path) -> Result<End, String> {
             Ok(End::Refused(stderr.trim().to_string()))
         }
         code => Err(format!(
-            "exit {code:?} (signal: {}), written: {written}: {stderr}",
-            status.to_string()
+            "exit {code:?} ({status}), written: {written}: {stderr}"
         )),
     }
 }
@@ -121,7 +120,11 @@ fn every_real_workbook_ends_in_a_worklist_or_a_clear_error_within_limits() {
         Err(e) => panic!("RW_REQUIRE_CORPUS is set and the corpus is not available: {e}"),
     };
     let files = spreadsheets(&dir);
-    assert!(files.len() >= 120, "the corpus shrank: {} files", files.len());
+    assert!(
+        files.len() >= 120,
+        "the corpus shrank: {} files",
+        files.len()
+    );
     let work = tempfile::tempdir().unwrap();
     let today = work.path().join("today.csv");
     std::fs::write(
@@ -143,7 +146,10 @@ fn every_real_workbook_ends_in_a_worklist_or_a_clear_error_within_limits() {
                 Ok(End::Refused(said)) => {
                     refusals += 1;
                     let first = said.lines().next().unwrap_or_default();
-                    eprintln!("{name} as {way}: {}", first.chars().take(160).collect::<String>());
+                    eprintln!(
+                        "{name} as {way}: {}",
+                        first.chars().take(160).collect::<String>()
+                    );
                 }
                 Err(e) => failures.push(format!("{name} as {way}: {e}")),
             }

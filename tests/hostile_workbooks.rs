@@ -47,7 +47,13 @@ fn xlsx(sheets: &[(&str, &str)], shared: Option<&str>) -> Vec<u8> {
         ),
     );
     let list: String = (sheets.iter().enumerate())
-        .map(|(i, (n, _))| format!(r#"<sheet name="{n}" sheetId="{}" r:id="rId{}"/>"#, i + 1, i + 1))
+        .map(|(i, (n, _))| {
+            format!(
+                r#"<sheet name="{n}" sheetId="{}" r:id="rId{}"/>"#,
+                i + 1,
+                i + 1
+            )
+        })
         .collect();
     put(
         "xl/workbook.xml",
@@ -88,7 +94,12 @@ fn text(r: &str, t: &str) -> String {
 /// rows after.
 fn export_sheet(extra: &str, more: &str) -> String {
     let rows = [
-        ["tenant_id", "tenant_name", "payment_failed", "trial_ends_at"],
+        [
+            "tenant_id",
+            "tenant_name",
+            "payment_failed",
+            "trial_ends_at",
+        ],
         ["T-1", "Uno", "yes", ""],
         ["T-2", "Dos", "no", "2026-11-28"],
         ["T-3", "Tres", "no", "31/02/2026"],
@@ -197,7 +208,11 @@ fn refused_everywhere(export: &[u8], previous: &[u8], check: impl Fn(&Damage), w
         assert!(said.contains(word), "{said}");
         let said = cli_refuses(dir.path(), previous, true, code);
         assert!(said.contains(word), "{said}");
-        let head = if lang == Lang::Es { "worklist anterior" } else { "previous worklist" };
+        let head = if lang == Lang::Es {
+            "worklist anterior"
+        } else {
+            "previous worklist"
+        };
         assert!(said.contains(head), "{said}");
     }
 }
@@ -298,6 +313,11 @@ fn a_stray_value_at_xfd1_is_one_ignored_column_and_cells_keep_their_letters() {
         .map(|p| p.cell.clone().unwrap_or_default())
         .collect();
     assert_eq!(cells, ["Hoja1!XFD2"]);
+    // A value typed at the sheet's last row: the rows between are blank rows
+    // (skipped, counted), and the value is a row like any other.
+    let last = format!(r#"<row r="1048576">{}</row>"#, text("A1048576", "T-9"));
+    let a = analyze(&export("", &last), &options(Lang::Es)).unwrap();
+    assert_eq!((a.summary.rows, a.summary.blank_rows), (4, 1_048_571));
     // As the previous worklist: the stray header is one of the team's columns.
     let p = as_previous(&previous(&stray, ""), Lang::Es).unwrap();
     assert_eq!(
@@ -316,7 +336,9 @@ fn an_ods_whose_repeated_rows_unfold_into_billions_of_cells_is_refused() {
     w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
         .unwrap();
     let cell = |v: &str| {
-        format!(r#"<table:table-cell office:value-type="string" office:string-value="{v}"><text:p>{v}</text:p></table:table-cell>"#)
+        format!(
+            r#"<table:table-cell office:value-type="string" office:string-value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+        )
     };
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Hoja1"><table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string" office:string-value="x" table:number-columns-repeated="95"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
@@ -351,7 +373,11 @@ fn a_shared_formula_index_of_billions_allocates_nothing() {
         format!(r#"<row r="{r}">{cells}{f}</row>"#)
     };
     let sheet = [
-        row(1, ["Nivel", "ID", "Tenant", "Estado", "Notas"], &text("F1", "Cuenta")),
+        row(
+            1,
+            ["Nivel", "ID", "Tenant", "Estado", "Notas"],
+            &text("F1", "Cuenta"),
+        ),
         row(
             2,
             ["🔴 CRÍTICO", "T-1", "Uno", "Contactado", "x"],
@@ -365,10 +391,22 @@ fn a_shared_formula_index_of_billions_allocates_nothing() {
     ]
     .concat();
     let p = as_previous(&xlsx(&[("Worklist", &sheet)], None), Lang::Es).unwrap();
-    assert_eq!(p.summary.previous.as_ref().unwrap().added_columns, ["Cuenta"]);
+    assert_eq!(
+        p.summary.previous.as_ref().unwrap().added_columns,
+        ["Cuenta"]
+    );
     // Typed formulas are carried as their text, the shared one shifted.
-    let carried = format!("{:?}", p.items.iter().map(|w| &w.tracking.added).collect::<Vec<_>>());
-    assert!(carried.contains("=B2*2") && carried.contains("=B3*2"), "{carried}");
+    let carried = format!(
+        "{:?}",
+        p.items
+            .iter()
+            .map(|w| &w.tracking.added)
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        carried.contains("=B2*2") && carried.contains("=B3*2"),
+        "{carried}"
+    );
 }
 
 #[test]
@@ -431,16 +469,12 @@ fn replay(data: &[u8]) -> Option<Result<(), Error>> {
 
 #[test]
 fn the_fuzz_seeds_read_and_the_crash_inputs_it_found_stay_fixed() {
-    // Every seed, unmutated, gives a worklist on its path.
+    // Every seed, unmutated, gives a worklist on its path: the exports
+    // (LibreOffice's) as today's export, the worklists as the previous one.
     for i in 0..fuzz_workbook::SEEDS.len() as u8 {
-        let ods = [5, 6, 7, 11].contains(&i);
-        for flags in [0u8, 0x40] {
-            if ods && flags != 0 {
-                continue; // an .ods is no previous worklist
-            }
-            let r = replay(&[i, flags, 2]).expect("a zip seed");
-            assert!(r.is_ok(), "seed {i} flags {flags:#x}: {r:?}");
-        }
+        let flags = if (8..=10).contains(&i) { 0x40 } else { 0 };
+        let r = replay(&[i, flags, 2]).expect("a zip seed");
+        assert!(r.is_ok(), "seed {i} flags {flags:#x}: {r:?}");
     }
     // Each mutation kind runs on each seed.
     for i in 0..fuzz_workbook::SEEDS.len() as u8 {
@@ -455,5 +489,81 @@ fn the_fuzz_seeds_read_and_the_crash_inputs_it_found_stay_fixed() {
         if name.starts_with("fuzz-") {
             let _ = replay(&std::fs::read(&path).unwrap());
         }
+    }
+}
+
+/// An .xls (LibreOffice's, tests/fixtures/sheets/) with `edit` applied to
+/// its bytes.
+fn xls_with(edit: impl Fn(&mut Vec<u8>)) -> Vec<u8> {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut b = std::fs::read(dir.join("tests/fixtures/sheets/en-db-comma.xls")).unwrap();
+    edit(&mut b);
+    b
+}
+
+/// Where `what` first occurs.
+fn find(b: &[u8], what: &[u8]) -> usize {
+    b.windows(what.len())
+        .position(|w| w == what)
+        .expect("in the file")
+}
+
+#[test]
+fn an_xls_that_would_make_calamine_loop_panic_or_reserve_billions_is_refused() {
+    let plain = xls_with(|_| {});
+    assert!(analyze(&plain, &options(Lang::Es)).is_ok());
+    // DIMENSIONS: rows 0 to 4,294,967,295 of 256 columns (calamine reserved them).
+    let dims = xls_with(|b| {
+        let at = find(b, b"\x00\x02\x0e\x00") + 4;
+        b[at..at + 4].copy_from_slice(&0u32.to_le_bytes());
+        b[at + 4..at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        b[at + 10..at + 12].copy_from_slice(&256u16.to_le_bytes());
+    });
+    // The first row after the last (calamine's count wraps).
+    let wrapped = xls_with(|b| {
+        let at = find(b, b"\x00\x02\x0e\x00") + 4;
+        b[at..at + 4].copy_from_slice(&9u32.to_le_bytes());
+        b[at + 4..at + 8].copy_from_slice(&2u32.to_le_bytes());
+    });
+    // A cell at the last BIFF row and column: a 65,536 × 65,536 range.
+    let far = xls_with(|b| {
+        let at = find(b, b"\xfd\x00\x0a\x00") + 4;
+        b[at..at + 4].copy_from_slice(&[0xFF; 4]);
+    });
+    // The directory's sector chain points to itself (calamine loops, growing).
+    let looped = xls_with(|b| {
+        let dir = u32::from_le_bytes(b[48..52].try_into().unwrap()) as usize;
+        let fat = 512 + 512 * u32::from_le_bytes(b[76..80].try_into().unwrap()) as usize;
+        b[fat + 4 * dir..fat + 4 * dir + 4].copy_from_slice(&(dir as u32).to_le_bytes());
+    });
+    // A sheet said to start past the stream (calamine slices and panics).
+    let past = xls_with(|b| {
+        let at = find(b, b"\x85\x00") + 4;
+        b[at..at + 4].copy_from_slice(&0x7FFF_FFFFu32.to_le_bytes());
+    });
+    let cases: [(&[u8], &str); 5] = [
+        (&dims, "too_many_cells"),
+        (&wrapped, "false_count"),
+        (&far, "too_many_cells"),
+        (&looped, "broken_container"),
+        (&past, "broken_container"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (bytes, code)) in cases.iter().enumerate() {
+        for lang in [Lang::Es, Lang::En] {
+            let e = analyze(bytes, &options(lang)).unwrap_err();
+            assert_eq!(e.code(), *code, "case {i}: {e:?}");
+            let m = e.message(lang);
+            assert!(
+                m.contains(if lang == Lang::Es {
+                    "dañado"
+                } else {
+                    "damaged"
+                }),
+                "{m}"
+            );
+        }
+        let said = cli_refuses(dir.path(), bytes, false, "es");
+        assert!(said.contains("El libro está dañado"), "case {i}: {said}");
     }
 }

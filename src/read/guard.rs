@@ -9,6 +9,8 @@
 //!   reserves `N` strings up front ([`check_xlsx`]);
 //! - an .ods sheet's repeated rows and columns: calamine unfolds them into
 //!   a dense range of every sheet when it opens the file ([`check_ods`]);
+//! - an .xlsb's records: calamine sizes a buffer by each record's declared
+//!   length (up to 256 MB) before reading it ([`check_xlsb`]);
 //! - an .xls: see [`super::ole`].
 //!
 //! Each check reads the zip member with the same XML reader and settings
@@ -68,7 +70,10 @@ fn xml_of<R: Read>(member: R) -> quick_xml::Reader<BufReader<R>> {
 fn members(zip: &zip::ZipArchive<Cursor<&[u8]>>) -> Vec<(usize, String)> {
     zip.file_names()
         .enumerate()
-        .filter_map(|(i, n)| n.ok().map(|n| (i, n.replace('\\', "/").to_ascii_lowercase())))
+        .filter_map(|(i, n)| {
+            n.ok()
+                .map(|n| (i, n.replace('\\', "/").to_ascii_lowercase()))
+        })
         .collect()
 }
 
@@ -93,7 +98,9 @@ impl<'a> Iterator for RawAttrs<'a> {
 
 /// An attribute's raw value (not unescaped), as calamine's `raw_attr`.
 fn raw_attr<'a>(e: &'a quick_xml::events::BytesStart<'_>, name: &str) -> Option<&'a str> {
-    RawAttrs(e.attributes_raw()).find(|(k, _)| *k == name).map(|(_, v)| v)
+    RawAttrs(e.attributes_raw())
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
 
 /// A declared count as calamine parses it (`atoi_simd`: digits only,
@@ -102,7 +109,10 @@ fn declared_count(raw: &[u8]) -> Option<u64> {
     if raw.is_empty() || !raw.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let digits = raw.iter().position(|&b| b != b'0').map_or(&raw[..0], |i| &raw[i..]);
+    let digits = raw
+        .iter()
+        .position(|&b| b != b'0')
+        .map_or(&raw[..0], |i| &raw[i..]);
     if digits.len() > 19 {
         return Some(u64::MAX);
     }
@@ -126,6 +136,67 @@ pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<(), Damage> {
         check_shared_strings(member, &part)?;
     }
     Ok(())
+}
+
+/// Checks an .xlsb before calamine opens it: every record of the parts
+/// calamine reads as records (workbook, shared strings, styles, sheets)
+/// holds the bytes its header declares.
+pub(crate) fn check_xlsb(bytes: &[u8]) -> Result<(), Damage> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    for (i, name) in members(&zip) {
+        let read_as_records = name.ends_with(".bin")
+            && [
+                "workbook.bin",
+                "sharedstrings.bin",
+                "styles.bin",
+                "worksheets/",
+            ]
+            .iter()
+            .any(|p| name.contains(p));
+        if !read_as_records {
+            continue;
+        }
+        let Ok(member) = zip.by_index(i) else {
+            continue;
+        };
+        let part = member.name().unwrap_or_default().to_string();
+        let mut r = BufReader::new(member);
+        // Each record: a type (1-2 bytes), a length (1-4 bytes, 7 bits each), the data.
+        while let Some(t) = byte(&mut r) {
+            if t & 0x80 != 0 && byte(&mut r).is_none() {
+                break;
+            }
+            let Some(mut b) = byte(&mut r) else { break };
+            let mut len = u64::from(b & 0x7F);
+            for i in 1..4 {
+                if b & 0x80 == 0 {
+                    break;
+                }
+                let Some(next) = byte(&mut r) else {
+                    return Ok(());
+                };
+                b = next;
+                len += u64::from(b & 0x7F) << (7 * i);
+            }
+            let found = std::io::copy(&mut (&mut r).take(len), &mut std::io::sink()).unwrap_or(0);
+            if found < len {
+                return Err(Damage::FalseCount {
+                    part,
+                    declared: len,
+                    found,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The next byte (`None`: the end).
+fn byte(r: &mut impl Read) -> Option<u8> {
+    let mut b = [0u8];
+    r.read_exact(&mut b).ok().map(|()| b[0])
 }
 
 /// `<sst uniqueCount="N">` against the `<si>` elements that follow it.
@@ -243,7 +314,10 @@ pub(crate) fn check_ods(bytes: &[u8]) -> Result<(), Damage> {
                     s.first.get_or_insert((s.elements, s.rows));
                     s.last_element = s.elements;
                     s.last_rows = s.rows + repeats;
-                    s.cols = Some(s.cols.map_or((left, right), |(l, r)| (l.min(left), r.max(right))));
+                    s.cols = Some(
+                        s.cols
+                            .map_or((left, right), |(l, r)| (l.min(left), r.max(right))),
+                    );
                 }
                 s.rows += repeats;
                 s.elements += 1;
@@ -276,9 +350,7 @@ struct RowSpan {
 
 /// Reads a `<table:table-row>`'s cells up to its end (`None`: the XML
 /// ends or breaks first, which calamine refuses).
-fn ods_row<R: std::io::BufRead>(
-    xml: &mut quick_xml::Reader<R>,
-) -> Result<Option<RowSpan>, Damage> {
+fn ods_row<R: std::io::BufRead>(xml: &mut quick_xml::Reader<R>) -> Result<Option<RowSpan>, Damage> {
     let max = u64::from(MAX_COLUMNS);
     let (mut kept, mut pending, mut cols) = (0u64, 0u64, None::<(u64, u64)>);
     let mut buf = Vec::new();

@@ -13,6 +13,7 @@ pub(crate) mod decode;
 pub(crate) mod dialect;
 pub(crate) mod guard;
 pub(crate) mod ids;
+mod ole;
 pub(crate) mod place;
 pub(crate) mod previous;
 mod records;

@@ -17,7 +17,9 @@ pub(crate) struct SheetPlace {
 impl SheetPlace {
     /// The letters of field `i`'s column (`XFD`).
     pub fn letters(&self, i: usize) -> String {
-        self.columns.get(i).map_or_else(String::new, |&c| column_letters(c))
+        self.columns
+            .get(i)
+            .map_or_else(String::new, |&c| column_letters(c))
     }
 }
 
@@ -61,6 +63,11 @@ struct Spot {
 impl Grid {
     pub fn height(&self) -> usize {
         self.rows.len().saturating_sub(1)
+    }
+
+    /// Whether row `k` has no cell (a blank record, known without writing it).
+    pub fn is_empty_row(&self, k: usize) -> bool {
+        self.rows.get(k) == self.rows.get(k + 1)
     }
 
     /// Writes row `k` into `rec` (one field per column of [`Grid::columns`],

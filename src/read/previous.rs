@@ -162,7 +162,9 @@ impl SheetReader<'_> {
         let mut row_index = 0u32;
         let mut formulas = SharedFormulas::default();
         loop {
-            let next = cells.next_cell_with_formula_metadata().map_err(unreadable)?;
+            let next = cells
+                .next_cell_with_formula_metadata()
+                .map_err(unreadable)?;
             let at_end = next.is_none();
             let new_row = next.as_ref().map_or(u32::MAX, |c| c.pos.0);
             if at_end || new_row != row_index {
@@ -411,9 +413,7 @@ impl SharedFormulas {
             }
             Some(XlsxFormulaMetadata::SharedDerived { shared_index }) => {
                 match self.0.get(&shared_index) {
-                    Some((template, start)) => {
-                        Some(expand_shared_formula(template, *start, pos)?)
-                    }
+                    Some((template, start)) => Some(expand_shared_formula(template, *start, pos)?),
                     None => None,
                 }
             }

@@ -15,7 +15,7 @@ use super::Table;
 use crate::error::Error;
 use crate::model::{Field, MAX_SHEET_ROWS};
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetVisible, Sheets};
-use calamine::{Xlsx, XlsxError};
+use calamine::{Xlsb, XlsbError, Xlsx, XlsxError};
 use std::fmt::Write as _;
 use std::io::Cursor;
 
@@ -72,6 +72,12 @@ impl SheetRecords {
         self.grid.height().saturating_sub(self.first)
     }
 
+    /// Whether record `k` has no cell: a blank row, skipped without being
+    /// written (a value typed at row 1,048,576 makes a million of them).
+    pub fn is_blank(&self, k: usize) -> bool {
+        self.grid.is_empty_row(self.first + k)
+    }
+
     /// Writes record `k` (of [`SheetRecords::len`]) into `rec`; returns the sheet
     /// row it is on (1-based, as Excel shows it).
     pub fn fill(&self, k: usize, rec: &mut csv::StringRecord) -> u64 {
@@ -91,9 +97,12 @@ pub(crate) fn read(
         check_zip(bytes)?;
         // What calamine would reserve or unfold from the file's own numbers.
         guard::check_xlsx(bytes).map_err(Error::Damaged)?;
+        guard::check_xlsb(bytes).map_err(Error::Damaged)?;
         guard::check_ods(bytes).map_err(Error::Damaged)?;
     } else if is_encrypted_package(bytes) {
         return Err(Error::EncryptedWorkbook);
+    } else {
+        super::ole::check_xls(bytes).map_err(Error::Damaged)?;
     }
     let format = match kind {
         Container::Ole => "xls",
@@ -150,10 +159,11 @@ pub(crate) fn read(
     Err(first_error.unwrap_or(Error::NoDataSheet { sheets: names }))
 }
 
-/// An open workbook: an .xlsx read as calamine's cell stream, anything else
-/// through calamine's format detection and its ranges.
+/// An open workbook: an .xlsx (or .xlsb) read as calamine's cell stream,
+/// anything else through calamine's format detection and its ranges.
 enum Book<'b> {
     Xlsx(Xlsx<Cursor<&'b [u8]>>),
+    Xlsb(Xlsb<Cursor<&'b [u8]>>),
     Other(Sheets<Cursor<&'b [u8]>>),
 }
 
@@ -166,6 +176,10 @@ impl<'b> Book<'b> {
             if let Ok(book) = Xlsx::new(Cursor::new(bytes)) {
                 return Ok(Book::Xlsx(book));
             }
+            // What the detection tries next (an Excel binary workbook).
+            if let Ok(book) = Xlsb::new(Cursor::new(bytes)) {
+                return Ok(Book::Xlsb(book));
+            }
         }
         open_workbook_auto_from_rs(Cursor::new(bytes))
             .map(Book::Other)
@@ -175,6 +189,7 @@ impl<'b> Book<'b> {
     fn sheets(&self) -> Vec<calamine::Sheet> {
         match self {
             Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Xlsb(b) => b.sheets_metadata().to_vec(),
             Book::Other(b) => b.sheets_metadata().to_vec(),
         }
     }
@@ -183,6 +198,7 @@ impl<'b> Book<'b> {
     fn grid(&mut self, name: &str) -> Result<Option<Grid>, Error> {
         match self {
             Book::Xlsx(b) => xlsx_grid(b, name),
+            Book::Xlsb(b) => xlsb_grid(b, name),
             Book::Other(b) => range_grid(&b.worksheet_range(name).map_err(unreadable)?, name),
         }
     }
@@ -199,6 +215,23 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>,
         Err(XlsxError::NotAWorksheet(_)) => return Ok(None),
         Err(e) => return Err(fail(e)),
     };
+    let mut cells = GridBuilder::new(name);
+    while let Some(cell) = reader.next_cell().map_err(fail)? {
+        let (row, col) = cell.get_position();
+        match cell.get_value() {
+            DataRef::Empty => {}
+            value => cells
+                .push(row, col, |out| push_data_ref(out, value))
+                .map_err(Error::Damaged)?,
+        }
+    }
+    cells.finish()
+}
+
+/// An .xlsb sheet's cells, streamed as an .xlsx's.
+fn xlsb_grid(book: &mut Xlsb<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>, Error> {
+    let fail = |e: XlsbError| unreadable(calamine::Error::Xlsb(e));
+    let mut reader = book.worksheet_cells_reader(name).map_err(fail)?;
     let mut cells = GridBuilder::new(name);
     while let Some(cell) = reader.next_cell().map_err(fail)? {
         let (row, col) = cell.get_position();
