@@ -260,6 +260,8 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), Damage> {
             return Err(broken(format!("record {t:#06x} has {} bytes", d.len())));
         }
         match t {
+            // An encrypted workbook: calamine stops here (a password).
+            0x002F if u16_at(d, 0) != Some(0) => return Ok(()),
             0x0085 => sheets.push(word_at(d, 0) as usize),
             0x000A => break,
             _ => {}

@@ -181,6 +181,13 @@ impl<'b> Book<'b> {
                 return Ok(Book::Xlsb(book));
             }
         }
+        // An OLE file is an .xls: its own error (a password) rather than
+        // the detection's "cannot detect".
+        if format == "xls" {
+            return (calamine::Xls::new(Cursor::new(bytes)))
+                .map(|b| Book::Other(Sheets::Xls(b)))
+                .map_err(|e| unreadable(calamine::Error::Xls(e)));
+        }
         open_workbook_auto_from_rs(Cursor::new(bytes))
             .map(Book::Other)
             .map_err(unreadable)
