@@ -280,7 +280,7 @@ fn workbook_with(headers: &[String], rows: &[Vec<String>], stray: bool) -> Vec<u
         ws.write_string(0, c as u16, h).expect("cell");
     }
     if stray {
-        ws.write_string(0, 16_383, "Notas").expect("cell");
+        ws.write_string(0, 16_383, "Columna suelta").expect("cell");
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -343,7 +343,11 @@ fn stray(options: &Options, sizes: &[usize], rounds: u32) {
                 .unknown_columns;
             b = b.min(t.elapsed());
         }
-        assert_eq!(unknown, ["Notas"], "the stray column is one ignored column");
+        assert_eq!(
+            unknown.last().map(String::as_str),
+            Some("Columna suelta"),
+            "the stray column is an ignored column"
+        );
         println!(
             "stray XFD1, {rows:>7} rows: without {:>8.1} ms   with {:>8.1} ms   with / without {:.2}x   (target <= 2x)",
             a.as_secs_f64() * 1e3,
