@@ -1,7 +1,6 @@
-//! What a workbook may not do to the reader: Excel's grid bounds every
-//! cell reference ([`in_grid`], called by the export's reader and by the
-//! previous worklist's), and a number a workbook declares is checked
-//! against what the file holds **before** `calamine` acts on it, since
+//! What a workbook may not do to the reader (Excel's grid, the bound of
+//! every cell reference, is `place::in_grid`): a number a workbook declares
+//! is checked against what the file holds **before** `calamine` acts on it, since
 //! calamine 0.38 reserves memory from some of them (benches/PROFILE.md,
 //! "calamine behaviours guarded against"):
 //!
@@ -23,9 +22,6 @@ use quick_xml::events::Event;
 use quick_xml::name::QName;
 use std::io::{BufReader, Cursor, Read};
 
-/// Excel's number of columns (A to XFD).
-pub(crate) const MAX_COLUMNS: u32 = 16_384;
-
 /// The most cells the readers that build a sheet's whole rectangle
 /// (.xls, .ods: calamine's range) may unfold the workbook's sheets into,
 /// all together: 16,777,216, about 900 MB as calamine's cells and
@@ -35,23 +31,6 @@ pub(crate) const MAX_RANGE_CELLS: u64 = 1 << 24;
 /// A declared count this far above what the file holds is still taken
 /// (a writer that counts loosely); the reservation it causes is small.
 const COUNT_SLACK: u64 = 1 << 16;
-
-/// The one bound of a cell reference, in any workbook read: column at most
-/// XFD, row at most 1,048,576. `row` and `col` are 0-based, as calamine
-/// gives them.
-pub(crate) fn in_grid(sheet: &str, row: u32, col: u32) -> Result<(), Damage> {
-    if (row as usize) < MAX_SHEET_ROWS && col < MAX_COLUMNS {
-        return Ok(());
-    }
-    Err(Damage::CellOutsideGrid {
-        sheet: sheet.to_string(),
-        cell: format!(
-            "{}{}",
-            super::place::column_letters(col),
-            u64::from(row) + 1
-        ),
-    })
-}
 
 /// A zip member's XML, read as calamine reads it (same `quick-xml`
 /// settings: `expand_empty_elements`, no end-name checks).
@@ -351,7 +330,7 @@ struct RowSpan {
 /// Reads a `<table:table-row>`'s cells up to its end (`None`: the XML
 /// ends or breaks first, which calamine refuses).
 fn ods_row<R: std::io::BufRead>(xml: &mut quick_xml::Reader<R>) -> Result<Option<RowSpan>, Damage> {
-    let max = u64::from(MAX_COLUMNS);
+    let max = u64::from(super::place::MAX_COLUMNS);
     let (mut kept, mut pending, mut cols) = (0u64, 0u64, None::<(u64, u64)>);
     let mut buf = Vec::new();
     loop {
@@ -435,21 +414,6 @@ fn cell_has_content<R: std::io::BufRead>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_grid_is_excels() {
-        assert!(in_grid("S", 1_048_575, 16_383).is_ok());
-        let far = in_grid("S", 0, 321_272_405).unwrap_err();
-        assert_eq!(
-            far,
-            Damage::CellOutsideGrid {
-                sheet: "S".into(),
-                cell: "ZZZZZZ1".into()
-            }
-        );
-        let low = in_grid("S", 1_048_576, 0).unwrap_err();
-        assert!(matches!(low, Damage::CellOutsideGrid { cell, .. } if cell == "A1048577"));
-    }
 
     #[test]
     fn declared_counts_are_read_as_calamine_reads_them() {

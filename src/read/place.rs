@@ -2,9 +2,24 @@
 //! rows calamine's range of the sheet spans and the columns that hold a
 //! cell, and how a spreadsheet names a column.
 
-use super::guard::{in_grid, MAX_COLUMNS};
 use crate::error::{Damage, Error};
 use crate::model::MAX_SHEET_ROWS;
+
+/// Excel's number of columns (A to XFD).
+pub(crate) const MAX_COLUMNS: u32 = 16_384;
+
+/// The one bound of a cell reference, in any workbook read (the export's
+/// reader and the previous worklist's call it): column at most XFD, row at
+/// most 1,048,576. `row` and `col` are 0-based, as calamine gives them.
+pub(crate) fn in_grid(sheet: &str, row: u32, col: u32) -> Result<(), Damage> {
+    if (row as usize) < MAX_SHEET_ROWS && col < MAX_COLUMNS {
+        return Ok(());
+    }
+    Err(Damage::CellOutsideGrid {
+        sheet: sheet.to_string(),
+        cell: format!("{}{}", column_letters(col), u64::from(row) + 1),
+    })
+}
 
 /// A sheet's name and the sheet column of each field of its records.
 #[derive(Debug, Clone)]
@@ -230,6 +245,21 @@ impl<'n> GridBuilder<'n> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_grid_is_excels() {
+        assert!(in_grid("S", 1_048_575, 16_383).is_ok());
+        let far = in_grid("S", 0, 321_272_405).unwrap_err();
+        assert_eq!(
+            far,
+            Damage::CellOutsideGrid {
+                sheet: "S".into(),
+                cell: "ZZZZZZ1".into()
+            }
+        );
+        let low = in_grid("S", 1_048_576, 0).unwrap_err();
+        assert!(matches!(low, Damage::CellOutsideGrid { cell, .. } if cell == "A1048577"));
+    }
 
     #[test]
     fn columns_are_lettered_as_a_spreadsheet_does() {

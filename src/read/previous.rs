@@ -5,8 +5,8 @@
 //! every row becomes the tracking cells to carry into today's worklist.
 //! `calamine` streams the sheets, natively and in WebAssembly.
 
-use super::guard::{self, in_grid};
-use super::place::column_letters;
+use super::guard;
+use super::place::{column_letters, in_grid};
 use super::sheets::{check_zip, container, is_encrypted_package, number_text, Container};
 use super::shorten;
 use super::values::parse_date;
