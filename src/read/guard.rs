@@ -196,16 +196,21 @@ fn check_shared_strings<R: Read>(member: R, part: &str) -> Result<(), Damage> {
     let Some(declared) = declared.filter(|&n| n > COUNT_SLACK) else {
         return Ok(()); // nothing reserved, or little
     };
-    let mut found = 0u64;
+    // The strings calamine would push: an `<si>` start at the top, up to
+    // the next `</si>` (what calamine reads as one string, nested or not).
+    let (mut found, mut inside) = (0u64, false);
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) if e.local_name().as_ref() == "si" => {
+            Ok(Event::Start(e)) if !inside && e.local_name().as_ref() == "si" => inside = true,
+            Ok(Event::End(e)) if inside && e.local_name().as_ref() == "si" => {
+                inside = false;
                 found += 1;
                 if found + COUNT_SLACK >= declared {
                     return Ok(());
                 }
             }
+            Ok(Event::End(e)) if !inside && e.local_name().as_ref() == "sst" => break,
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
         }
@@ -432,6 +437,12 @@ mod tests {
             "<si><t>x</t></si>".repeat(70_000)
         );
         assert!(check_shared_strings(many.as_bytes(), "s").is_ok());
+        // Start tags alone hold no string (calamine reads each to its end).
+        let opened = format!(
+            r#"<sst uniqueCount="70000">{}</sst>"#,
+            "<si>".repeat(70_000)
+        );
+        assert!(check_shared_strings(opened.as_bytes(), "s").is_err());
         let lie = r#"<sst uniqueCount="4000000000"><si><t>x</t></si></sst>"#;
         assert_eq!(
             check_shared_strings(lie.as_bytes(), "xl/sharedStrings.xml"),
