@@ -25,7 +25,8 @@ use std::io::{BufReader, Cursor, Read};
 /// The most cells the readers that build a sheet's whole rectangle
 /// (.xls, .ods: calamine's range) may unfold the workbook's sheets into,
 /// all together: 16,777,216, about 900 MB as calamine's cells and
-/// formulas. An .xlsx is streamed cell by cell and has no such limit.
+/// formulas. An .xlsx or .xlsb is streamed cell by cell and has no such
+/// limit.
 pub(crate) const MAX_RANGE_CELLS: u64 = 1 << 24;
 
 /// A declared count this far above what the file holds is still taken
