@@ -366,7 +366,8 @@ fn dimensions(d: &[u8]) -> Result<u64, Damage> {
             found: u64::from(end_row),
         });
     }
-    Ok(u64::from(end_row - rf + 1).saturating_mul(u64::from(end_col - cf + 1)))
+    let rows = u64::from(end_row) - u64::from(rf) + 1;
+    Ok(rows.saturating_mul(u64::from(end_col) - u64::from(cf) + 1))
 }
 
 #[cfg(test)]
