@@ -420,26 +420,33 @@ fn a_summary_sheet_with_a_far_cell_is_read_as_its_cells() {
     })
     .unwrap()
     .xlsx;
-    let mut src = zip::ZipArchive::new(Cursor::new(&day1[..])).unwrap();
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut body = String::new();
-        std::io::Read::read_to_string(&mut f, &mut body).unwrap();
-        if name.starts_with("xl/worksheets/sheet") && name != "xl/worksheets/sheet1.xml" {
-            let cell = r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>"#;
-            body = body.replacen("</sheetData>", cell, 1);
-            body = body.replacen("<sheetData/>", &format!("<sheetData>{cell}"), 1);
+    let with_cell = |cell: &str| {
+        let mut src = zip::ZipArchive::new(Cursor::new(&day1[..])).unwrap();
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..src.len() {
+            let mut f = src.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            let mut body = String::new();
+            std::io::Read::read_to_string(&mut f, &mut body).unwrap();
+            if name.starts_with("xl/worksheets/sheet") && name != "xl/worksheets/sheet1.xml" {
+                let c = format!(
+                    r#"<row r="1048576"><c r="{cell}" t="inlineStr"><is><t>x</t></is></c></row></sheetData>"#
+                );
+                body = body.replacen("</sheetData>", &c, 1);
+            }
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(body.as_bytes()).unwrap();
         }
-        w.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(body.as_bytes()).unwrap();
-    }
-    let far = w.finish().unwrap().into_inner();
+        w.finish().unwrap().into_inner()
+    };
+    let far = with_cell("XFD1048576");
     let p = as_previous(&far, Lang::Es).unwrap();
     let prev = p.summary.previous.as_ref().unwrap();
     assert_eq!(prev.as_of.as_deref(), Some("2026-11-26"));
+    // One column further is past the grid: the summary sheet too is bounded by it.
+    let e = as_previous(&with_cell("XFE1048576"), Lang::En).unwrap_err();
+    assert_eq!(e.code(), "previous_cell_outside_grid", "{e:?}");
 }
 
 /// The workbook fuzz target's mutations, shared so a crash input replays

@@ -118,7 +118,7 @@ pub(crate) fn read(bytes: &[u8], lang: Lang, zone: ReportZone) -> Result<Previou
         if sheet.read(&mut book, &mut out)? {
             out.sheets.push(name.clone());
         } else if summary_as_of.is_none() {
-            summary_as_of = read_as_of(&mut book, name, zone);
+            summary_as_of = read_as_of(&mut book, name, zone)?;
         }
     }
     if out.sheets.is_empty() {
@@ -354,16 +354,29 @@ fn text_date(s: &str, zone: ReportZone) -> Option<NaiveDate> {
 /// The summary sheet's as-of date, when `name` is one: the cell right of
 /// its label, in the first 40 rows of the sheet's cells. Streamed: a
 /// stray far cell costs one cell, not a range up to it.
-fn read_as_of(book: &mut Xlsx<Cursor<&[u8]>>, name: &str, zone: ReportZone) -> Option<NaiveDate> {
+fn read_as_of(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    zone: ReportZone,
+) -> Result<Option<NaiveDate>, Error> {
     let labels = summary_as_of_labels();
-    let (_, label) = labels.iter().find(|(sheet, _)| *sheet == name)?;
-    let mut cells = book.worksheet_cells_reader(name).ok()?;
+    let Some((_, label)) = labels.iter().find(|(sheet, _)| *sheet == name) else {
+        return Ok(None);
+    };
+    let Ok(mut cells) = book.worksheet_cells_reader(name) else {
+        return Ok(None);
+    };
     // (row, col, text, date) of each non-empty cell; the rectangle's corner.
     let mut seen: Vec<(u32, u32, String, Option<NaiveDate>)> = Vec::new();
     let (mut top, mut left) = (u32::MAX, u32::MAX);
-    while let Some(c) = cells.next_cell().ok()? {
+    loop {
+        let c = match cells.next_cell() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(_) => return Ok(None),
+        };
         let (row, col) = c.get_position();
-        in_grid(name, row, col).ok()?;
+        in_grid(name, row, col).map_err(|d| Error::Previous(PreviousError::Damaged(d)))?;
         if *c.get_value() == DataRef::Empty {
             continue;
         }
@@ -378,10 +391,10 @@ fn read_as_of(book: &mut Xlsx<Cursor<&[u8]>>, name: &str, zone: ReportZone) -> O
     let at = |row: u32, col: u32| seen.iter().rev().find(|c| (c.0, c.1) == (row, col));
     let mut rows: Vec<u32> = seen.iter().map(|c| c.0).collect();
     rows.dedup();
-    rows.into_iter().find_map(|row| {
+    Ok(rows.into_iter().find_map(|row| {
         let first = at(row, left)?;
         (first.2.trim() == *label).then(|| at(row, left + 1)?.3)?
-    })
+    }))
 }
 
 /// The shared formulas of a sheet seen so far (`si` → template and its
