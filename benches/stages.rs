@@ -22,6 +22,11 @@
 //! - `render`        worklist → XLSX bytes (rust_xlsxwriter + zip)
 //! - `build_worklist` everything
 //!
+//! `STAGES_STRAY=1` (`bash scripts/bench.sh --stray`) measures only the
+//! stray cell instead: the same .xlsx export read by `analyze` with and
+//! without one value typed at `XFD1`, at 20k and 200k rows (`STAGES_ROWS`
+//! picks one size), alternated, best of each; target ≤ 2×.
+//!
 //! Input: a deterministic export generated here (same shape as
 //! `benches/generate.mjs`: Spanish headers, `;`, BOM, CRLF, DD/MM/YYYY,
 //! thousands separators, quoted fields, ~10 % at risk). `STAGES_ROWS=N`
@@ -262,10 +267,18 @@ fn generate(rows: usize, as_of: i64) -> Vec<u8> {
 /// The rows as an .xlsx: whole numbers as number cells, the rest as text
 /// (dates stay `DD/MM/YYYY` text, as the CSV has them).
 fn as_workbook(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+    workbook_with(headers, rows, false)
+}
+
+/// [`as_workbook`], with one value typed at `XFD1` when `stray`.
+fn workbook_with(headers: &[String], rows: &[Vec<String>], stray: bool) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     for (c, h) in headers.iter().enumerate() {
         ws.write_string(0, c as u16, h).expect("cell");
+    }
+    if stray {
+        ws.write_string(0, 16_383, "Columna suelta").expect("cell");
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -294,12 +307,74 @@ fn best_of<T>(budget: Duration, min_iters: u32, mut f: impl FnMut() -> T) -> Dur
     best
 }
 
+/// A generated export's header and cells.
+fn header_and_cells(input: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let decoded = decode(input).expect("decodable");
+    let table = Table::open(&decoded.text, &[]).expect("a table");
+    let mut cells = Vec::new();
+    let mut rd = table.records();
+    let mut rec = Default::default();
+    while rd.next_record(&mut rec).is_some() {
+        cells.push(rec.iter().map(str::to_string).collect());
+    }
+    (table.headers.clone(), cells)
+}
+
+/// The stray cell's cost: `analyze` on the same .xlsx export with and
+/// without a value at `XFD1`, alternated (plain, stray, plain, stray…),
+/// best of each.
+fn stray(options: &Options, sizes: &[usize], rounds: u32) {
+    for &rows in sizes {
+        let (headers, cells) = header_and_cells(&generate(rows, days_from_civil(2026, 11, 26)));
+        let plain = workbook_with(&headers, &cells, false);
+        let stray = workbook_with(&headers, &cells, true);
+        let (mut a, mut b) = (Duration::MAX, Duration::MAX);
+        let mut unknown = Vec::new();
+        for _ in 0..rounds {
+            let t = Instant::now();
+            black_box(Run::new(&plain, options).analyze().expect("ok").items.len());
+            a = a.min(t.elapsed());
+            let t = Instant::now();
+            unknown = Run::new(&stray, options)
+                .analyze()
+                .expect("ok")
+                .summary
+                .unknown_columns;
+            b = b.min(t.elapsed());
+        }
+        assert_eq!(
+            unknown.last().map(String::as_str),
+            Some("Columna suelta"),
+            "the stray column is an ignored column"
+        );
+        println!(
+            "stray XFD1, {rows:>7} rows: without {:>8.1} ms   with {:>8.1} ms   with / without {:.2}x   (target <= 2x)",
+            a.as_secs_f64() * 1e3,
+            b.as_secs_f64() * 1e3,
+            b.as_secs_f64() / a.as_secs_f64()
+        );
+    }
+}
+
 fn main() {
     let bench_mode = std::env::args().any(|a| a == "--bench");
     let as_of = parse_as_of("2026-11-26").expect("valid date");
     let mut options = Options::new(as_of);
     options.tz = "America/Mexico_City".parse().expect("known zone");
     options.file_name = "bench.csv".into();
+    if !bench_mode {
+        stray(&options, &[300], 1);
+    } else if std::env::var_os("STAGES_STRAY").is_some() {
+        let sizes = match std::env::var("STAGES_ROWS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+        {
+            Some(n) => vec![n],
+            None => vec![20_000, 200_000],
+        };
+        stray(&options, &sizes, 5);
+        return;
+    }
 
     let (input, source) = match std::env::var("STAGES_CSV") {
         Ok(path) => (std::fs::read(&path).expect("STAGES_CSV readable"), path),

@@ -9,6 +9,8 @@
 #   BENCH_SKIP_BUILD=1 bash scripts/bench.sh  # use the existing builds as they are
 #   bash scripts/bench.sh --stages            # only the Rust stage microbenchmarks (benches/stages.rs)
 #   bash scripts/bench.sh --carry             # only the --previous benchmark (benches/carry.mjs)
+#   bash scripts/bench.sh --stray             # only the stray-cell benchmark: an .xlsx export with and
+#                                             # without one value at XFD1, 20k and 200k rows
 #
 # After the side-by-side table, benches/carry.mjs times the CLI with and without --previous
 # (a 1M-row export carrying a ~100k-row previous worklist; 20k rows with --smoke).
@@ -21,6 +23,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# The stray cell's cost, read by the engine (benches/stages.rs with STAGES_STRAY=1).
+STRAY=(env CARGO_PROFILE_BENCH_PANIC=unwind STAGES_STRAY=1 cargo bench --bench stages)
+if [[ ${1:-} == --stray ]]; then
+  log "${STRAY[*]}"
+  exec "${STRAY[@]}"
+fi
 
 if [[ ${1:-} == --stages ]]; then
   # panic=unwind for the bench profile: with release's panic=abort cargo builds the library twice
@@ -74,3 +83,9 @@ log "node benches/run.mjs $*"
 node benches/run.mjs "$@"
 log "${CARRY[*]}"
 "${CARRY[@]}"
+# Not in --smoke (CI): building the bench profile costs minutes; the stray bench also runs once
+# on 300 rows under `cargo test --all-targets`, so it cannot rot.
+if [[ " $* " != *" --smoke "* ]]; then
+  log "${STRAY[*]}"
+  "${STRAY[@]}"
+fi

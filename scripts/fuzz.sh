@@ -6,6 +6,8 @@
 #   scripts/fuzz.sh 1800       # the long run (30 min)
 #   TARGET=analyze scripts/fuzz.sh 600   # the reader only, ~5× more inputs/s
 #   TARGET=previous scripts/fuzz.sh 60   # the previous worklist (--previous), XLSX seeds
+#   TARGET=workbook scripts/fuzz.sh 60   # real .xlsx/.ods with their XML mutated (structure-aware),
+#                                        # as the export and as the previous worklist
 #   SANITIZER=address scripts/fuzz.sh    # with AddressSanitizer (≈4× slower)
 #
 # Installs what is missing: the nightly toolchain (cargo fuzz needs it) and
@@ -13,7 +15,9 @@
 # files are committed). A crash stops the run with a non-zero exit and the
 # input in fuzz/artifacts/<target>/: fix the bug, then keep the input as a
 # regression test by copying it to tests/hostile/fuzz-<what-it-broke>
-# (tests/hostile.rs replays every fuzz-* file with the target's options).
+# (tests/hostile.rs replays every fuzz-* file with the target's options; the workbook
+# target's go to tests/hostile-workbooks/fuzz-*, which tests/hostile_workbooks.rs replays
+# through the same mutations).
 set -euo pipefail
 
 SECONDS_TO_RUN=${1:-60}
@@ -43,18 +47,24 @@ CORPORA=("corpus/$TARGET")
 [[ $TARGET == analyze ]] && CORPORA+=("corpus/pipeline")
 MAX_LEN=${MAX_LEN:-4096}
 [[ $TARGET == previous ]] && MAX_LEN=${MAX_LEN_PREVIOUS:-65536}
+# The workbook target's input is a seed number and a list of mutations (a few bytes each): long
+# inputs from the start (no slow growth of the length limit), 512 bytes at most.
+EXTRA=()
+[[ $TARGET == workbook ]] && MAX_LEN=${MAX_LEN_WORKBOOK:-512} && EXTRA=(-len_control=0)
 
 log "target $TARGET, ${SECONDS_TO_RUN}s, sanitizer $SANITIZER, corpus ${CORPORA[*]}"
 # The previous-worklist target is built like the shipped CLI and wasm (-O: release, no overflow
 # checks): calamine 0.38 multiplies a cell reference's row and column without checking, which
 # panics only under overflow checks; the engine refuses what such a wrap yields (a row past
 # Excel's limit, a column past XFD). The other targets keep cargo-fuzz's overflow checks.
+# The workbook target too: its inputs are workbooks read by calamine.
 BUILD=()
-[[ $TARGET == previous ]] && BUILD=(-O)
+[[ $TARGET == previous || $TARGET == workbook ]] && BUILD=(-O)
 cargo +nightly fuzz run "${BUILD[@]}" -s "$SANITIZER" "$TARGET" "${CORPORA[@]}" -- \
   -max_total_time="$SECONDS_TO_RUN" \
   -max_len="$MAX_LEN" \
   -timeout=10 \
   -rss_limit_mb=2048 \
-  -print_final_stats=1
+  -print_final_stats=1 \
+  "${EXTRA[@]}"
 log "no crash in ${SECONDS_TO_RUN}s; corpus: $(find "corpus/$TARGET" -type f | wc -l) inputs"

@@ -45,8 +45,10 @@ skip() {
 test_files() { [[ -d "$1" ]] && find "$1" -type f -name '*.test.mjs' | LC_ALL=C sort; }
 
 stage libreoffice bash scripts/ensure-libreoffice.sh
-# The LibreOffice tests may not skip here.
+# The LibreOffice tests may not skip here, nor the corpus of real workbooks (tests/corpus.rs,
+# downloaded by scripts/fetch-corpus.sh into ~/.cache/retention-worklist/corpus when missing).
 export RW_REQUIRE_SOFFICE=1
+export RW_REQUIRE_CORPUS=1
 stage cargo-test cargo test --all-targets
 stage cargo-doctest cargo test --doc
 

@@ -212,6 +212,10 @@ fn analyze_sheet(
     let records = &sheet.records;
     let mut next = 0;
     let (date_order, order_source) = table.date_order_of(o.date_order, o.tz, |rec| {
+        // Rows without a cell hold no date: not written.
+        while next < records.len() && records.is_blank(next) {
+            next += 1;
+        }
         let more = next < records.len();
         if more {
             records.fill(next, rec);
@@ -223,6 +227,10 @@ fn analyze_sheet(
     let total = records.len().max(1) as f64;
     let mut rec = csv::StringRecord::new();
     for k in 0..records.len() {
+        if records.is_blank(k) {
+            c.blank += 1;
+            continue;
+        }
         let line = records.fill(k, &mut rec);
         c.take(line, &rec);
         if k % 65_536 == 65_535 {

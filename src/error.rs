@@ -110,6 +110,61 @@ pub enum Error {
     Render(String),
     /// The previous worklist (`--previous`) cannot be carried from.
     Previous(PreviousError),
+    /// A workbook whose content breaks what a spreadsheet can be (a cell
+    /// past Excel's grid, a count it declares but does not hold): refused
+    /// before the reader acts on it.
+    Damaged(Damage),
+}
+
+/// What is wrong with a damaged workbook (the export's or the previous
+/// worklist's), found before anything is allocated from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// A cell reference past column XFD or row 1,048,576.
+    CellOutsideGrid {
+        /// The sheet.
+        sheet: String,
+        /// The reference as read (`ZZZZZZ1`).
+        cell: String,
+    },
+    /// A part declares more entries than it holds (`uniqueCount` of the
+    /// shared strings, a sheet's `DIMENSIONS` record).
+    FalseCount {
+        /// The part of the file (`xl/sharedStrings.xml`).
+        part: String,
+        /// The number it declares.
+        declared: u64,
+        /// How many it can hold.
+        found: u64,
+    },
+    /// A sheet that unfolds (repeated rows and columns, or cells far apart)
+    /// into more cells than the reader can hold.
+    TooManyCells {
+        /// The sheet (or the part, when the sheet has no name yet).
+        sheet: String,
+        /// The cells it unfolds to.
+        cells: u64,
+        /// The most read.
+        limit: u64,
+    },
+    /// The container's structure is broken (an OLE sector chain that loops
+    /// or points past the file).
+    Container {
+        /// Where.
+        detail: String,
+    },
+}
+
+impl Damage {
+    /// A stable name for the kind of damage.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Damage::CellOutsideGrid { .. } => "cell_outside_grid",
+            Damage::FalseCount { .. } => "false_count",
+            Damage::TooManyCells { .. } => "too_many_cells",
+            Damage::Container { .. } => "broken_container",
+        }
+    }
 }
 
 /// Why the previous worklist cannot be used. The run stops: carrying from
@@ -149,6 +204,8 @@ pub enum PreviousError {
         /// Its rows, as the sheet declares them.
         rows: u64,
     },
+    /// A damaged workbook (see [`Damage`]).
+    Damaged(Damage),
     /// It was made for a day after today's as-of date.
     AfterAsOf {
         /// Its as-of date.
@@ -180,6 +237,7 @@ impl Error {
             Error::ReadInput { .. } => "read_input",
             Error::WriteOutput { .. } => "write_output",
             Error::Render(_) => "render",
+            Error::Damaged(d) => d.code(),
             Error::Previous(p) => match p {
                 PreviousError::NotXlsx => "previous_not_xlsx",
                 PreviousError::Unreadable { .. } => "previous_unreadable",
@@ -189,6 +247,12 @@ impl Error {
                 PreviousError::NoWorklistSheet { .. } => "previous_no_worklist",
                 PreviousError::SheetTooLong { .. } => "previous_sheet_too_long",
                 PreviousError::AfterAsOf { .. } => "previous_after_as_of",
+                PreviousError::Damaged(d) => match d {
+                    Damage::CellOutsideGrid { .. } => "previous_cell_outside_grid",
+                    Damage::FalseCount { .. } => "previous_false_count",
+                    Damage::TooManyCells { .. } => "previous_too_many_cells",
+                    Damage::Container { .. } => "previous_broken_container",
+                },
             },
         }
     }

@@ -76,7 +76,7 @@ pub use analyze::Analysis;
 pub use classify::{
     classify, overdue, payment_failure, status_is_payment_failure, usage_above, Classification,
 };
-pub use error::{Error, IoKind, IoProblem, PreviousError};
+pub use error::{Damage, Error, IoKind, IoProblem, PreviousError};
 pub use model::Defaults;
 pub use model::{
     normalize_header, split_note, who, CellValue, Change, Changes, ColumnUse, DateOrder,

@@ -98,7 +98,7 @@ fn run(cli: &Cli, options: &Options) -> Result<(), Error> {
         println!("{}", json.unwrap_or_default());
     }
     // The process ends now: freeing the worklist one allocation at a time
-    // would only delay the exit (benches/PROFILE.md §12).
+    // would only delay the exit (benches/PROFILE.md §13).
     std::mem::forget(built);
     Ok(())
 }

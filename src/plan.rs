@@ -286,7 +286,7 @@ pub(crate) fn mrr_at_risk<'w>(items: impl IntoIterator<Item = &'w WorkItem>) -> 
 /// Sorts the worklist with `by_urgency`, moving each item once.
 ///
 /// A `WorkItem` is a few hundred bytes; sorting them in place moved each one
-/// ~log n times (benches/PROFILE.md §12). The sort runs on
+/// ~log n times (benches/PROFILE.md §13). The sort runs on
 /// indices instead, then the items are taken out in that order.
 ///
 /// ```

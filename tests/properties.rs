@@ -253,8 +253,10 @@ struct Rules {
 /// - canceled tenants get no level;
 /// - CRÍTICO: payment_failed true, or last payment failed, or status
 ///   past_due / unpaid / incomplete;
-/// - on trial = status trialing; with no (readable) status, having a trial
-///   end date. ALTO: days_left ≤ high (negative included); MEDIO: ≤ medium;
+/// - on trial = status trialing, or active with the trial end still ahead
+///   (days ≥ 0: Recurly keeps a trial active); with no (readable) status,
+///   having a trial end date. ALTO: days_left ≤ high (negative included);
+///   MEDIO: ≤ medium;
 /// - INFORMATIVO: used / limit strictly above the threshold, limit > 0;
 /// - the most urgent wins.
 fn expected_level(m: &Meaning, r: Rules) -> Option<Lvl> {
@@ -268,7 +270,9 @@ fn expected_level(m: &Meaning, r: Rules) -> Option<Lvl> {
         return Some(Lvl::Critical);
     }
     let on_trial = match m.status {
-        Some(s) => s == St::Trialing,
+        Some(St::Trialing) => true,
+        Some(St::Active) => m.days.is_some_and(|d| d >= 0),
+        Some(_) => false,
         None => m.days.is_some(),
     };
     if on_trial {
@@ -1133,5 +1137,10 @@ fn the_oracle_reads_the_rules_at_their_boundaries() {
         days: Some(2),
         ..Default::default()
     };
-    assert_eq!(lv(&active), None);
+    assert_eq!(lv(&active), Some(Lvl::High));
+    let converted = Meaning {
+        days: Some(-1),
+        ..active
+    };
+    assert_eq!(lv(&converted), None);
 }

@@ -237,7 +237,11 @@ fn split_files_keep_the_teams_columns_and_carry_no_changes_sheet() {
         column(&ana, "Worklist", at),
         ["quien-T-1", "quien-T-7", "quien-T-3"]
     );
-    assert_eq!(column(&ana, "Worklist", 13), ["SIGUE", "SIGUE", "SIGUE"]);
+    // T-1 is a CRÍTICO still Pendiente a day after it appeared: overdue.
+    assert_eq!(
+        column(&ana, "Worklist", 13),
+        ["VENCIDO (1 día) · SIGUE", "SIGUE", "SIGUE"]
+    );
     let whole = Book::new(retention_worklist::render(&a, &o).unwrap());
     assert!(whole.sheet_names().iter().any(|s| s == "Cambios"));
 }

@@ -3,7 +3,7 @@
 //! Every row's id goes in, so this is on the hot path of a large export:
 //! the ids are copied into one growing text (an arena) and the table holds
 //! their positions, instead of one small heap allocation per id (those
-//! allocations, and freeing them, showed in the profile: benches/PROFILE.md §12).
+//! allocations, and freeing them, showed in the profile: benches/PROFILE.md §13).
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;

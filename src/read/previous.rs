@@ -5,7 +5,8 @@
 //! every row becomes the tracking cells to carry into today's worklist.
 //! `calamine` streams the sheets, natively and in WebAssembly.
 
-use super::place::column_letters;
+use super::guard;
+use super::place::{column_letters, in_grid};
 use super::sheets::{check_zip, container, is_encrypted_package, number_text, Container};
 use super::shorten;
 use super::values::parse_date;
@@ -15,16 +16,15 @@ use crate::model::{CellValue, Expected, Lang, Level, Problem, Snooze, Tracking, 
 use crate::options::ReportZone;
 use crate::text::shared::worklist_column;
 use crate::text::tracking::{level_of_label, summary_as_of_labels, untitled_column};
-use calamine::{open_workbook_from_rs, DataRef, Reader, ReaderRef, Xlsx};
+use calamine::{expand_shared_formula, open_workbook_from_rs, DataRef, Reader, Xlsx};
+use calamine::{XlsxError, XlsxFormulaMetadata};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use std::io::Cursor;
 
 /// The largest previous worklist read (64 MiB); a larger one is refused
 /// before it is read.
 pub const MAX_PREVIOUS_BYTES: u64 = 64 << 20;
-
-/// Excel's number of columns (A to XFD).
-const MAX_COLUMNS: u32 = 16_384;
 
 /// How many rows at the top of a sheet may come before its header row.
 const HEADER_SEARCH_ROWS: u32 = 10;
@@ -96,6 +96,8 @@ pub(crate) fn read(bytes: &[u8], lang: Lang, zone: ReportZone) -> Result<Previou
         Error::UnreadableWorkbook { detail } => fail(PreviousError::Unreadable { detail }),
         other => other,
     })?;
+    // What calamine would reserve from the file's own numbers.
+    guard::check_xlsx(bytes).map_err(|d| fail(PreviousError::Damaged(d)))?;
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
         // A zip without the workbook's parts: an .ods, a .docx, any zip.
         calamine::XlsxError::FileNotFound(_) => fail(PreviousError::NotXlsx),
@@ -116,7 +118,7 @@ pub(crate) fn read(bytes: &[u8], lang: Lang, zone: ReportZone) -> Result<Previou
         if sheet.read(&mut book, &mut out)? {
             out.sheets.push(name.clone());
         } else if summary_as_of.is_none() {
-            summary_as_of = read_as_of(&mut book, name, zone);
+            summary_as_of = read_as_of(&mut book, name, zone)?;
         }
     }
     if out.sheets.is_empty() {
@@ -158,8 +160,11 @@ impl SheetReader<'_> {
         let mut slots: Option<Vec<Slot>> = None;
         let mut row: Vec<RawCell> = Vec::new();
         let mut row_index = 0u32;
+        let mut formulas = SharedFormulas::default();
         loop {
-            let next = cells.next_cell_with_formula().map_err(unreadable)?;
+            let next = cells
+                .next_cell_with_formula_metadata()
+                .map_err(unreadable)?;
             let at_end = next.is_none();
             let new_row = next.as_ref().map_or(u32::MAX, |c| c.pos.0);
             if at_end || new_row != row_index {
@@ -173,22 +178,17 @@ impl SheetReader<'_> {
                 if slots.is_none() && new_row >= HEADER_SEARCH_ROWS {
                     return Ok(false);
                 }
-                if u64::from(new_row) >= MAX_SHEET_ROWS as u64 && !at_end {
-                    return Err(too_long(u64::from(new_row) + 1));
-                }
                 row_index = new_row;
             }
             let Some(c) = next else { break };
-            // Excel's last column is XFD (16,384): a cell past it is a damaged file.
-            if c.pos.1 >= MAX_COLUMNS {
-                return Err(unreadable(calamine::XlsxError::Unexpected(
-                    "a cell past column XFD",
-                )));
-            }
+            // A cell past XFD or row 1,048,576 is a damaged file.
+            in_grid(self.name, c.pos.0, c.pos.1)
+                .map_err(|d| Error::Previous(PreviousError::Damaged(d)))?;
+            let formula = formulas.text(c.formula, c.pos).map_err(unreadable)?;
             row.push(RawCell {
                 col: c.pos.1,
                 value: c.value,
-                formula: c.formula,
+                formula,
             });
         }
         Ok(slots.is_some())
@@ -351,17 +351,88 @@ fn text_date(s: &str, zone: ReportZone) -> Option<NaiveDate> {
     parse_date(s, zone).ok().flatten()?.resolve(DateOrder::Dmy)
 }
 
-/// The summary sheet's as-of date, when `name` is one.
-fn read_as_of(book: &mut Xlsx<Cursor<&[u8]>>, name: &str, zone: ReportZone) -> Option<NaiveDate> {
+/// The summary sheet's as-of date, when `name` is one: the cell right of
+/// its label, in the first 40 rows of the sheet's cells. Streamed: a
+/// stray far cell costs one cell, not a range up to it.
+fn read_as_of(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    zone: ReportZone,
+) -> Result<Option<NaiveDate>, Error> {
     let labels = summary_as_of_labels();
-    let (_, label) = labels.iter().find(|(sheet, _)| *sheet == name)?;
-    let range = book.worksheet_range_ref(name).ok()?;
-    range.rows().take(40).find_map(|r| {
-        let first = r.first().map(data_text)?;
-        (first.trim() == *label)
-            .then(|| r.get(1).and_then(|v| cell_date(v, zone)))
-            .flatten()
-    })
+    let Some((_, label)) = labels.iter().find(|(sheet, _)| *sheet == name) else {
+        return Ok(None);
+    };
+    let Ok(mut cells) = book.worksheet_cells_reader(name) else {
+        return Ok(None);
+    };
+    // (row, col, text, date) of each non-empty cell; the rectangle's corner.
+    let mut seen: Vec<(u32, u32, String, Option<NaiveDate>)> = Vec::new();
+    let (mut top, mut left) = (u32::MAX, u32::MAX);
+    loop {
+        let c = match cells.next_cell() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(_) => return Ok(None),
+        };
+        let (row, col) = c.get_position();
+        in_grid(name, row, col).map_err(|d| Error::Previous(PreviousError::Damaged(d)))?;
+        if *c.get_value() == DataRef::Empty {
+            continue;
+        }
+        (top, left) = (top.min(row), left.min(col));
+        if row < top.saturating_add(40) {
+            let v = c.get_value();
+            seen.push((row, col, data_text(v), cell_date(v, zone)));
+        }
+    }
+    seen.retain(|&(row, ..)| row < top.saturating_add(40));
+    seen.sort_by_key(|&(row, col, ..)| (row, col));
+    let at = |row: u32, col: u32| seen.iter().rev().find(|c| (c.0, c.1) == (row, col));
+    let mut rows: Vec<u32> = seen.iter().map(|c| c.0).collect();
+    rows.dedup();
+    Ok(rows.into_iter().find_map(|row| {
+        let first = at(row, left)?;
+        (first.2.trim() == *label).then(|| at(row, left + 1)?.3)?
+    }))
+}
+
+/// The shared formulas of a sheet seen so far (`si` → template and its
+/// first cell), to give each cell that shares one its own text. Kept here
+/// rather than in calamine's expanding reader, which sizes a table by the
+/// largest `si` index the file states.
+#[derive(Default)]
+struct SharedFormulas(FxHashMap<usize, (String, (u32, u32))>);
+
+impl SharedFormulas {
+    /// A cell's formula text, as calamine's `next_cell_with_formula` gives it.
+    fn text(
+        &mut self,
+        f: Option<XlsxFormulaMetadata>,
+        pos: (u32, u32),
+    ) -> Result<Option<String>, XlsxError> {
+        Ok(match f {
+            None => None,
+            Some(XlsxFormulaMetadata::Normal { formula }) => Some(formula),
+            Some(XlsxFormulaMetadata::Shared {
+                shared_index,
+                range,
+                formula,
+            }) => {
+                if let Some(r) = range {
+                    self.0.insert(shared_index, (formula.clone(), r.start));
+                }
+                Some(formula)
+            }
+            Some(XlsxFormulaMetadata::SharedDerived { shared_index }) => {
+                match self.0.get(&shared_index) {
+                    Some((template, start)) => Some(expand_shared_formula(template, *start, pos)?),
+                    None => None,
+                }
+            }
+            Some(_) => None,
+        })
+    }
 }
 
 /// The index of an added column's header, added once.

@@ -3,7 +3,6 @@
 //! that swallowed the lines after it. Each names the line (and, in a
 //! workbook, the cell), the tenant, the column and what was expected.
 
-use super::place::column_letters;
 use super::shorten;
 use super::table::Table;
 use crate::model::{Expected, Field, Problem};
@@ -42,7 +41,7 @@ impl Table<'_> {
     /// `Hoja1!I19`, for a sheet's table (the row alone when no column).
     fn cell_ref(&self, line: u64, column: Option<usize>) -> Option<String> {
         let place = self.sheet.as_ref()?;
-        let col = column.map_or_else(String::new, |c| column_letters(place.first_col + c as u32));
+        let col = column.map_or_else(String::new, |c| place.letters(c));
         Some(format!("{}!{col}{line}", place.name))
     }
 

@@ -9,12 +9,13 @@
 //! records are the rows of that range (see [`Grid`]).
 
 use super::dialect::Dialect;
+use super::guard;
 use super::place::{Grid, GridBuilder, SheetPlace};
 use super::Table;
 use crate::error::Error;
 use crate::model::{Field, MAX_SHEET_ROWS};
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetVisible, Sheets};
-use calamine::{Xlsx, XlsxError};
+use calamine::{Xlsb, XlsbError, Xlsx, XlsxError};
 use std::fmt::Write as _;
 use std::io::Cursor;
 
@@ -71,6 +72,12 @@ impl SheetRecords {
         self.grid.height().saturating_sub(self.first)
     }
 
+    /// Whether record `k` has no cell: a blank row, skipped without being
+    /// written (a value typed at row 1,048,576 makes a million of them).
+    pub fn is_blank(&self, k: usize) -> bool {
+        self.grid.is_empty_row(self.first + k)
+    }
+
     /// Writes record `k` (of [`SheetRecords::len`]) into `rec`; returns the sheet
     /// row it is on (1-based, as Excel shows it).
     pub fn fill(&self, k: usize, rec: &mut csv::StringRecord) -> u64 {
@@ -88,8 +95,14 @@ pub(crate) fn read(
 ) -> Result<(Table<'static>, Sheet), Error> {
     if kind == Container::Zip {
         check_zip(bytes)?;
+        // What calamine would reserve or unfold from the file's own numbers.
+        guard::check_xlsx(bytes).map_err(Error::Damaged)?;
+        guard::check_xlsb(bytes).map_err(Error::Damaged)?;
+        guard::check_ods(bytes).map_err(Error::Damaged)?;
     } else if is_encrypted_package(bytes) {
         return Err(Error::EncryptedWorkbook);
+    } else {
+        super::ole::check_xls(bytes).map_err(Error::Damaged)?;
     }
     let format = match kind {
         Container::Ole => "xls",
@@ -146,10 +159,11 @@ pub(crate) fn read(
     Err(first_error.unwrap_or(Error::NoDataSheet { sheets: names }))
 }
 
-/// An open workbook: an .xlsx read as calamine's cell stream, anything else
-/// through calamine's format detection and its ranges.
+/// An open workbook: an .xlsx (or .xlsb) read as calamine's cell stream,
+/// anything else through calamine's format detection and its ranges.
 enum Book<'b> {
     Xlsx(Xlsx<Cursor<&'b [u8]>>),
+    Xlsb(Xlsb<Cursor<&'b [u8]>>),
     Other(Sheets<Cursor<&'b [u8]>>),
 }
 
@@ -162,6 +176,17 @@ impl<'b> Book<'b> {
             if let Ok(book) = Xlsx::new(Cursor::new(bytes)) {
                 return Ok(Book::Xlsx(book));
             }
+            // What the detection tries next (an Excel binary workbook).
+            if let Ok(book) = Xlsb::new(Cursor::new(bytes)) {
+                return Ok(Book::Xlsb(book));
+            }
+        }
+        // An OLE file is an .xls: its own error (a password) rather than
+        // the detection's "cannot detect".
+        if format == "xls" {
+            return (calamine::Xls::new(Cursor::new(bytes)))
+                .map(|b| Book::Other(Sheets::Xls(b)))
+                .map_err(|e| unreadable(calamine::Error::Xls(e)));
         }
         open_workbook_auto_from_rs(Cursor::new(bytes))
             .map(Book::Other)
@@ -171,6 +196,7 @@ impl<'b> Book<'b> {
     fn sheets(&self) -> Vec<calamine::Sheet> {
         match self {
             Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Xlsb(b) => b.sheets_metadata().to_vec(),
             Book::Other(b) => b.sheets_metadata().to_vec(),
         }
     }
@@ -179,6 +205,7 @@ impl<'b> Book<'b> {
     fn grid(&mut self, name: &str) -> Result<Option<Grid>, Error> {
         match self {
             Book::Xlsx(b) => xlsx_grid(b, name),
+            Book::Xlsb(b) => xlsb_grid(b, name),
             Book::Other(b) => range_grid(&b.worksheet_range(name).map_err(unreadable)?, name),
         }
     }
@@ -195,15 +222,34 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>,
         Err(XlsxError::NotAWorksheet(_)) => return Ok(None),
         Err(e) => return Err(fail(e)),
     };
-    let mut cells = GridBuilder::default();
+    let mut cells = GridBuilder::new(name);
     while let Some(cell) = reader.next_cell().map_err(fail)? {
         let (row, col) = cell.get_position();
         match cell.get_value() {
             DataRef::Empty => {}
-            value => cells.push(row, col, |out| push_data_ref(out, value)),
+            value => cells
+                .push(row, col, |out| push_data_ref(out, value))
+                .map_err(Error::Damaged)?,
         }
     }
-    cells.finish(name)
+    cells.finish()
+}
+
+/// An .xlsb sheet's cells, streamed as an .xlsx's.
+fn xlsb_grid(book: &mut Xlsb<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>, Error> {
+    let fail = |e: XlsbError| unreadable(calamine::Error::Xlsb(e));
+    let mut reader = book.worksheet_cells_reader(name).map_err(fail)?;
+    let mut cells = GridBuilder::new(name);
+    while let Some(cell) = reader.next_cell().map_err(fail)? {
+        let (row, col) = cell.get_position();
+        match cell.get_value() {
+            DataRef::Empty => {}
+            value => cells
+                .push(row, col, |out| push_data_ref(out, value))
+                .map_err(Error::Damaged)?,
+        }
+    }
+    cells.finish()
 }
 
 /// A sheet's cells from calamine's range (.xls, .ods).
@@ -217,24 +263,20 @@ fn range_grid(range: &calamine::Range<Data>, name: &str) -> Result<Option<Grid>,
     let Some((first_row, first_col)) = range.start() else {
         return Ok(None);
     };
-    let mut cells = GridBuilder::default();
+    let mut cells = GridBuilder::new(name);
     let mut height = 0;
     for (k, row) in range.rows().enumerate() {
         for (j, value) in row.iter().enumerate() {
             if *value != Data::Empty {
                 // Inside the range, whose corners are u32s.
                 let (r, c) = (first_row as usize + k, first_col as usize + j);
-                cells.push(r as u32, c as u32, |out| push_data(out, value));
+                (cells.push(r as u32, c as u32, |out| push_data(out, value)))
+                    .map_err(Error::Damaged)?;
             }
         }
         height = k + 1;
     }
-    Ok(Some(cells.grid(
-        first_row,
-        first_col,
-        height,
-        range.width(),
-    )))
+    Ok(Some(cells.grid(first_row, height)))
 }
 
 /// Rows a title or a note may take above the header.
@@ -258,7 +300,7 @@ fn header_row(
         }
         let place = SheetPlace {
             name: name.to_string(),
-            first_col: grid.first_col,
+            columns: grid.columns.clone(),
         };
         let plain = Dialect {
             delimiter: b',',
@@ -403,8 +445,8 @@ mod tests {
     /// A sheet's rows: the sheet row and the fields of each.
     type Rows = Vec<(u64, Vec<String>)>;
 
-    /// A sheet's first column and rows (`None`: no cells).
-    fn rows_of(book: &mut Book, name: &str) -> Option<(u32, Rows)> {
+    /// A sheet's columns and rows (`None`: no cells).
+    fn rows_of(book: &mut Book, name: &str) -> Option<(Vec<u32>, Rows)> {
         let grid = book.grid(name).unwrap()?;
         let mut rec = csv::StringRecord::new();
         let rows = (0..grid.height())
@@ -415,7 +457,7 @@ mod tests {
                 )
             })
             .collect();
-        Some((grid.first_col, rows))
+        Some((grid.columns.clone(), rows))
     }
 
     fn streamed_like_the_range(bytes: &[u8]) {
@@ -475,8 +517,8 @@ mod tests {
         let bytes = with_sheet(sheet);
         streamed_like_the_range(&bytes);
         let rows = rows_of(&mut Book::open(&bytes, "xlsx").unwrap(), "Sheet1");
-        let (first_col, rows) = rows.unwrap();
-        assert_eq!((first_col, rows.len()), (1, 3));
+        let (columns, rows) = rows.unwrap();
+        assert_eq!((columns, rows.len()), (vec![1, 2, 3, 4, 5], 3));
         assert_eq!(
             rows[0],
             (

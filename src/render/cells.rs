@@ -130,7 +130,7 @@ pub(super) fn put_value(
 ///
 /// Why not a format per write: rust_xlsxwriter looks every format up by
 /// hashing the whole `Format` on each call that takes one; per cell that was
-/// a tenth of a large run (benches/PROFILE.md §12). A sorted worklist column is a
+/// a tenth of a large run (benches/PROFILE.md §13). A sorted worklist column is a
 /// handful of runs, so this costs a few lookups per sheet. Cells not written
 /// yet become formatted blanks.
 pub(super) fn format_runs<'f>(

@@ -107,7 +107,7 @@ pub fn render_with_sheet_rows(
     }
     let bytes = wb.save_to_buffer().map_err(xlsx_err)?;
     // Freeing every cell of a large workbook is a visible part of a big run
-    // (benches/PROFILE.md §12); natively the second core does it while the caller
+    // (benches/PROFILE.md §13); natively the second core does it while the caller
     // writes the file. (wasm has no threads.)
     #[cfg(not(target_arch = "wasm32"))]
     if a.items.len() > 10_000 {

@@ -10,7 +10,7 @@ use crate::model::{CellValue, Lang, Snooze, WorklistColumn};
 use crate::plan::WorkItem;
 use crate::text::shared::words;
 use crate::text::tracking::change_cell;
-use crate::text::workbook::tracking_states;
+use crate::text::workbook::{state_words, tracking_states};
 use rust_xlsxwriter::{ConditionalFormatFormula, DataValidation, Formula, Url, Worksheet};
 use WorklistColumn as C;
 
@@ -110,7 +110,7 @@ struct Links {
 /// Values first, without formats, then the formats column by column in
 /// [`format_runs`], one block of rows at a time: the block's cells are still
 /// in cache when their formats are set (per column over the whole sheet,
-/// each pass walked 100k rows' cell maps: benches/PROFILE.md §12).
+/// each pass walked 100k rows' cell maps: benches/PROFILE.md §13).
 pub(super) fn write(
     ws: &mut Worksheet,
     items: &[WorkItem],
@@ -176,8 +176,7 @@ fn status_colours(
     let status = rust_xlsxwriter::utility::column_number_to_name(lay.pos(C::Status));
     let level = rust_xlsxwriter::utility::column_number_to_name(lay.pos(C::Level));
     let is = |state: usize| {
-        let words = [Lang::Es, Lang::En].map(|l| tracking_states(l)[state]);
-        let tests: Vec<String> = words
+        let tests: Vec<String> = state_words(state)
             .iter()
             .map(|w| format!("${status}2=\"{w}\""))
             .collect();

@@ -2,7 +2,7 @@
 //! command line's summary and interrupt notice.
 
 use super::{level_label, pick};
-use crate::error::{Error, IoKind, IoProblem, PreviousError};
+use crate::error::{Damage, Error, IoKind, IoProblem, PreviousError};
 use crate::model::Summary;
 use crate::model::{Expected, Field, Lang, Level, Notice, RuleNotEvaluated};
 use std::fmt;
@@ -102,7 +102,27 @@ impl Error {
                 format!("Could not write the XLSX: {detail}")
             },
             Error::Previous(p) => previous_message(p, lang),
+            Error::Damaged(d) => if es {
+                format!("El libro está dañado: {} No se leyó. Ábrelo en Excel o LibreOffice y guárdalo de nuevo, o exporta los tenants como CSV.", damage(d, lang))
+            } else {
+                format!("The workbook is damaged: {} It was not read. Open it in Excel or LibreOffice and save it again, or export the tenants as CSV.", damage(d, lang))
+            },
         }
+    }
+}
+
+/// What is wrong with a damaged workbook, and where (one sentence).
+fn damage(d: &Damage, lang: Lang) -> String {
+    let n = |x: u64| super::format_int(x, lang);
+    match (d, lang == Lang::Es) {
+        (Damage::CellOutsideGrid { sheet, cell }, true) => format!("la hoja «{sheet}» tiene una celda en {cell}, fuera de la cuadrícula de Excel (columnas A a XFD, filas 1 a 1.048.576)."),
+        (Damage::CellOutsideGrid { sheet, cell }, false) => format!("the sheet \"{sheet}\" has a cell at {cell}, outside Excel's grid (columns A to XFD, rows 1 to 1,048,576)."),
+        (Damage::FalseCount { part, declared, found }, true) => format!("«{part}» declara {} elementos y contiene como mucho {}.", n(*declared), n(*found)),
+        (Damage::FalseCount { part, declared, found }, false) => format!("\"{part}\" declares {} entries and holds at most {}.", n(*declared), n(*found)),
+        (Damage::TooManyCells { sheet, cells, limit }, true) => format!("la hoja «{sheet}» se despliega en {} celdas (filas y columnas repetidas o celdas muy separadas), más de las {} que se leen.", n(*cells), n(*limit)),
+        (Damage::TooManyCells { sheet, cells, limit }, false) => format!("the sheet \"{sheet}\" unfolds into {} cells (repeated rows and columns, or cells far apart), more than the {} that are read.", n(*cells), n(*limit)),
+        (Damage::Container { detail }, true) => format!("su estructura interna está rota ({detail})."),
+        (Damage::Container { detail }, false) => format!("its internal structure is broken ({detail})."),
     }
 }
 
@@ -122,6 +142,7 @@ fn previous_message(p: &PreviousError, lang: Lang) -> String {
         PreviousError::ZipBomb { unpacked } => if es { format!("declara {} MB descomprimido: no parece un worklist.", unpacked / 1_000_000) } else { format!("it declares {} MB unpacked: it does not look like a worklist.", unpacked / 1_000_000) },
         PreviousError::NoWorklistSheet { sheets } => if es { format!("ninguna hoja tiene las columnas del worklist (ID o Tenant, Nivel y Estado). Hojas: {}.", sheets.join(", ")) } else { format!("no sheet has the worklist's columns (ID or Tenant, Level and Status). Sheets: {}.", sheets.join(", ")) },
         PreviousError::SheetTooLong { sheet, rows } => if es { format!("la hoja «{sheet}» tiene {rows} filas, más que el límite de Excel (1.048.576).") } else { format!("sheet \"{sheet}\" has {rows} rows, more than Excel's limit (1,048,576).") },
+        PreviousError::Damaged(d) => if es { format!("está dañado: {} Ábrelo en Excel o LibreOffice y vuelve a guardarlo.", damage(d, lang)) } else { format!("it is damaged: {} Open it in Excel or LibreOffice and save it again.", damage(d, lang)) },
         PreviousError::AfterAsOf { previous, as_of } => if es { format!("es del {}, posterior a la fecha de corte ({}). Elige el worklist de un día anterior o cambia la fecha de corte.", super::format_date(*previous, lang), super::format_date(*as_of, lang)) } else { format!("it is from {}, after the as-of date ({}). Choose the worklist of an earlier day or change the as-of date.", super::format_date(*previous, lang), super::format_date(*as_of, lang)) },
     };
     format!("{head}: {why}")

@@ -47,6 +47,12 @@ pub fn tracking_states(lang: Lang) -> [&'static str; 4] {
     )
 }
 
+/// A tracking state's words in every language (`Resuelto`, `Resolved`):
+/// what a typed `Estado` may say for it.
+pub fn state_words(state: usize) -> [&'static str; 2] {
+    [Lang::Es, Lang::En].map(|l| tracking_states(l).get(state).copied().unwrap_or(""))
+}
+
 /// Whether an `Estado` cell holds the first tracking state, in either
 /// language (`Pendiente`, `Pending`; case and surrounding spaces aside) or
 /// nothing: nobody has worked the row yet.
@@ -58,10 +64,7 @@ pub fn tracking_states(lang: Lang) -> [&'static str; 4] {
 /// ```
 pub fn is_first_state(status: &str) -> bool {
     let s = status.trim();
-    s.is_empty()
-        || [Lang::Es, Lang::En]
-            .iter()
-            .any(|&l| tracking_states(l)[0].eq_ignore_ascii_case(s))
+    s.is_empty() || state_words(0).iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
 /// The campaign sheet's headers.
