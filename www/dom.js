@@ -23,6 +23,20 @@ export const input = (id) => $(id, HTMLInputElement);
 /** @param {string} id */
 export const select = (id) => $(id, HTMLSelectElement);
 
+let announceTimer = 0;
+/**
+ * Says `text` in the page's one live region (#status, read by screen readers): a run's progress
+ * steps, its result, an error, a download. Each is said once: callers announce a step or a message
+ * when it starts or changes, never per chunk of rows or per repeat of the same message shown.
+ * @param {string} text
+ */
+export function announce(text) {
+  // Clear first so the same message is announced again (a second download, say).
+  clearTimeout(announceTimer);
+  $('status').textContent = '';
+  announceTimer = window.setTimeout(() => setText($('status'), text), 40);
+}
+
 /**
  * @param {Node} node
  * @param {unknown} text

@@ -15,7 +15,7 @@
 // and a browser may give less), on a panic (a bug), or when its worker dies: the worker is then
 // replaced by a fresh one (engine.js), which the next run uses.
 
-import { $, input, select, setText } from './dom.js';
+import { $, announce, input, select, setText } from './dom.js';
 import { Superseded, analyzeWorklist, email, messageOf, previewRows } from './engine.js';
 import { engineWordsReady, loadDefaults, showSettingsProblem } from './info.js';
 import { t } from './i18n.js';
@@ -55,17 +55,7 @@ const STOPPED = ['engine-memory', 'engine-panic', 'engine-stopped'];
 // ---------------------------------------------------------------------------------------------
 // The run's place on the page: status, progress, error panel
 
-let announceTimer = 0;
-/**
- * Says `text` in the status region (read by screen readers).
- * @param {string} text
- */
-export function announce(text) {
-  // Clear first so the same message is announced again.
-  clearTimeout(announceTimer);
-  $('status').textContent = '';
-  announceTimer = window.setTimeout(() => setText($('status'), text), 40);
-}
+export { announce };
 
 /**
  * The progress panel: which step, and how far the engine is within it.
@@ -283,7 +273,6 @@ function showFailure(failure, file, fresh) {
       if (state.result) {
         settingsProblem();
       } else {
-        announce(t('statusError', { message: failure.message }));
         finishRun('invalid');
       }
       return;
