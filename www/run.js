@@ -107,7 +107,7 @@ export function startLoading(name) {
   document.body.dataset.state = 'busy';
   $('error').hidden = true;
   showProgress(name, 'load');
-  announce(t('statusReadingFile', { name }));
+  announce(t('statusReadingFile', { name }), { step: true });
 }
 
 /**
@@ -321,7 +321,7 @@ export async function processFile({ fresh = false } = {}) {
   $('main').setAttribute('aria-busy', 'true');
   $('error').hidden = true;
   showProgress(file.name, 'reading');
-  announce(t('statusReading', { name: file.name }));
+  announce(t('statusReading', { name: file.name }), { step: true });
   const started = performance.now();
   // The preview rows that come with the counts: the engine's first ones of the level and search in
   // force (as many as engine_info().preview.first, which loadDefaults brought).
@@ -337,7 +337,7 @@ export async function processFile({ fresh = false } = {}) {
       if (step !== 'reading' && step !== 'classifying') return;
       showProgress(file.name, step, stage === 'previous' ? 0 : fraction);
       // Announce each step once, not every fraction.
-      if (step !== lastStep) announce(t('statusClassifying'));
+      if (step !== lastStep) announce(t('statusClassifying'), { step: true });
       lastStep = step;
     };
     const input = file.bytes || file.blob;
