@@ -23,6 +23,30 @@ export const input = (id) => $(id, HTMLInputElement);
 /** @param {string} id */
 export const select = (id) => $(id, HTMLSelectElement);
 
+let announceTimer = 0;
+/** The message about to be said is more than a progress step. */
+let pendingMessage = false;
+/**
+ * Says `text` in the page's one live region (#status, read by screen readers): a run's progress
+ * steps, its result, an error, a download. Each is said once: callers announce a step or a message
+ * when it starts or changes, never per chunk of rows or per repeat of the same message shown.
+ * A progress step (`step`) never takes the place of a message about to be said (a refused setting
+ * said just before the run it refuses starts).
+ * @param {string} text
+ * @param {{ step?: boolean }} [how]
+ */
+export function announce(text, { step = false } = {}) {
+  if (step && pendingMessage) return;
+  // Clear first so the same message is announced again (a second download, say).
+  clearTimeout(announceTimer);
+  $('status').textContent = '';
+  pendingMessage = !step;
+  announceTimer = window.setTimeout(() => {
+    pendingMessage = false;
+    setText($('status'), text);
+  }, 40);
+}
+
 /**
  * @param {Node} node
  * @param {unknown} text

@@ -253,6 +253,8 @@ export interface LevelInfo {
   label: string;
   /** `#RRGGBB`: the workbook's fill. */
   fill: string;
+  /** `#RRGGBB`: the text on that fill (the workbook's; at least 4.5:1 on it). */
+  text: string;
   trigger: string;
 }
 
@@ -341,6 +343,8 @@ export interface Format {
 export interface EngineInfo {
   version: string;
   snoozedFill: string;
+  /** `#RRGGBB`: the text of a snoozed row (at least 4.5:1 on `snoozedFill`). */
+  snoozedText: string;
   previousMaxBytes: number;
   changeWords: Record<string, string | string[]>;
   defaults: Defaults;

@@ -75,11 +75,20 @@ export function applyEngineInfo(next) {
   info = next;
   setFormat(next.format);
   const root = document.documentElement.style;
+  /**
+   * @param {string} name
+   * @param {string | undefined} colour
+   */
+  const colour = (name, colour) => {
+    // The CSP allows style changes made through the CSSOM: the workbook's colours become the page's.
+    if (/^#[0-9a-f]{6}$/i.test(colour || '')) root.setProperty(name, colour || '');
+  };
   for (const l of next.levels || []) {
-    // The CSP allows style changes made through the CSSOM: the workbook's fill becomes the page's.
-    if (/^#[0-9a-f]{6}$/i.test(l.fill)) root.setProperty(`--${l.key}`, l.fill);
+    colour(`--${l.key}`, l.fill);
+    colour(`--${l.key}-text`, l.text);
   }
-  if (/^#[0-9a-f]{6}$/i.test(next.snoozedFill || '')) root.setProperty('--snoozed', next.snoozedFill);
+  colour('--snoozed', next.snoozedFill);
+  colour('--snoozed-text', next.snoozedText);
   /**
    * @param {string} attr
    * @param {(key: string) => string} text

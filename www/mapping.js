@@ -6,7 +6,7 @@
 // The page decides nothing about headers itself: which header is which field is the person's
 // choice or the engine's recognition (summary.columns).
 
-import { $, make, setText } from './dom.js';
+import { $, announce, make, setText } from './dom.js';
 import { t } from './i18n.js';
 import { fieldLabel, fields } from './levels.js';
 
@@ -109,8 +109,11 @@ export function showMapping({ headers, current = {}, open = false, message = '',
     frag.append(wrap);
   }
   $('mapping-fields').replaceChildren(frag);
-  setText($('mapping-error'), message);
-  $('mapping-error').hidden = !message;
+  const said = $('mapping-error');
+  // Said once: a message already shown is not announced again.
+  if (message && (said.hidden || said.textContent !== message)) announce(t('statusError', { message }));
+  setText(said, message);
+  said.hidden = !message;
   if (place) place(panel);
   panel.hidden = false;
   panel.open = open;

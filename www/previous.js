@@ -3,7 +3,7 @@
 // today's worklist and says what changed. The page only reads the file (refusing one over the
 // engine's limit before reading it) and shows the engine's verdict on it next to its input.
 
-import { $, input, setText } from './dom.js';
+import { $, announce, input, setText } from './dom.js';
 import { messageOf } from './engine.js';
 import { fmtBytes, t } from './i18n.js';
 import { state } from './state.js';
@@ -24,6 +24,8 @@ export function setPreviousLimit(n) {
  */
 export function showPreviousError(message) {
   const box = $('previous-error');
+  // Said once: a message already shown is not announced again.
+  if (box.hidden || box.textContent !== message) announce(t('statusError', { message }));
   setText(box, message);
   box.hidden = false;
   input('previous').setAttribute('aria-invalid', 'true');

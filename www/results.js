@@ -81,7 +81,6 @@ function notice(className, id, text) {
  */
 function renderNotices(s, r) {
   const frag = document.createDocumentFragment();
-  if (r.stale) frag.append(notice('notice-warn', 'stale-results', t('staleResults')));
   const c = s.changes;
   if (c) {
     // The engine's counts against the previous worklist, with its words.
@@ -131,7 +130,10 @@ function renderExecutives(s) {
   const frag = document.createDocumentFragment();
   for (const e of rows) {
     const tr = make('tr');
-    const name = textCell(tr, e.executive || word('unassigned'), 'c-name');
+    // The executive names the row: a row header.
+    const name = make('th', 'c-name', e.executive || word('unassigned'));
+    name.scope = 'row';
+    tr.append(name);
     if (!e.executive) name.classList.add('muted');
     let total = 0;
     for (const key of LEVEL_KEYS) {
@@ -203,7 +205,10 @@ export function renderResult() {
   $('empty').hidden = true;
   $('error').hidden = true;
   $('results').hidden = false;
+  // Results kept from the previous settings: said at their top, and framed (css/results.css).
   $('results').classList.toggle('stale', !!r.stale);
+  document.getElementById('stale-results')?.remove();
+  if (r.stale) $('results').prepend(notice('notice-warn', 'stale-results', t('staleResults')));
   $('worklist').classList.toggle('has-changes', !!s.changes);
 
   setText($('result-title'), s.file_name || r.options.fileName || '');

@@ -15,7 +15,7 @@
 // and a browser may give less), on a panic (a bug), or when its worker dies: the worker is then
 // replaced by a fresh one (engine.js), which the next run uses.
 
-import { $, input, select, setText } from './dom.js';
+import { $, announce, input, select, setText } from './dom.js';
 import { Superseded, analyzeWorklist, email, messageOf, previewRows } from './engine.js';
 import { engineWordsReady, loadDefaults, showSettingsProblem } from './info.js';
 import { t } from './i18n.js';
@@ -55,17 +55,7 @@ const STOPPED = ['engine-memory', 'engine-panic', 'engine-stopped'];
 // ---------------------------------------------------------------------------------------------
 // The run's place on the page: status, progress, error panel
 
-let announceTimer = 0;
-/**
- * Says `text` in the status region (read by screen readers).
- * @param {string} text
- */
-export function announce(text) {
-  // Clear first so the same message is announced again.
-  clearTimeout(announceTimer);
-  $('status').textContent = '';
-  announceTimer = window.setTimeout(() => setText($('status'), text), 40);
-}
+export { announce };
 
 /**
  * The progress panel: which step, and how far the engine is within it.
@@ -117,7 +107,7 @@ export function startLoading(name) {
   document.body.dataset.state = 'busy';
   $('error').hidden = true;
   showProgress(name, 'load');
-  announce(t('statusReadingFile', { name }));
+  announce(t('statusReadingFile', { name }), { step: true });
 }
 
 /**
@@ -283,7 +273,6 @@ function showFailure(failure, file, fresh) {
       if (state.result) {
         settingsProblem();
       } else {
-        announce(t('statusError', { message: failure.message }));
         finishRun('invalid');
       }
       return;
@@ -332,7 +321,7 @@ export async function processFile({ fresh = false } = {}) {
   $('main').setAttribute('aria-busy', 'true');
   $('error').hidden = true;
   showProgress(file.name, 'reading');
-  announce(t('statusReading', { name: file.name }));
+  announce(t('statusReading', { name: file.name }), { step: true });
   const started = performance.now();
   // The preview rows that come with the counts: the engine's first ones of the level and search in
   // force (as many as engine_info().preview.first, which loadDefaults brought).
@@ -348,7 +337,7 @@ export async function processFile({ fresh = false } = {}) {
       if (step !== 'reading' && step !== 'classifying') return;
       showProgress(file.name, step, stage === 'previous' ? 0 : fraction);
       // Announce each step once, not every fraction.
-      if (step !== lastStep) announce(t('statusClassifying'));
+      if (step !== lastStep) announce(t('statusClassifying'), { step: true });
       lastStep = step;
     };
     const input = file.bytes || file.blob;

@@ -9,7 +9,7 @@
 // options whose default the run decides. Each field's id is its option's key (error.option names
 // it). A field the person touched (state.touched) is theirs: start-up work fills only the others.
 
-import { $, make } from './dom.js';
+import { $, announce, make } from './dom.js';
 import { getLang, hasWords, t } from './i18n.js';
 import { state } from './state.js';
 
@@ -367,12 +367,29 @@ function errorSlot(key) {
   return slot;
 }
 
+/**
+ * Adds (or removes) an id in a control's aria-describedby: its hint stays, its message joins it.
+ * @param {Element} control
+ * @param {string} id
+ * @param {boolean} on
+ */
+function describeBy(control, id, on) {
+  const ids = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && x !== id);
+  if (on) ids.push(id);
+  if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+  else control.removeAttribute('aria-describedby');
+}
+
+/** The settings message shown now ('' when none): one already shown is not announced again. */
+let shownMessage = '';
+
 /** Removes every field's message and mark. */
 export function clearFieldErrors() {
   const form = $('settings-form');
   for (const i of form.querySelectorAll('[aria-invalid]')) {
     i.removeAttribute('aria-invalid');
     i.removeAttribute('aria-errormessage');
+    describeBy(i, `${i.id}-error`, false);
   }
   for (const p of form.querySelectorAll('.field-error')) {
     p.textContent = '';
@@ -381,39 +398,47 @@ export function clearFieldErrors() {
   const under = $('settings-error');
   under.textContent = '';
   under.hidden = true;
+  shownMessage = '';
 }
 
 /**
  * Shows a settings error next to its field, named by its label ("MEDIO: el trial vence en ≤
- * días"), with what the engine says is valid (error.expected). Errors that name no field of the
- * form go under the form. Only one settings message at a time.
+ * días"), with what the engine says is valid (error.expected); the field is described by it (and
+ * by its hint). Errors that name no field of the form go under the form. Only one settings message
+ * at a time; it is announced once (the engine's answer and a run refused for the same setting show
+ * the same message).
  * @param {FieldProblem} e
  */
 export function showFieldError(e) {
+  const before = shownMessage;
   clearFieldErrors();
   const key = e.option && settingOption(e.option) ? e.option : null;
-  if (!key) {
-    const under = $('settings-error');
-    under.textContent = e.message || '';
-    under.hidden = false;
-    return;
+  /** @type {HTMLElement} */
+  let slot;
+  let text = e.message || '';
+  if (key) {
+    const box = field(key);
+    const label = document.querySelector(`label[for="${key}"]`)?.textContent?.replace(/\s+/g, ' ').trim() || key;
+    const value = e.value ?? box.value;
+    text = t('fieldMissing', { field: label, message: e.message || '' });
+    if (e.expected) {
+      text = value === ''
+        ? t('fieldEmpty', { field: label, expected: e.expected })
+        : t('fieldInvalid', { field: label, value, expected: e.expected });
+    }
+    slot = errorSlot(key);
+    box.setAttribute('aria-invalid', 'true');
+    box.setAttribute('aria-errormessage', slot.id);
+    describeBy(box, slot.id, true);
+    // Folded settings (narrow windows) open so the message is seen.
+    $('settings', HTMLDetailsElement).open = true;
+  } else {
+    slot = $('settings-error');
   }
-  const box = field(key);
-  const label = document.querySelector(`label[for="${key}"]`)?.textContent?.replace(/\s+/g, ' ').trim() || key;
-  const value = e.value ?? box.value;
-  let text = t('fieldMissing', { field: label, message: e.message || '' });
-  if (e.expected) {
-    text = value === ''
-      ? t('fieldEmpty', { field: label, expected: e.expected })
-      : t('fieldInvalid', { field: label, value, expected: e.expected });
-  }
-  const slot = errorSlot(key);
   slot.textContent = text;
   slot.hidden = false;
-  box.setAttribute('aria-invalid', 'true');
-  box.setAttribute('aria-errormessage', slot.id);
-  // Folded settings (narrow windows) open so the message is seen.
-  $('settings', HTMLDetailsElement).open = true;
+  if (text !== before) announce(t('statusError', { message: text }));
+  shownMessage = text;
 }
 
 // ---------------------------------------------------------------------------------------------

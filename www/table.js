@@ -12,7 +12,7 @@
 // subject and draft (Worklist.email(i) through the worker), to copy or open in the mail app
 // (the engine's mailto with the draft; no button when the engine gives none).
 
-import { $, appendBreakable, make, select, setText, textCell } from './dom.js';
+import { $, announce, appendBreakable, make, select, setText, textCell } from './dom.js';
 import { messageOf } from './engine.js';
 import { fmtInt, t } from './i18n.js';
 import { LEVEL_KEYS, word } from './levels.js';
@@ -175,7 +175,9 @@ function rowElement(row) {
   change.dataset.label = word('worklist.change');
   if (row.change_code) change.dataset.change = row.change_code;
 
-  const tenant = make('td', 'c-tenant');
+  // The tenant names its row: a row header, read with each of the row's cells.
+  const tenant = make('th', 'c-tenant');
+  tenant.scope = 'row';
   tenant.dataset.label = word('worklist.tenant');
   tenant.append(make('span', 'tenant-name', row.tenant));
   const meta = [];
@@ -210,6 +212,8 @@ function rowElement(row) {
   if (emailSource && row.__index !== undefined && Number.isInteger(row.__index)) {
     const button = make('button', 'btn-link email-toggle', t('emailToggle'));
     button.type = 'button';
+    // Its name says whose email it is (one such button per row); it starts with the words shown.
+    button.setAttribute('aria-label', t('emailToggleFor', { tenant: row.tenant }));
     button.setAttribute('aria-expanded', 'false');
     button.addEventListener('click', () => toggleEmail(row, tr, button));
     action.append(button);
@@ -287,6 +291,7 @@ function watchEnd(r, view, seq) {
 /**
  * @param {Result} r
  * @param {View} view
+ * @returns {string} what the count says
  */
 function renderCount(r, view) {
   const total = view.total;
@@ -296,14 +301,17 @@ function renderCount(r, view) {
   if (total === 0) setText(empty, r.previewRows ? t('tableEmptyFiltered') : t('tableEmptyNone'));
   // The rows the table shows once a view's first rows are in (a moment after the counts).
   const shown = Math.min(total, Math.max(view.rows.length, paging().view));
-  setText($('table-count'), total > shown
+  const count = total > shown
     ? t('tableCountCapped', { shown: fmtInt(shown), total: fmtInt(total) })
-    : t('tableCount', { shown: fmtInt(total), total: fmtInt(r.previewRows) }));
+    : t('tableCount', { shown: fmtInt(total), total: fmtInt(r.previewRows) });
+  setText($('table-count'), count);
+  return total === 0 ? empty.textContent || '' : count;
 }
 
 /**
  * Draws a view: its first rows now, the others in chunks once they are on screen, up to the
  * engine's `view` rows (asking it for those it has not sent yet), then more as the person scrolls.
+ * Returns what the count says.
  * @param {Result} r
  * @param {View} view
  */
@@ -350,7 +358,7 @@ function drawView(r, view) {
   body.dataset.complete = 'false';
   if (next < wanted) afterPaint(more);
   else done();
-  renderCount(r, view);
+  return renderCount(r, view);
 }
 
 /** Shows the preview for the level and search in force (a new one asked of the engine). */
@@ -369,7 +377,8 @@ export function renderTable() {
     source({ level: want.level, search: want.search, offset: 0, count: paging().first }).then((page) => {
       if (seq !== renderSeq || r !== state.result) return;
       r.view = { ...want, rows: page.rows, total: page.total };
-      drawView(r, r.view);
+      // A level or a search chosen: how many tenants it shows is said once (not per chunk of rows).
+      announce(drawView(r, r.view));
     }, (e) => {
       // A newer run (on its way while the page is busy) brings its own rows.
       if (seq !== renderSeq || r !== state.result || document.body.dataset.state === 'busy') return;

@@ -6,7 +6,7 @@ import { Superseded, buildWorklist, messageOf, splitByExecutive, workbook } from
 import { fmtInt, t } from './i18n.js';
 import { state } from './state.js';
 
-/** @typedef {(text: string) => void} Announce says what happened, in the status region */
+/** @typedef {typeof import('./dom.js').announce} Announce says what happened, in the status region */
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -66,7 +66,7 @@ export async function downloadSplit(announce) {
   }
   const button = $('download-split');
   button.setAttribute('aria-busy', 'true');
-  announce(t('preparingXlsx'));
+  announce(t('preparingXlsx'), { step: true });
   let split;
   try {
     split = await splitByExecutive(r.run);
@@ -109,7 +109,7 @@ export async function download(announce) {
   let xlsx = r.xlsx;
   if (!xlsx) {
     button.setAttribute('aria-busy', 'true');
-    announce(t('preparingXlsx'));
+    announce(t('preparingXlsx'), { step: true });
     try {
       xlsx = await prepareWorkbook(r);
     } catch (e) {

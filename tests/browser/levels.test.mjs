@@ -137,7 +137,7 @@ test('invalid thresholds: the engine\'s facts are shown by the field, with its l
   }
 });
 
-test('the page\'s level colours are the workbook\'s fills (engine_info)', async () => {
+test('the page\'s level colours are the workbook\'s fills and text colours (engine_info)', async () => {
   const engine = await nodeEngine();
   const info = engine.engine_info();
   const p = await openPage(chrome.browser);
@@ -147,21 +147,31 @@ test('the page\'s level colours are the workbook\'s fills (engine_info)', async 
     const swatches = await page.$$eval('#legend .swatch', (n) =>
       Object.fromEntries(n.map((x) => [[...x.classList].find((c) => c.startsWith('lvl-')).slice(4), getComputedStyle(x).backgroundColor])));
     assert.equal(await uploadFile(page, FIXTURE), 'done');
-    const cards = await page.$$eval('#cards .card[data-filter]', (n) =>
-      Object.fromEntries(n.map((x) => [x.dataset.filter, getComputedStyle(x).backgroundColor])));
-    const rows = await page.$$eval('#worklist-body tr', (trs) =>
-      Object.fromEntries(trs.map((tr) => [tr.dataset.level, getComputedStyle(tr.cells[0]).backgroundColor])));
+    const cards = await page.$$eval('#cards .card[data-filter]', (n) => Object.fromEntries(n.map((x) => {
+      const cs = getComputedStyle(x);
+      return [x.dataset.filter, { fill: cs.backgroundColor, text: cs.color }];
+    })));
+    // Every cell of a row (the tenant's row header too) and every text inside it.
+    const rows = await page.$$eval('#worklist-body tr', (trs) => Object.fromEntries(trs.map((tr) => {
+      const seen = [...tr.querySelectorAll('td, th, td *, th *')].map((x) => {
+        const cs = getComputedStyle(x);
+        return JSON.stringify({ fill: cs.backgroundColor, text: cs.color });
+      });
+      return [tr.dataset.level, [...new Set(seen)].map((s) => JSON.parse(s))];
+    })));
     for (const l of info.levels) {
       assert.match(l.fill, /^#[0-9a-f]{6}$/i, `${l.key}: fill ${l.fill}`);
+      assert.match(l.text, /^#[0-9a-f]{6}$/i, `${l.key}: text ${l.text}`);
       assert.equal(swatches[l.key], rgb(l.fill), `legend swatch of ${l.key}`);
-      assert.equal(cards[l.key], rgb(l.fill), `card of ${l.key}`);
-      assert.equal(rows[l.key], rgb(l.fill), `worklist row of ${l.key}`);
+      assert.deepEqual(cards[l.key], { fill: rgb(l.fill), text: rgb(l.text) }, `card of ${l.key}`);
+      const cells = rows[l.key].filter((c) => c.fill !== 'rgba(0, 0, 0, 0)');
+      assert.deepEqual(cells, [{ fill: rgb(l.fill), text: rgb(l.text) }], `worklist row of ${l.key}: every cell`);
+      assert.deepEqual([...new Set(rows[l.key].map((c) => c.text))], [rgb(l.text)], `worklist row of ${l.key}: every text`);
     }
-    // The text on a fill is a darker shade derived from the fill, not a second typed colour.
+    // Neither a fill nor its text is typed in the CSS: both are the engine's.
     const css = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
     for (const k of LEVELS) {
-      assert.match(css, new RegExp(`--${k}-text:\\s*color-mix\\(in srgb, var\\(--${k}\\)`), `--${k}-text is derived from --${k}`);
-      assert.doesNotMatch(css, new RegExp(`--${k}:\\s*#`), `--${k} is not typed in the CSS`);
+      assert.doesNotMatch(css, new RegExp(`--${k}(-text)?:`), `--${k} and --${k}-text are not set in the CSS`);
     }
     p.assertClean();
   } finally {
