@@ -13,7 +13,7 @@
 # files are committed). A crash stops the run with a non-zero exit and the
 # input in fuzz/artifacts/<target>/: fix the bug, then keep the input as a
 # regression test by copying it to tests/hostile/fuzz-<what-it-broke>
-# (tests/hostile.rs replays every fuzz-* file with the target's options).
+# (tests/integration/hostile/fuzz_inputs.rs replays every fuzz-* file with the target's options).
 set -euo pipefail
 
 SECONDS_TO_RUN=${1:-60}
