@@ -31,9 +31,10 @@
 //! `benches/generate.mjs`: Spanish headers, `;`, BOM, CRLF, DD/MM/YYYY,
 //! thousands separators, quoted fields, ~10 % at risk). `STAGES_ROWS=N`
 //! changes the size (default 50,000); `STAGES_CSV=path` benchmarks a file
-//! instead (e.g. `target/bench/tenants-100000.csv`). Under `cargo test
-//! --all-targets` (no `--bench` argument) it runs once on 500 rows as a smoke
-//! test.
+//! instead (e.g. `target/bench/tenants-100000.csv`). Without a `--bench`
+//! argument it runs once on 500 rows as a smoke test: `cargo test` does so,
+//! the integration tests compiling this file in
+//! (`tests/integration/stages_bench.rs`), so it needs no test binary of its own.
 //!
 //! The bench names no `chrono` or `csv` type itself (it gets them from the
 //! engine's API by inference): with `panic = "abort"` in the release profile,
@@ -356,7 +357,7 @@ fn stray(options: &Options, sizes: &[usize], rounds: u32) {
     }
 }
 
-fn main() {
+pub fn main() {
     let bench_mode = std::env::args().any(|a| a == "--bench");
     let as_of = parse_as_of("2026-11-26").expect("valid date");
     let mut options = Options::new(as_of);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure LibreOffice's `soffice` is installed (Debian's headless Calc): the workbook tests
-# re-save an edited worklist with it, as a person opening and saving it would (tests/carry.rs).
+# re-save an edited worklist with it, as a person opening and saving it would (tests/integration/carry.rs).
 set -euo pipefail
 
 log() { printf '[ensure-libreoffice] %s\n' "$*"; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The corpus of real workbooks no one here wrote (tests/corpus.rs): test spreadsheets that other
+# The corpus of real workbooks no one here wrote (tests/integration/real_workbooks.rs): test spreadsheets that other
 # spreadsheet libraries publish inside their registry packages, made by Excel (Windows and Mac,
 # 2007-2021), LibreOffice, OpenOffice, WPS, Google Sheets and BIFF writers. Nothing is committed:
 # each archive is downloaded at a pinned version, checked against its SHA-256, and its

@@ -15,9 +15,9 @@
 # files are committed). A crash stops the run with a non-zero exit and the
 # input in fuzz/artifacts/<target>/: fix the bug, then keep the input as a
 # regression test by copying it to tests/hostile/fuzz-<what-it-broke>
-# (tests/hostile.rs replays every fuzz-* file with the target's options; the workbook
-# target's go to tests/hostile-workbooks/fuzz-*, which tests/hostile_workbooks.rs replays
-# through the same mutations).
+# (tests/integration/hostile/fuzz_inputs.rs replays every fuzz-* file with the target's options;
+# the workbook target's go to tests/hostile-workbooks/fuzz-*, which
+# tests/integration/hostile/workbooks.rs replays through the same mutations).
 set -euo pipefail
 
 SECONDS_TO_RUN=${1:-60}

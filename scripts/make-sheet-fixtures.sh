@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds tests/fixtures/sheets/: the bundled sample and three dialect fixtures, converted by
 # LibreOffice (a real spreadsheet program) into .xlsx, .ods and .xls, as Excel in Spanish (es-ES,
-# semicolon) or in US English (comma) would read the CSV. tests/sheets.rs checks that each gives the
+# semicolon) or in US English (comma) would read the CSV. tests/integration/sheets.rs checks that each gives the
 # same classification, counts and worklist order as its CSV. Needs `soffice`
 # (apt-get install libreoffice-calc-nogui); the files are committed, so the tests do not.
 set -euo pipefail

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The single test command (npm test): runs every test of the project on a fresh machine.
 #   a) scripts/ensure-libreoffice.sh (soffice: the carry tests re-save an edited worklist with it),
-#      then Rust: cargo test --all-targets, cargo test --doc
+#      then Rust: cargo test (two test binaries: the library's unit tests and tests/integration, which
+#      also runs benches/stages.rs once on 500 rows; then the doc examples)
 #   b) npm ci (only when node_modules/playwright-core is missing), then npm run lint (TypeScript's
 #      check of the page's JavaScript: www/*.js with their JSDoc types, tsconfig.json)
 #   c) scripts/ensure-chromium.sh (Debian's /usr/bin/chromium for the browser tests), then
@@ -45,12 +46,11 @@ skip() {
 test_files() { [[ -d "$1" ]] && find "$1" -type f -name '*.test.mjs' | LC_ALL=C sort; }
 
 stage libreoffice bash scripts/ensure-libreoffice.sh
-# The LibreOffice tests may not skip here, nor the corpus of real workbooks (tests/corpus.rs,
+# The LibreOffice tests may not skip here, nor the corpus of real workbooks (tests/integration/real_workbooks.rs,
 # downloaded by scripts/fetch-corpus.sh into ~/.cache/retention-worklist/corpus when missing).
 export RW_REQUIRE_SOFFICE=1
 export RW_REQUIRE_CORPUS=1
-stage cargo-test cargo test --all-targets
-stage cargo-doctest cargo test --doc
+stage cargo-test cargo test
 
 # Every package the manifest lists (playwright-core for the browser tests, and the benchmark's reference libs).
 deps_installed() {

@@ -12,7 +12,7 @@
 //!
 //! ## Layers
 //!
-//! Each module imports only from the layers below it (`tests/layout.rs`
+//! Each module imports only from the layers below it (`tests/integration/layout.rs`
 //! fails the build when one imports from above, or when imports go round in
 //! a circle):
 //!

@@ -251,7 +251,7 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_1() {
+    fn a_bom_means_utf8_and_an_invalid_utf8_byte_means_windows_1252() {
         let d = decode(b"\xEF\xBB\xBFid;empresa\n1;Caf\xC3\xA9\n").unwrap();
         assert_eq!(d.encoding, TextEncoding::Utf8Bom);
         assert!(d.text.starts_with("id;"));

@@ -143,7 +143,7 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_1() {
+    fn a_quoted_delimiter_and_a_sep_line_pick_the_delimiter() {
         assert_eq!(detect("id;nombre;plan\n1;\"A;B\";pro\n").delimiter, b';');
         let d = detect("sep=|\nid|nombre\n1|x\n");
         assert_eq!((d.delimiter, d.start, d.skipped_lines), (b'|', 6, 1));

@@ -83,7 +83,7 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_1() {
+    fn a_repeated_id_is_refused_and_not_counted() {
         let mut seen = IdSet::with_capacity(3, 16);
         assert!(seen.insert("T-1"));
         assert!(seen.insert("T-2"));

@@ -234,7 +234,7 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_1() {
+    fn each_record_has_the_line_it_starts_on_threaded_or_not() {
         let text = "id;name;payment_failed\r\nT-1;Sol;no\r\n\r\nT-2;\"Luna\r\nNorte\";no\r\n";
         let table = Table::open(text, &[]).unwrap();
         for threaded in [false, true] {

@@ -453,7 +453,7 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_1() {
+    fn booleans_accept_si_x_and_0_blank_is_unknown_other_words_are_problems() {
         assert_eq!(parse_bool("Sí"), Ok(Some(true)));
         assert_eq!(parse_bool("x"), Ok(Some(true)));
         assert_eq!(parse_bool("0"), Ok(Some(false)));
@@ -462,14 +462,14 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_2() {
+    fn statuses_read_spanish_words_any_case_and_spaces_for_underscores() {
         assert_eq!(parse_status("Prueba"), Ok(Some(Status::Trialing)));
         assert_eq!(parse_status("past due"), Ok(Some(Status::PastDue)));
         assert_eq!(parse_status("Cancelado"), Ok(Some(Status::Canceled)));
     }
 
     #[test]
-    fn former_doc_example_3() {
+    fn payment_statuses_read_stripe_codes_and_spanish_words() {
         assert_eq!(
             parse_payment_status("requires_payment_method"),
             Ok(Some(true))
@@ -479,7 +479,7 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_4() {
+    fn counts_read_thousands_separators_and_refuse_fractions_and_negatives() {
         assert_eq!(parse_count("9.400"), Ok(Some(9400)));
         assert_eq!(parse_count("9,400"), Ok(Some(9400)));
         assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
@@ -490,7 +490,7 @@ mod tests {
     }
 
     #[test]
-    fn former_doc_example_5() {
+    fn dates_convert_offsets_to_the_report_zone_keep_local_times_and_leave_day_month_ambiguous() {
         use crate::ReportZone;
         use chrono::NaiveDate;
         let mx: ReportZone = "America/Mexico_City".parse().unwrap();

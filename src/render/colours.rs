@@ -4,7 +4,7 @@
 //!
 //! Every text colour reaches WCAG 2.1 AA on the background it is written on:
 //! 4.5:1 for normal text, 3:1 for large text (the Resumen's 16 pt bold title).
-//! `tests/accessibility.rs` computes the ratios from this table and checks
+//! `tests/integration/accessibility.rs` computes the ratios from this table and checks
 //! that the workbook's formats use no other pair. Text on a fill is written in
 //! its own colour, not Excel's "automatic" one, which a dark Office theme turns
 //! light over the light fills.

@@ -4,9 +4,7 @@
 //! Levels, zone arithmetic at the day boundary, names and emails, the
 //! executive from metadata, MRR per currency, order, decline wording.
 
-mod common;
-
-use common::{fixture, options, Book};
+use crate::common::{fixture, options, sample, Book};
 use retention_worklist::{Lang, Level, Options, Output, Run, WorkItem};
 
 fn run(file: &str, lang: Lang) -> Output {
@@ -318,7 +316,7 @@ fn other_billing_systems_exports() {
 
 #[test]
 fn an_export_without_money_gets_no_money_anywhere() {
-    let out = Run::new(common::sample(), &options()).build().unwrap();
+    let out = Run::new(sample(), &options()).build().unwrap();
     assert!(out.summary.mrr_at_risk.is_none());
     assert!(out
         .summary

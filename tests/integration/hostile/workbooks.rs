@@ -165,7 +165,7 @@ fn cli_refuses(dir: &Path, file: &[u8], as_previous: bool, lang: &str) -> String
     let today = dir.join("today.csv");
     std::fs::write(&today, TODAY).unwrap();
     let out = dir.join("out.xlsx");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_retention-worklist"));
+    let mut cmd = Command::new(crate::common::BIN);
     if as_previous {
         cmd.arg(&today).arg("--previous").arg(&input);
     } else {
@@ -452,7 +452,7 @@ fn a_summary_sheet_with_a_far_cell_is_read_as_its_cells() {
 
 /// The workbook fuzz target's mutations, shared so a crash input replays
 /// exactly as the fuzzer ran it.
-#[path = "../fuzz/fuzz_targets/common/workbook.rs"]
+#[path = "../../../fuzz/fuzz_targets/common/workbook.rs"]
 mod fuzz_workbook;
 
 /// Runs a fuzz input as the target does: a worklist or an error, never a

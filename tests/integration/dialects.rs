@@ -1,9 +1,7 @@
 //! Every input dialect the issue lists, and every rule at its boundaries,
 //! through the public API.
 
-mod common;
-
-use common::{fixture, options};
+use crate::common::{as_of, fixture, options};
 use retention_worklist::{Error, Lang, Level, Run};
 
 struct Case {
@@ -228,7 +226,7 @@ fn level_for(csv_row: &str, header: &str) -> Option<Level> {
 
 #[test]
 fn trial_rule_boundaries() {
-    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let as_of = as_of();
     for (days, expected) in [
         (-1, Some(Level::High)),
         (0, Some(Level::High)),

@@ -1,38 +1,7 @@
 //! The native CLI as a scheduled job uses it: files, stdin, JSON, exit codes.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_retention-worklist"))
-}
-
-fn root(p: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p)
-}
-
-/// A scratch folder, removed when the test ends.
-struct Scratch(PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = PathBuf;
-    fn deref(&self) -> &PathBuf {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn tmpdir(name: &str) -> Scratch {
-    let d = std::env::temp_dir().join(format!("rw-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    Scratch(d)
-}
+use crate::common::{cli, fixture, options, path, scratch_dir};
+use std::process::Stdio;
 
 fn json_field(json: &str, key: &str) -> i64 {
     let at = json
@@ -51,10 +20,10 @@ fn json_field(json: &str, key: &str) -> i64 {
 
 #[test]
 fn json_summary_and_the_rows_invariant() {
-    let dir = tmpdir("json");
-    let out = dir.join("w.xlsx");
-    let o = bin()
-        .arg(root("www/sample/tenants-ejemplo.csv"))
+    let dir = scratch_dir();
+    let out = dir.path().join("w.xlsx");
+    let o = cli()
+        .arg(path("www/sample/tenants-ejemplo.csv"))
         .args([
             "-o",
             out.to_str().unwrap(),
@@ -90,10 +59,10 @@ fn json_summary_and_the_rows_invariant() {
 
 #[test]
 fn default_output_name_uses_the_as_of_date_and_stdin_works() {
-    let dir = tmpdir("default");
-    let input = std::fs::read(root("tests/fixtures/en-db-comma.csv")).unwrap();
-    let mut child = bin()
-        .current_dir(&*dir)
+    let dir = scratch_dir();
+    let input = fixture("en-db-comma.csv");
+    let mut child = cli()
+        .current_dir(dir.path())
         .args([
             "-",
             "--as-of",
@@ -114,7 +83,7 @@ fn default_output_name_uses_the_as_of_date_and_stdin_works() {
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(o.stderr.is_empty(), "--quiet prints nothing");
-    let written: Vec<String> = std::fs::read_dir(&*dir)
+    let written: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -123,10 +92,10 @@ fn default_output_name_uses_the_as_of_date_and_stdin_works() {
 
 #[test]
 fn cli_and_library_give_the_same_bytes() {
-    let dir = tmpdir("same");
-    let out = dir.join("w.xlsx");
-    let o = bin()
-        .arg(root("tests/fixtures/es-excel-semicolon.csv"))
+    let dir = scratch_dir();
+    let out = dir.path().join("w.xlsx");
+    let o = cli()
+        .arg(path("tests/fixtures/es-excel-semicolon.csv"))
         .args([
             "-o",
             out.to_str().unwrap(),
@@ -139,30 +108,25 @@ fn cli_and_library_give_the_same_bytes() {
         .output()
         .unwrap();
     assert!(o.status.success());
-    let mut opts =
-        retention_worklist::Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
-    opts.tz = "America/Mexico_City".parse().unwrap();
+    let mut opts = options();
     opts.file_name = "es-excel-semicolon.csv".into();
-    let lib = retention_worklist::Run::new(
-        std::fs::read(root("tests/fixtures/es-excel-semicolon.csv")).unwrap(),
-        &opts,
-    )
-    .build()
-    .unwrap();
+    let lib = retention_worklist::Run::new(fixture("es-excel-semicolon.csv"), &opts)
+        .build()
+        .unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), lib.xlsx);
 }
 
 #[test]
 fn unusable_input_fails_clearly_and_writes_nothing() {
-    let dir = tmpdir("unusable");
+    let dir = scratch_dir();
     for f in [
         "unusable-empty.csv",
         "unusable-binary.bin",
         "unusable-no-columns.csv",
     ] {
-        let out = dir.join("w.xlsx");
-        let o = bin()
-            .arg(root(&format!("tests/fixtures/{f}")))
+        let out = dir.path().join("w.xlsx");
+        let o = cli()
+            .arg(path(&format!("tests/fixtures/{f}")))
             .args(["-o", out.to_str().unwrap(), "--as-of", "2026-11-26"])
             .output()
             .unwrap();
@@ -174,7 +138,7 @@ fn unusable_input_fails_clearly_and_writes_nothing() {
         );
         assert!(!out.exists(), "{f}: no output file");
         assert_eq!(
-            std::fs::read_dir(&*dir).unwrap().count(),
+            std::fs::read_dir(dir.path()).unwrap().count(),
             0,
             "{f}: no temp file left"
         );
@@ -190,8 +154,8 @@ fn bad_options_exit_2_with_the_expected_form() {
         (vec!["--high-days", "9"], "medium-days"),
         (vec!["--column", "nada=Algo"], "trial_ends_at"),
     ] {
-        let o = bin()
-            .arg(root("tests/fixtures/en-db-comma.csv"))
+        let o = cli()
+            .arg(path("tests/fixtures/en-db-comma.csv"))
             .args(&args)
             .args(["-o", "/nonexistent/x.xlsx"])
             .output()
@@ -204,8 +168,8 @@ fn bad_options_exit_2_with_the_expected_form() {
 
 #[test]
 fn unwritable_output_is_a_clear_error() {
-    let o = bin()
-        .arg(root("tests/fixtures/en-db-comma.csv"))
+    let o = cli()
+        .arg(path("tests/fixtures/en-db-comma.csv"))
         .args(["-o", "/nonexistent-dir/w.xlsx", "--as-of", "2026-11-26"])
         .output()
         .unwrap();
@@ -217,7 +181,7 @@ fn unwritable_output_is_a_clear_error() {
 
 #[test]
 fn help_documents_every_option_with_an_example() {
-    let o = bin().arg("--help").output().unwrap();
+    let o = cli().arg("--help").output().unwrap();
     let help = String::from_utf8(o.stdout).unwrap();
     for opt in [
         "--output",
@@ -243,7 +207,7 @@ fn help_documents_every_option_with_an_example() {
 fn json_is_the_same_bytes_in_every_language() {
     // Facts only: counts, codes, field names. Fixtures with problems, notices
     // and rules not evaluated, so every part of the summary is there.
-    let dir = tmpdir("json-lang");
+    let dir = scratch_dir();
     for fixture in [
         "www/sample/tenants-ejemplo.csv",
         "tests/fixtures/windows-1252.csv",
@@ -251,11 +215,11 @@ fn json_is_the_same_bytes_in_every_language() {
         "tests/fixtures/bad-rows.csv",
     ] {
         let json = |lang: &str| {
-            let o = bin()
-                .arg(root(fixture))
+            let o = cli()
+                .arg(path(fixture))
                 .args(["--as-of", "2026-11-26", "--tz", "UTC", "--json", "-q"])
                 .args(["--lang", lang, "-o"])
-                .arg(dir.join(format!("w-{lang}.xlsx")))
+                .arg(dir.path().join(format!("w-{lang}.xlsx")))
                 .output()
                 .unwrap();
             assert!(
@@ -273,17 +237,17 @@ fn json_is_the_same_bytes_in_every_language() {
         );
         assert!(es.len() > 200, "{fixture}: a real summary");
         // The workbooks, on the other hand, speak their language.
-        let es_book = std::fs::read(dir.join("w-es.xlsx")).unwrap();
-        let en_book = std::fs::read(dir.join("w-en.xlsx")).unwrap();
+        let es_book = std::fs::read(dir.path().join("w-es.xlsx")).unwrap();
+        let en_book = std::fs::read(dir.path().join("w-en.xlsx")).unwrap();
         assert_ne!(es_book, en_book, "{fixture}");
     }
 }
 
 #[test]
 fn file_errors_speak_the_chosen_language() {
-    let missing = root("tests/fixtures/no-such-export.csv");
+    let missing = path("tests/fixtures/no-such-export.csv");
     let err = |lang: &str| {
-        let o = bin()
+        let o = cli()
             .arg(&missing)
             .args(["--lang", lang, "--as-of", "2026-11-26"])
             .output()
@@ -306,8 +270,8 @@ fn file_errors_speak_the_chosen_language() {
         "{en}"
     );
     // An unwritable output, likewise.
-    let o = bin()
-        .arg(root("tests/fixtures/en-db-comma.csv"))
+    let o = cli()
+        .arg(path("tests/fixtures/en-db-comma.csv"))
         .args(["-o", "/nonexistent-dir/w.xlsx", "--lang", "en"])
         .output()
         .unwrap();
@@ -320,7 +284,7 @@ fn file_errors_speak_the_chosen_language() {
 
 #[test]
 fn help_shows_the_engines_defaults() {
-    let o = bin().arg("--help").output().unwrap();
+    let o = cli().arg("--help").output().unwrap();
     let help = String::from_utf8(o.stdout).unwrap();
     let d = retention_worklist::DEFAULTS;
     for shown in [
@@ -335,12 +299,12 @@ fn help_shows_the_engines_defaults() {
 
 #[test]
 fn a_workbook_export_reads_like_its_csv_and_sheet_picks_a_sheet() {
-    let dir = tmpdir("sheets");
+    let dir = scratch_dir();
     let json = |input: &str, extra: &[&str]| {
-        let o = bin()
-            .arg(root(input))
+        let o = cli()
+            .arg(path(input))
             .args(["--as-of", "2026-11-26", "--tz", "UTC", "--json", "-q", "-o"])
-            .arg(dir.join("w.xlsx"))
+            .arg(dir.path().join("w.xlsx"))
             .args(extra)
             .output()
             .unwrap();
@@ -372,7 +336,7 @@ fn a_workbook_export_reads_like_its_csv_and_sheet_picks_a_sheet() {
         err.contains("«Nope»") && err.contains("tenants-ejemplo"),
         "{err}"
     );
-    let o = bin().arg("--help").output().unwrap();
+    let o = cli().arg("--help").output().unwrap();
     let help = String::from_utf8(o.stdout).unwrap();
     assert!(help.contains("--sheet") && help.contains(".xlsx") && help.contains(".ods"));
 }

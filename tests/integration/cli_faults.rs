@@ -8,20 +8,14 @@
 //! Where mounting is not allowed, those cases print `SKIPPED: …` and say so
 //! loudly instead of passing silently.
 
+use crate::common::{cli, scratch_dir};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_retention-worklist")
-}
-
 fn run(args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .output()
-        .expect("the CLI runs")
+    cli().args(args).output().expect("the CLI runs")
 }
 
 /// Runs the CLI on `input` writing to `out`, as of the fixtures' day.
@@ -87,18 +81,11 @@ fn big_input(dir: &Path, n: usize) -> PathBuf {
     p
 }
 
-fn tempdir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("rw-faults-")
-        .tempdir()
-        .unwrap()
-}
-
 // ------------------------------------------------------- unwritable output
 
 #[test]
 fn output_under_a_regular_file_is_refused_with_a_message() {
-    let d = tempdir();
+    let d = scratch_dir();
     let input = small_input(d.path());
     fs::write(d.path().join("file.txt"), "x").unwrap();
     let out = d.path().join("file.txt/worklist.xlsx");
@@ -115,7 +102,7 @@ fn output_under_a_regular_file_is_refused_with_a_message() {
 
 #[test]
 fn output_in_a_missing_directory_is_refused_with_a_message() {
-    let d = tempdir();
+    let d = scratch_dir();
     let input = small_input(d.path());
     let out = d.path().join("no/such/dir/worklist.xlsx");
     let o = run_to(&input, &out);
@@ -130,7 +117,7 @@ fn output_in_a_missing_directory_is_refused_with_a_message() {
 
 #[test]
 fn output_onto_a_directory_is_refused_and_leaves_no_temp_file() {
-    let d = tempdir();
+    let d = scratch_dir();
     let input = small_input(d.path());
     let sub = d.path().join("sub");
     fs::create_dir(&sub).unwrap();
@@ -152,7 +139,7 @@ fn a_written_workbook_is_readable_like_any_new_file() {
     // usual permissions (0666 minus the umask), or a manager reading the
     // shared folder a cron job writes to cannot open it.
     use std::os::unix::fs::PermissionsExt;
-    let d = tempdir();
+    let d = scratch_dir();
     let input = small_input(d.path());
     let out = d.path().join("w.xlsx");
     let o = run(&[
@@ -183,7 +170,7 @@ struct Mount {
 
 impl Mount {
     fn new(options: &str) -> Option<Mount> {
-        let dir = tempdir();
+        let dir = scratch_dir();
         let ok = Command::new("mount")
             .args([
                 "-t",
@@ -221,7 +208,7 @@ fn a_full_disk_ends_with_a_message_and_keeps_the_previous_workbook() {
     let Some(m) = Mount::new("size=64k") else {
         return skipped("full disk");
     };
-    let work = tempdir();
+    let work = scratch_dir();
     let input = big_input(work.path(), 400);
     let out = m.path().join("worklist.xlsx");
     fs::write(&out, b"previous workbook").unwrap();
@@ -249,7 +236,7 @@ fn a_read_only_filesystem_ends_with_a_message() {
     let Some(m) = Mount::new("ro,size=64k") else {
         return skipped("read-only filesystem");
     };
-    let work = tempdir();
+    let work = scratch_dir();
     let input = small_input(work.path());
     let out = m.path().join("worklist.xlsx");
     let o = run_to(&input, &out);
@@ -274,7 +261,7 @@ fn signal(pid: u32, sig: &str) {
 }
 
 fn spawn(input: &Path, out: &Path) -> Child {
-    Command::new(bin())
+    cli()
         .args([
             input.to_str().unwrap(),
             "-o",
@@ -321,7 +308,7 @@ fn temp_present(dir: &Path) -> bool {
 #[test]
 fn an_interrupt_while_reading_leaves_nothing_and_says_so() {
     for sig in ["INT", "TERM"] {
-        let d = tempdir();
+        let d = scratch_dir();
         let input = big_input(d.path(), 20_000);
         let out = d.path().join("w.xlsx");
         let child = spawn(&input, &out);
@@ -347,7 +334,7 @@ fn an_interrupt_while_reading_leaves_nothing_and_says_so() {
 /// workbook and no temporary file remain.
 #[test]
 fn an_interrupt_while_writing_leaves_no_partial_workbook_nor_temp_file() {
-    let d = tempdir();
+    let d = scratch_dir();
     // Big enough (a ~5 MB workbook) that writing and syncing it takes a
     // while: a small one is written too fast for the poll below to catch.
     let input = big_input(d.path(), 20_000);
@@ -409,7 +396,7 @@ fn an_interrupt_while_writing_leaves_no_partial_workbook_nor_temp_file() {
 
 #[test]
 fn unusable_input_exits_non_zero_with_a_message_and_no_output() {
-    let d = tempdir();
+    let d = scratch_dir();
     let cases: &[(&str, &[u8], &str)] = &[
         ("empty.csv", b"", "vacío"),
         (
@@ -445,7 +432,7 @@ fn unusable_input_exits_non_zero_with_a_message_and_no_output() {
 
 #[test]
 fn a_missing_input_file_and_bad_options_are_clear() {
-    let d = tempdir();
+    let d = scratch_dir();
     let out = d.path().join("w.xlsx");
     let o = run(&[
         d.path().join("nope.csv").to_str().unwrap(),
@@ -477,9 +464,9 @@ fn a_missing_input_file_and_bad_options_are_clear() {
 
 #[test]
 fn empty_standard_input_is_unusable_input() {
-    let d = tempdir();
+    let d = scratch_dir();
     let out = d.path().join("w.xlsx");
-    let o = Command::new(bin())
+    let o = cli()
         .args([
             "-",
             "-o",

@@ -4,14 +4,11 @@
 //! text on every chart; every data sheet's header row repeated on each printed
 //! page (its print titles); no merged cells.
 
-mod common;
-
-use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-use common::{options, sample, Book};
+use crate::common::{attr, options, sample, Book};
+use calamine::Data;
 use retention_worklist::colours::{self, text_pairs, TextOn};
 use retention_worklist::{render_with_sheet_rows, Lang, Level, Output, Run};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use std::io::Cursor;
 
 /// WCAG 2.1 relative luminance of an sRGB colour (0xRRGGBB).
 fn luminance(rgb: u32) -> f64 {
@@ -91,12 +88,6 @@ struct CellLook {
     large: bool,
 }
 
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)? + key.len();
-    Some(&tag[at..at + tag[at..].find('"')?])
-}
-
 /// The elements `<tag …>…</tag>` (or `<tag …/>`) inside the first `<list>`.
 fn items<'a>(xml: &'a str, list: &str, tag: &str) -> Vec<&'a str> {
     let start = xml.find(&format!("<{list}")).unwrap();
@@ -161,8 +152,7 @@ fn cell_looks(book: &Book) -> Vec<CellLook> {
 /// A previous worklist as a person left it: day 1's rows, the first one
 /// snoozed past day 2 (so day 2 has a grey snoozed row).
 fn previous_with_a_snooze(day1: &[u8]) -> Vec<u8> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(day1)).unwrap();
-    let ws = book.worksheet_range("Worklist").unwrap();
+    let ws = Book::new(day1).range("Worklist");
     let rows: Vec<Vec<Data>> = ws.rows().map(|r| r.to_vec()).collect();
     let snooze = rows[0].iter().position(|h| *h == "Posponer hasta").unwrap() as u16;
     let mut wb = Workbook::new();

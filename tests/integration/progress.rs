@@ -3,26 +3,16 @@
 //! `-q` or `--json`, and never changing the workbook.
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
+use crate::common::{cli, scratch_dir, BIN};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_retention-worklist");
+use tempfile::TempDir;
 
 /// A scratch folder with an export long enough that the bar is drawn
 /// before the run ends (with the delay at 0, it is drawn within
 /// milliseconds; the run takes a second).
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn scratch(name: &str) -> Scratch {
-    let d = std::env::temp_dir().join(format!("rw-progress-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
+fn scratch() -> TempDir {
+    let d = scratch_dir();
     let mut csv = String::from("id,name,ejecutivo,trial_ends_at,payment_failed\n");
     for i in 0..ROWS {
         let level = ["yes,", "no,2026-11-28", "no,2026-12-01", "no,"][i % 4];
@@ -32,8 +22,8 @@ fn scratch(name: &str) -> Scratch {
             i % 3
         ));
     }
-    std::fs::write(d.join("big.csv"), csv).unwrap();
-    Scratch(d)
+    std::fs::write(d.path().join("big.csv"), csv).unwrap();
+    d
 }
 
 /// Rows in the export: a debug build takes a second or more over them.
@@ -57,7 +47,7 @@ fn in_terminal(dir: &Path, args: &str, delay_ms: &str) -> String {
 
 /// Runs the CLI with standard error piped.
 fn piped(dir: &Path, args: &str) -> Output {
-    let o = Command::new(BIN)
+    let o = cli()
         .current_dir(dir)
         .env("RETENTION_WORKLIST_PROGRESS_DELAY_MS", "0")
         .args(args.split(' '))
@@ -84,8 +74,8 @@ fn has_bar(text: &str) -> bool {
 
 #[test]
 fn the_bar_is_drawn_on_a_terminal_and_changes_no_byte() {
-    let s = scratch("tty");
-    let shown = in_terminal(&s.0, &format!("{ARGS} -o tty.xlsx"), "0");
+    let s = scratch();
+    let shown = in_terminal(s.path(), &format!("{ARGS} -o tty.xlsx"), "0");
     assert!(has_bar(&shown), "no bar in {shown:?}");
     assert!(
         shown.contains("filas") && shown.contains("\u{1b}[2K"),
@@ -99,21 +89,21 @@ fn the_bar_is_drawn_on_a_terminal_and_changes_no_byte() {
     );
     // In English, with the per-executive files too.
     let en = in_terminal(
-        &s.0,
+        s.path(),
         &format!("{ARGS} --lang en --split-by-executive en"),
         "0",
     );
     assert!(has_bar(&en) && en.contains("writing"), "{en:?}");
 
-    piped(&s.0, &format!("{ARGS} -o piped.xlsx"));
-    let tty = std::fs::read(s.0.join("tty.xlsx")).unwrap();
-    assert!(tty == std::fs::read(s.0.join("piped.xlsx")).unwrap());
+    piped(s.path(), &format!("{ARGS} -o piped.xlsx"));
+    let tty = std::fs::read(s.path().join("tty.xlsx")).unwrap();
+    assert!(tty == std::fs::read(s.path().join("piped.xlsx")).unwrap());
 }
 
 #[test]
 fn never_in_a_pipe_nor_with_quiet_or_json() {
-    let s = scratch("pipe");
-    let o = piped(&s.0, &format!("{ARGS} -o a.xlsx"));
+    let s = scratch();
+    let o = piped(s.path(), &format!("{ARGS} -o a.xlsx"));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
         !has_bar(&err) && !err.contains('\r') && !err.contains('\u{1b}'),
@@ -121,9 +111,9 @@ fn never_in_a_pipe_nor_with_quiet_or_json() {
     );
     assert!(err.starts_with("12000 filas leídas"), "{err:?}");
 
-    let quiet = in_terminal(&s.0, &format!("{ARGS} -o b.xlsx -q"), "0");
+    let quiet = in_terminal(s.path(), &format!("{ARGS} -o b.xlsx -q"), "0");
     assert_eq!(quiet, "", "-q prints nothing on a terminal");
-    let json = in_terminal(&s.0, &format!("{ARGS} -o c.xlsx --json"), "0");
+    let json = in_terminal(s.path(), &format!("{ARGS} -o c.xlsx --json"), "0");
     // The human summary still goes to the terminal (no -q), the JSON after it.
     assert!(
         !has_bar(&json) && json.contains("\r\n{\"rows\":12000,"),
@@ -134,10 +124,10 @@ fn never_in_a_pipe_nor_with_quiet_or_json() {
 
 #[test]
 fn a_short_run_on_a_terminal_shows_no_bar() {
-    let s = scratch("short");
-    std::fs::write(s.0.join("small.csv"), "id,payment_failed\nT-1,yes\n").unwrap();
+    let s = scratch();
+    std::fs::write(s.path().join("small.csv"), "id,payment_failed\nT-1,yes\n").unwrap();
     // The default delay (one second) is far longer than this run.
-    let out = in_terminal(&s.0, "small.csv --as-of 2026-11-26 -o s.xlsx", "");
+    let out = in_terminal(s.path(), "small.csv --as-of 2026-11-26 -o s.xlsx", "");
     assert!(!has_bar(&out) && !out.contains('\u{1b}'), "{out:?}");
     assert!(out.starts_with("1 filas leídas de small.csv"), "{out:?}");
 }

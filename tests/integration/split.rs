@@ -1,16 +1,14 @@
 //! One workbook per account executive: the engine's
 //! `split_by_executive` and its ZIP, and the CLI's `--split-by-executive`.
 
-mod common;
-
-use common::{options, Book};
+use crate::common::{cli, options, scratch_dir, Book};
 use retention_worklist::{
     split_by_executive, split_zip_name, zip_split_files, Analysis, CellValue, Lang, Options, Run,
     SplitFile, VERSION_LINE,
 };
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+use tempfile::TempDir;
 
 /// Three executives (one with accents), rows with none, a problem on a
 /// worklist row (bad email), one on a no-risk row (bad date) and a
@@ -270,29 +268,15 @@ fn the_zip_holds_the_files_sorted_dated_and_byte_identical() {
 
 // ---- The CLI ----
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_retention-worklist"))
-}
-
-/// A scratch folder, removed when the test ends.
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn scratch(name: &str) -> Scratch {
-    let d = std::env::temp_dir().join(format!("rw-split-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    std::fs::write(d.join("test.csv"), CSV).unwrap();
-    Scratch(d)
+/// A scratch folder holding the export as `test.csv`.
+fn scratch() -> TempDir {
+    let d = scratch_dir();
+    std::fs::write(d.path().join("test.csv"), CSV).unwrap();
+    d
 }
 
 fn run(dir: &Path, args: &[&str]) -> (String, String) {
-    let o = bin()
+    let o = cli()
         .current_dir(dir)
         .args([
             "test.csv",
@@ -322,12 +306,15 @@ fn listing(dir: &Path) -> Vec<String> {
 
 #[test]
 fn the_cli_writes_the_engines_files_and_lists_them() {
-    let s = scratch("cli");
-    let (json, human) = run(&s.0, &["--split-by-executive", "por/ejecutivo", "--json"]);
+    let s = scratch();
+    let (json, human) = run(
+        s.path(),
+        &["--split-by-executive", "por/ejecutivo", "--json"],
+    );
     // Without -o only the per-executive files are written.
-    assert_eq!(listing(&s.0), ["por", "test.csv"]);
+    assert_eq!(listing(s.path()), ["por", "test.csv"]);
     let (_, files) = split(CSV, &opts(Lang::Es));
-    let dir = s.0.join("por/ejecutivo");
+    let dir = s.path().join("por/ejecutivo");
     let mut expected: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     expected.sort();
     assert_eq!(listing(&dir), expected);
@@ -354,18 +341,21 @@ fn the_cli_writes_the_engines_files_and_lists_them() {
 
     // In English: the same JSON but for the unassigned file's name.
     let (json_en, _) = run(
-        &s.0,
+        s.path(),
         &["--split-by-executive", "en", "--json", "--lang", "en"],
     );
     assert_eq!(
         json_en.replace("-unassigned.xlsx", "-sin-asignar.xlsx"),
         json
     );
-    assert!(s.0.join("en/worklist-2026-11-26-unassigned.xlsx").exists());
+    assert!(s
+        .path()
+        .join("en/worklist-2026-11-26-unassigned.xlsx")
+        .exists());
 
     // With -o the whole workbook too, the same bytes as without the split.
     run(
-        &s.0,
+        s.path(),
         &[
             "-o",
             "todo.xlsx",
@@ -374,9 +364,9 @@ fn the_cli_writes_the_engines_files_and_lists_them() {
             "-q",
         ],
     );
-    run(&s.0, &["-o", "solo.xlsx", "-q"]);
-    let whole = std::fs::read(s.0.join("todo.xlsx")).unwrap();
-    assert!(whole == std::fs::read(s.0.join("solo.xlsx")).unwrap());
+    run(s.path(), &["-o", "solo.xlsx", "-q"]);
+    let whole = std::fs::read(s.path().join("todo.xlsx")).unwrap();
+    assert!(whole == std::fs::read(s.path().join("solo.xlsx")).unwrap());
     assert!(
         whole
             == Run::new(CSV.as_bytes(), &opts(Lang::Es))
@@ -385,7 +375,7 @@ fn the_cli_writes_the_engines_files_and_lists_them() {
                 .xlsx
     );
     // The JSON without the flag has no split.
-    let (plain, _) = run(&s.0, &["-o", "solo.xlsx", "--json"]);
+    let (plain, _) = run(s.path(), &["-o", "solo.xlsx", "--json"]);
     assert!(!plain.contains("\"split\""));
     let cut = json.find(",\"split\":").unwrap();
     assert_eq!(
@@ -397,9 +387,9 @@ fn the_cli_writes_the_engines_files_and_lists_them() {
 
 #[test]
 fn a_folder_that_cannot_be_made_is_a_write_error() {
-    let s = scratch("bad");
-    let o = bin()
-        .current_dir(&s.0)
+    let s = scratch();
+    let o = cli()
+        .current_dir(s.path())
         .args(["test.csv", "--split-by-executive", "test.csv/x"])
         .output()
         .unwrap();
@@ -410,7 +400,7 @@ fn a_folder_that_cannot_be_made_is_a_write_error() {
 
 #[test]
 fn the_version_is_one_string_for_the_cli_and_the_workbook() {
-    let o = bin().arg("--version").output().unwrap();
+    let o = cli().arg("--version").output().unwrap();
     assert_eq!(
         String::from_utf8(o.stdout).unwrap(),
         format!("{VERSION_LINE}\n")

@@ -23,7 +23,7 @@ const MEMORY_LIMIT: u64 = 2 << 30;
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    crate::common::path("")
 }
 
 /// The unpacked corpus (downloading what is missing), or why not.
@@ -63,7 +63,7 @@ enum End {
 /// Runs the CLI with `args`, under the memory and time limits; the output
 /// is `out`.
 fn run(args: &[&std::ffi::OsStr], out: &Path) -> Result<End, String> {
-    let bin = env!("CARGO_BIN_EXE_retention-worklist");
+    let bin = crate::common::BIN;
     let mut cmd = if Path::new("/usr/bin/prlimit").exists() {
         let mut c = Command::new("/usr/bin/prlimit");
         c.arg(format!("--as={MEMORY_LIMIT}")).arg("--").arg(bin);

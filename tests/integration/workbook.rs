@@ -2,10 +2,8 @@
 //! determinism. These tests open the bytes the engine produced, the way a
 //! manager's Excel would.
 
-mod common;
-
+use crate::common::{as_of, col_letter, fixture, options, sample, Book};
 use calamine::Data;
-use common::{col_letter, fixture, options, sample, Book};
 use retention_worklist::level_fill;
 use retention_worklist::{Lang, Level, Run};
 
@@ -442,7 +440,7 @@ fn same_input_same_bytes_and_the_date_comes_from_as_of() {
     let core = Book::new(a.clone()).part("docProps/core.xml");
     assert!(core.contains("2026-11-26T00:00:00Z"), "{core}");
     let mut o = options();
-    o.as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    o.as_of = as_of().succ_opt().unwrap();
     let c = Run::new(sample(), &o).build().unwrap().xlsx;
     assert_ne!(a, c);
     let mut o = options();

@@ -4,11 +4,9 @@
 //! typed without a tenant), re-saved by LibreOffice, and given to day 2 with
 //! `--previous`.
 
-mod common;
-
-use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-use chrono::NaiveDate;
-use common::Book;
+use crate::common::{as_of, cli, scratch_dir, Book};
+use calamine::Data;
+use chrono::Datelike;
 use retention_worklist::{Change, Departure, Run};
 use retention_worklist::{Error, Expected, Level, Options, Output, PreviousError};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
@@ -46,8 +44,9 @@ T-9,Nueve,active,no,,950,1000,Ana
 T-10,Diez,trialing,no,2026-12-02,,,Luis
 ";
 
+/// The engine's defaults on day `d` of the fixtures' month.
 fn day(d: u32) -> Options {
-    Options::new(NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
+    Options::new(as_of().with_day(d).unwrap())
 }
 
 /// Whether LibreOffice must be there (CI and `npm test` say so).
@@ -85,9 +84,9 @@ fn resave_with_libreoffice(xlsx: &[u8], dir: &Path) -> Option<Vec<u8>> {
 /// edited, rows in reverse order, a column of their own, a row without a
 /// tenant; the Resumen sheet copied (it records the as-of date).
 fn edit_like_a_person(day1: &[u8]) -> Vec<u8> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(day1)).unwrap();
-    let ws = book.worksheet_range("Worklist").unwrap();
-    let resumen = book.worksheet_range("Resumen").unwrap();
+    let book = Book::new(day1);
+    let ws = book.range("Worklist");
+    let resumen = book.range("Resumen");
     let rows: Vec<Vec<Data>> = ws.rows().map(|r| r.to_vec()).collect();
     let header: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
     let col = |h: &str| header.iter().position(|x| x == h).unwrap() as u16;
@@ -175,7 +174,7 @@ fn edit_like_a_person(day1: &[u8]) -> Vec<u8> {
 fn day2_from_resaved() -> Option<(Output, Vec<u8>)> {
     let day1 = Run::new(DAY1.as_bytes(), &day(26)).build().unwrap();
     let edited = edit_like_a_person(&day1.xlsx);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch_dir();
     let previous = resave_with_libreoffice(&edited, dir.path())?;
     let o = day(27);
     let out = Run::new(DAY2.as_bytes().to_vec(), &o)
@@ -291,10 +290,7 @@ fn day_two_carries_what_the_team_typed_after_a_libreoffice_resave() {
         .to_string()
         .starts_with("SUBIÓ: 🟡 MEDIO → 🟠 ALTO"));
     assert_eq!(row_of("T-10")[col("Posponer hasta")].to_string(), "pronto");
-    let formulas = {
-        let mut b: Xlsx<_> = open_workbook_from_rs(Cursor::new(out.xlsx.clone())).unwrap();
-        b.worksheet_formula("Worklist").unwrap()
-    };
+    let formulas = book.formula_range("Worklist");
     assert!(formulas
         .used_cells()
         .all(|(_, c, f)| f.is_empty() || c == col("Teléfono")));
@@ -428,19 +424,14 @@ fn a_wrong_previous_file_stops_the_run_with_a_reason() {
 
 #[test]
 fn the_cli_carries_with_previous_and_refuses_a_wrong_one_writing_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch_dir();
     let (d1, d2) = (dir.path().join("hoy.csv"), dir.path().join("manana.csv"));
     std::fs::write(&d1, DAY1).unwrap();
     std::fs::write(&d2, DAY2).unwrap();
-    let cli = |args: &[&std::ffi::OsStr]| {
-        Command::new(env!("CARGO_BIN_EXE_retention-worklist"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&std::ffi::OsStr]| cli().args(args).output().unwrap();
     let (w1, w2) = (dir.path().join("w1.xlsx"), dir.path().join("w2.xlsx"));
     let os = |s: &'static str| std::ffi::OsStr::new(s);
-    let out = cli(&[
+    let out = run(&[
         d1.as_os_str(),
         os("-o"),
         w1.as_os_str(),
@@ -449,7 +440,7 @@ fn the_cli_carries_with_previous_and_refuses_a_wrong_one_writing_nothing() {
         os("-q"),
     ]);
     assert!(out.status.success());
-    let out = cli(&[
+    let out = run(&[
         d2.as_os_str(),
         os("-o"),
         w2.as_os_str(),
@@ -486,7 +477,7 @@ fn the_cli_carries_with_previous_and_refuses_a_wrong_one_writing_nothing() {
     assert_eq!(lib.summary.changes, serde_json_changes(&json));
     // A previous file from a later day: exit 1, a reason, no workbook.
     let w3 = dir.path().join("w3.xlsx");
-    let out = cli(&[
+    let out = run(&[
         d2.as_os_str(),
         os("-o"),
         w3.as_os_str(),
@@ -498,7 +489,7 @@ fn the_cli_carries_with_previous_and_refuses_a_wrong_one_writing_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("posterior a la fecha de corte"));
     assert!(!w3.exists());
-    let out = cli(&[
+    let out = run(&[
         d2.as_os_str(),
         os("-o"),
         w3.as_os_str(),

@@ -2,17 +2,14 @@
 //! (LibreOffice, tests/fixtures/sheets/, made by scripts/make-sheet-fixtures.sh)
 //! and by rust_xlsxwriter for the typed-cell cases, read like their CSV.
 
+use crate::common::{default_options, read};
 use retention_worklist::{Analysis, Error, Expected, Lang, Level, Options, Run};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::io::{Cursor, Read, Write};
-use std::path::PathBuf;
 
-fn root(p: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p)
-}
-
+/// The engine's defaults in the zone named UTC.
 fn options() -> Options {
-    let mut o = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    let mut o = default_options();
     o.tz = "UTC".parse().unwrap();
     o
 }
@@ -76,10 +73,9 @@ fn libreoffice_workbooks_classify_like_their_csv() {
         ("tests/fixtures/en-db-comma.csv", "en-db-comma"),
         ("tests/fixtures/us-month-first.csv", "us-month-first"),
     ] {
-        let text = run(&std::fs::read(root(csv)).unwrap());
+        let text = run(&read(csv));
         for (format, magic) in [("xlsx", &b"PK"[..]), ("ods", b"PK"), ("xls", b"\xD0\xCF")] {
-            let bytes =
-                std::fs::read(root(&format!("tests/fixtures/sheets/{name}.{format}"))).unwrap();
+            let bytes = read(&format!("tests/fixtures/sheets/{name}.{format}"));
             assert!(
                 bytes.starts_with(magic),
                 "{name}.{format} is a real {format}"
@@ -94,7 +90,7 @@ fn libreoffice_workbooks_classify_like_their_csv() {
 
 #[test]
 fn problems_name_the_sheet_and_cell() {
-    let bytes = std::fs::read(root("tests/fixtures/sheets/tenants-ejemplo.xlsx")).unwrap();
+    let bytes = read("tests/fixtures/sheets/tenants-ejemplo.xlsx");
     let a = run(&bytes);
     let date = a
         .summary
@@ -112,7 +108,7 @@ fn problems_name_the_sheet_and_cell() {
 
 #[test]
 fn error_cells_are_reported_like_bad_values() {
-    let bytes = std::fs::read(root("tests/fixtures/sheets/errors.xlsx")).unwrap();
+    let bytes = read("tests/fixtures/sheets/errors.xlsx");
     let a = run(&bytes);
     let found: Vec<(&str, &str, Expected)> = a
         .summary
@@ -278,7 +274,7 @@ fn the_1904_date_system_gives_the_same_days() {
 
 #[test]
 fn a_workbook_gives_the_same_bytes_every_time() {
-    let bytes = std::fs::read(root("tests/fixtures/sheets/tenants-ejemplo.ods")).unwrap();
+    let bytes = read("tests/fixtures/sheets/tenants-ejemplo.ods");
     let one = Run::new(&bytes, &options()).build().unwrap().xlsx;
     let two = Run::new(&bytes, &options()).build().unwrap().xlsx;
     assert_eq!(one, two);
@@ -312,7 +308,7 @@ fn hostile_workbooks_are_refused_clearly() {
     assert!(e.message(Lang::Es).contains(".docx"));
 
     // A truncated workbook.
-    let whole = std::fs::read(root("tests/fixtures/sheets/tenants-ejemplo.xlsx")).unwrap();
+    let whole = read("tests/fixtures/sheets/tenants-ejemplo.xlsx");
     let e = Run::new(&whole[..whole.len() / 2], &options())
         .analyze()
         .unwrap_err();
