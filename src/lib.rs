@@ -93,7 +93,7 @@ pub use plan::{dialable_phone, is_plausible_email, sort_by_urgency, Contact, Wor
 #[cfg(not(target_arch = "wasm32"))]
 pub use preview::fold;
 pub use preview::{
-    preview_rows, problem_rows, Fold, Paging, Preview, PreviewRow, ProblemRow, PAGING,
+    preview_rows, problem_rows, Fold, Paging, Preview, PreviewRow, ProblemRow, View, PAGING,
 };
 pub use read::previous::MAX_PREVIOUS_BYTES;
 pub use render::{

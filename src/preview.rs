@@ -51,6 +51,8 @@ pub struct PreviewRow {
     pub status: String,
     /// `Notas` as carried.
     pub notes: String,
+    /// Days past its deadline, when the row is overdue (VENCIDO).
+    pub overdue: Option<u32>,
 }
 
 impl PreviewRow {
@@ -86,6 +88,7 @@ impl PreviewRow {
             snoozed: w.tracking.snoozed,
             status: w.tracking.status.clone().unwrap_or_default(),
             notes: w.tracking.notes.clone(),
+            overdue: w.tracking.overdue,
         }
     }
 }
@@ -207,7 +210,19 @@ pub struct Preview {
     /// Where row `i`'s text ends in `folded`.
     ends: Vec<usize>,
     /// The last selection, for the next page of the same view.
-    last: Option<(Option<Level>, String, Vec<usize>)>,
+    last: Option<((Option<Level>, bool, String), Vec<usize>)>,
+}
+
+/// Which rows of the preview a page shows: a level (any when `None`), the
+/// words of a search, and whether only the overdue rows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct View<'a> {
+    /// The level to keep.
+    pub level: Option<Level>,
+    /// The words to find.
+    pub search: &'a str,
+    /// Only the overdue rows (VENCIDO).
+    pub overdue: bool,
 }
 
 impl Preview {
@@ -228,12 +243,28 @@ impl Preview {
     /// blank: every row). `items` must be the same rows on every call; the
     /// last answer is kept for the next page of the same view.
     pub fn select(&mut self, items: &[WorkItem], level: Option<Level>, search: &str) -> &[usize] {
-        let same = |(l, s, _): &(Option<Level>, String, Vec<usize>)| *l == level && s == search;
-        if !self.last.as_ref().is_some_and(same) {
-            let rows = self.find(items, level, search);
-            self.last = Some((level, search.to_string(), rows));
+        self.select_view(
+            items,
+            View {
+                level,
+                search,
+                overdue: false,
+            },
+        )
+    }
+
+    /// [`Preview::select`] with every filter of a [`View`]: also only the
+    /// overdue rows when it asks.
+    pub fn select_view(&mut self, items: &[WorkItem], view: View) -> &[usize] {
+        let key = (view.level, view.overdue, view.search.to_string());
+        if self.last.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut rows = self.find(items, view.level, view.search);
+            if view.overdue {
+                rows.retain(|&i| items[i].tracking.overdue.is_some());
+            }
+            self.last = Some((key, rows));
         }
-        self.last.as_ref().map_or(&[], |(_, _, rows)| rows)
+        self.last.as_ref().map_or(&[], |(_, rows)| rows)
     }
 
     fn find(&mut self, items: &[WorkItem], level: Option<Level>, search: &str) -> Vec<usize> {

@@ -63,6 +63,8 @@ export interface ExecutiveCounts {
   high: number;
   medium: number;
   info: number;
+  /** Their overdue rows (VENCIDO: to escalate). */
+  overdue: number;
   /** Their MRR per currency and level, when the export has money columns. */
   mrr_at_risk?: MrrAtRisk[];
 }
@@ -133,6 +135,8 @@ export interface Summary {
   previous?: PreviousFacts;
   changes?: Changes;
   carried: number;
+  /** Overdue rows (VENCIDO) per level with a deadline. */
+  overdue: { critical: number; high: number };
   problem_list: unknown[];
 }
 
@@ -164,6 +168,8 @@ export interface PreviewRow {
   snoozed: boolean;
   status: string;
   notes: string;
+  /** Days past its deadline when the row is overdue (VENCIDO), else null. */
+  overdue: number | null;
 }
 
 /** A data problem in words (src/preview.rs, ProblemRow). */
@@ -208,6 +214,8 @@ export interface RunResult {
 export interface PreviewQuery {
   level?: LevelKey;
   search?: string;
+  /** Only the overdue rows (VENCIDO). */
+  overdue?: boolean;
   offset?: number;
   count?: number;
 }

@@ -5,7 +5,7 @@
 use super::convert::{count_in, progress_to, reserve_heap, set_key, to_js};
 use super::errors::{js_error, usage_error};
 use super::options::{copy_previous, options_from, take_previous};
-use crate::preview::{preview_rows, problem_rows, Preview, PreviewRow, PAGING};
+use crate::preview::{preview_rows, problem_rows, Preview, PreviewRow, View, PAGING};
 use crate::text;
 use crate::{
     render, split_by_executive, split_zip_name, zip_split_files, Analysis, Error, Lang, Level,
@@ -127,16 +127,17 @@ impl Worklist {
     }
 
     /// The preview's rows, chosen by the engine: `preview({ level?, search?,
-    /// offset?, count? })` → `{ total, indices, rows }`.
+    /// overdue?, offset?, count? })` → `{ total, indices, rows }`.
     ///
     /// `level` (`critical`, `high`, `medium`, `info`) keeps that level's
     /// rows; `search` keeps the rows whose texts hold every word typed (case
-    /// and accents aside). `total` is how many match; `rows` are the `count`
+    /// and accents aside); `overdue: true` only the overdue rows (VENCIDO). `total` is how many match; `rows` are the `count`
     /// (`engine_info().preview.first` when not given) from `offset` (0) on,
     /// as `result().preview`'s, and `indices` (a `Uint32Array`) their row
     /// numbers, for `email(i)`.
     pub fn preview(&mut self, query: JsValue) -> Result<JsValue, JsValue> {
         let (mut level, mut search, mut offset, mut count) = (None, String::new(), 0, PAGING.first);
+        let mut overdue = false;
         if !query.is_undefined() && !query.is_null() {
             let l = Reflect::get(&query, &"level".into()).unwrap_or(JsValue::UNDEFINED);
             if let Some(key) = l.as_string() {
@@ -147,11 +148,18 @@ impl Worklist {
             }
             let s = Reflect::get(&query, &"search".into()).unwrap_or(JsValue::UNDEFINED);
             search = s.as_string().unwrap_or_default();
+            let o = Reflect::get(&query, &"overdue".into()).unwrap_or(JsValue::UNDEFINED);
+            overdue = o.as_bool().unwrap_or(false);
             offset = count_in(&query, "offset", 0)?;
             count = count_in(&query, "count", PAGING.first)?;
         }
         let items = &self.analysis.items;
-        let matching = self.preview.select(items, level, &search);
+        let view = View {
+            level,
+            search: &search,
+            overdue,
+        };
+        let matching = self.preview.select_view(items, view);
         let end = offset.saturating_add(count).min(matching.len());
         let window = matching.get(offset..end).unwrap_or_default();
         let lang = self.options.lang;
