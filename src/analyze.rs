@@ -5,7 +5,8 @@
 use crate::carry::Carrier;
 use crate::classify;
 use crate::error::{Error, PreviousError};
-use crate::model::{who, OverdueCounts, PreviousFacts};
+use crate::history;
+use crate::model::{who, ExecutiveDay, OverdueCounts, PreviousFacts};
 use crate::model::{ColumnUse, DateOrder, DateOrderSource, ExecutiveCounts, LeftRow, Summary};
 use crate::model::{
     Expected, Field, Level, LevelCounts, Notice, Problem, RuleNotEvaluated, Stage, MAX_CELL_CHARS,
@@ -29,6 +30,9 @@ pub struct Analysis {
     pub added_columns: Vec<String>,
     /// The tenants on the previous worklist that are not on today's.
     pub left: Vec<LeftRow>,
+    /// Each account executive's days, oldest first (the history's second
+    /// sheet).
+    pub executive_history: Vec<ExecutiveDay>,
 }
 
 /// What the record loop gathers.
@@ -286,6 +290,26 @@ fn finish(
         });
     }
     let money = table.map.has(Field::Mrr) || table.map.has(Field::Amount);
+    let mrr = money.then(|| plan::mrr_at_risk(&items));
+    let overdue = overdue_counts(&items);
+    let history = history::extend(
+        prev.map(|p| p.history.clone()).unwrap_or_default(),
+        &history::Day {
+            as_of: o.as_of,
+            items: &items,
+            levels: &c.levels,
+            changes: changes.as_ref(),
+            overdue,
+            mrr: mrr.as_deref(),
+            left: &left,
+        },
+    );
+    let mut by_exec = by_executive(&items, money);
+    if prev.is_some() {
+        for e in &mut by_exec {
+            e.score = Some(history.score(&e.executive, o.as_of));
+        }
+    }
     let summary = Summary {
         rows: c.rows,
         critical: c.levels.get(Level::Critical),
@@ -312,12 +336,13 @@ fn finish(
         unknown_columns: table.map.unknown.clone(),
         duplicate_columns: table.map.duplicates.clone(),
         notices: source.notices,
-        by_executive: by_executive(&items, money),
-        mrr_at_risk: money.then(|| plan::mrr_at_risk(&items)),
+        by_executive: by_exec,
+        mrr_at_risk: mrr,
         previous: previous_facts,
         changes,
         carried,
-        overdue: overdue_counts(&items),
+        overdue,
+        history: history.days,
         problem_list: std::mem::take(&mut c.problems),
     };
     progress(Stage::Classifying, 1.0);
@@ -326,6 +351,7 @@ fn finish(
         summary,
         added_columns: added,
         left,
+        executive_history: history.executives,
     }
 }
 
@@ -429,6 +455,7 @@ pub(crate) fn by_executive(items: &[WorkItem], money: bool) -> Vec<ExecutiveCoun
             medium: c.get(Level::Medium),
             info: c.get(Level::Info),
             overdue: rows.iter().filter(|w| w.tracking.overdue.is_some()).count() as u64,
+            score: None,
             mrr_at_risk: if money {
                 plan::mrr_at_risk(rows)
             } else {

@@ -169,6 +169,7 @@ impl<'p> Carrier<'p> {
             left.push(LeftRow {
                 id: r.id.clone(),
                 name: r.name.clone(),
+                executive: r.executive.clone(),
                 level: r.level,
                 why,
                 tracking: r.tracking.clone(),

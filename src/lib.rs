@@ -60,6 +60,7 @@ mod analyze;
 mod carry;
 mod classify;
 mod error;
+mod history;
 mod model;
 mod options;
 mod plan;
@@ -80,11 +81,12 @@ pub use error::{Damage, Error, IoKind, IoProblem, PreviousError};
 pub use model::Defaults;
 pub use model::{
     normalize_header, split_note, who, CellValue, Change, Changes, ColumnUse, DateOrder,
-    DateOrderSource, Deadlines, Decline, DeclineKind, Departure, ExecutiveCounts, Expected, Field,
-    Interval, Lang, LeftCounts, LeftRow, Level, LevelCounts, Mrr, MrrAtRisk, Notice, OptionDef,
-    OptionDefault, OptionKind, OptionName, OptionPlace, OverdueCounts, PaymentFailure,
-    PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals, Snooze, Stage, Status, Summary,
-    Thresholds, Tracking, WorklistColumn, DEFAULTS, MAX_CELL_CHARS, OPTIONS,
+    DateOrderSource, Deadlines, Decline, DeclineKind, Departure, ExecutiveCounts, ExecutiveDay,
+    Expected, Field, History, HistoryRow, Interval, Lang, LeftCounts, LeftRow, Level, LevelCounts,
+    Mrr, MrrAtRisk, Notice, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace,
+    OverdueCounts, PaymentFailure, PreviousFacts, Problem, RuleNotEvaluated, Signal, Signals,
+    Snooze, Stage, Status, Summary, Thresholds, Tracking, WorklistColumn, DEFAULTS, MAX_CELL_CHARS,
+    MAX_HISTORY_DAYS, OPTIONS, SCORE_DAYS,
 };
 pub use options::{
     known_keys, parse_as_of, Environment, Options, RawOptions, RawValue, ReportZone,

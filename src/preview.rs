@@ -210,8 +210,11 @@ pub struct Preview {
     /// Where row `i`'s text ends in `folded`.
     ends: Vec<usize>,
     /// The last selection, for the next page of the same view.
-    last: Option<((Option<Level>, bool, String), Vec<usize>)>,
+    last: Option<(ViewKey, Vec<usize>)>,
 }
+
+/// A view, owned: the level, only overdue rows, the search.
+type ViewKey = (Option<Level>, bool, String);
 
 /// Which rows of the preview a page shows: a level (any when `None`), the
 /// words of a search, and whether only the overdue rows.

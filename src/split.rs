@@ -237,6 +237,7 @@ pub fn split_by_executive_with_progress(
         by_executive: Vec::new(),
         previous: None,
         changes: None,
+        history: Vec::new(),
         ..a.summary.clone()
     };
     let total = a.items.len().max(1) as f64;
@@ -250,6 +251,7 @@ pub fn split_by_executive_with_progress(
             items,
             added_columns: a.added_columns.clone(),
             left: Vec::new(),
+            executive_history: Vec::new(),
         };
         let xlsx = render(&part, o)?;
         done += rows.len();

@@ -6,6 +6,7 @@
 //! other module may import from this one.
 
 mod field;
+mod history;
 mod lang;
 mod level;
 mod money;
@@ -16,6 +17,7 @@ mod summary;
 mod tracking;
 
 pub use field::{normalize_header, split_note, Field};
+pub use history::{ExecutiveDay, History, HistoryRow, MAX_HISTORY_DAYS, SCORE_DAYS};
 pub use lang::Lang;
 pub use level::{Level, LevelCounts};
 pub use money::{Interval, Mrr, MrrAtRisk};

@@ -2,6 +2,7 @@
 //! `--json`, the page's cards, the Resumen sheet). Numbers, codes and field
 //! names only: the same bytes in every language.
 
+use super::history::HistoryRow;
 use super::level::Level;
 use super::money::MrrAtRisk;
 use super::problem::{DateOrderSource, Notice, Problem, RuleNotEvaluated};
@@ -84,6 +85,9 @@ pub struct Summary {
     pub carried: u64,
     /// Overdue rows (VENCIDO) per level that has a deadline.
     pub overdue: OverdueCounts,
+    /// The worklist over days, oldest first: the previous worklist's
+    /// history and today's row (one row without a previous worklist).
+    pub history: Vec<HistoryRow>,
     /// Every data problem, in file order (the previous worklist's last).
     pub problem_list: Vec<Problem>,
 }
@@ -166,6 +170,11 @@ pub struct ExecutiveCounts {
     pub info: u64,
     /// Their overdue rows (to escalate).
     pub overdue: u64,
+    /// Payments recovered and trials converted that were theirs over the
+    /// history's last days (only with a previous worklist: the Resumen's
+    /// score).
+    #[serde(skip)]
+    pub score: Option<(u64, u64)>,
     /// Their MRR per currency and level (only when the export has money
     /// columns).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -156,6 +156,8 @@ pub struct LeftRow {
     pub id: String,
     /// Tenant name as on the previous list.
     pub name: String,
+    /// Its account executive on the previous list.
+    pub executive: String,
     /// Its level on the previous list, when readable.
     pub level: Option<Level>,
     /// Why it left.
@@ -214,7 +216,8 @@ impl LeftCounts {
         }
     }
 
-    fn slot(&mut self, d: Departure) -> &mut u64 {
+    /// The count of one departure, to set.
+    pub fn slot(&mut self, d: Departure) -> &mut u64 {
         match d {
             Departure::PaymentRecovered => &mut self.payment_recovered,
             Departure::TrialConverted => &mut self.trial_converted,

@@ -16,6 +16,7 @@ pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
 pub(crate) mod guard;
+mod history;
 pub(crate) mod ids;
 mod ole;
 pub(crate) mod place;

@@ -11,7 +11,7 @@ use super::sheets::{check_zip, container, is_encrypted_package, number_text, Con
 use super::shorten;
 use super::values::parse_date;
 use crate::error::{Error, PreviousError};
-use crate::model::{who, DateOrder, MAX_SHEET_ROWS};
+use crate::model::{who, DateOrder, History, MAX_SHEET_ROWS};
 use crate::model::{CellValue, Expected, Lang, Level, Problem, Snooze, Tracking, WorklistColumn};
 use crate::options::ReportZone;
 use crate::text::shared::worklist_column;
@@ -37,6 +37,8 @@ pub(crate) struct PreviousRow {
     pub sheet: usize,
     pub id: String,
     pub name: String,
+    /// Its account executive, as on the list.
+    pub executive: String,
     /// Its level, when the `Nivel` cell reads as one.
     pub level: Option<Level>,
     /// Status, notes, snooze, since and the team's columns, as typed.
@@ -56,6 +58,8 @@ pub(crate) struct Previous {
     pub rows: Vec<PreviousRow>,
     /// Cells that could not be read as what their column holds.
     pub problems: Vec<Problem>,
+    /// Its history (the `Historial` sheets), when it has one.
+    pub history: History,
 }
 
 /// What a column of a worklist sheet holds.
@@ -124,6 +128,7 @@ pub(crate) fn read(bytes: &[u8], lang: Lang, zone: ReportZone) -> Result<Previou
     if out.sheets.is_empty() {
         return Err(fail(PreviousError::NoWorklistSheet { sheets: names }));
     }
+    out.history = super::history::read(&mut book, &names, zone)?;
     let latest_since = out.rows.iter().filter_map(|r| r.tracking.since).max();
     out.as_of = summary_as_of.max(latest_since);
     Ok(out)
@@ -233,6 +238,7 @@ impl SheetReader<'_> {
             sheet: self.index,
             id: String::new(),
             name: String::new(),
+            executive: String::new(),
             level: None,
             tracking: Tracking {
                 status: Some(String::new()),
@@ -261,6 +267,9 @@ impl SheetReader<'_> {
             match slots[col] {
                 Slot::Tool(WorklistColumn::Id) => p.id = text_of(c).trim().to_string(),
                 Slot::Tool(WorklistColumn::Tenant) => p.name = text_of(c).trim().to_string(),
+                Slot::Tool(WorklistColumn::Executive) => {
+                    p.executive = text_of(c).trim().to_string()
+                }
                 Slot::Tool(WorklistColumn::Level) => p.level = level_of_label(&text_of(c)),
                 Slot::Tool(WorklistColumn::Status) => {
                     let t = typed_text(c);

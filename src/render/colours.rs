@@ -67,6 +67,22 @@ pub const SHEET_BACKGROUND: u32 = 0xFFFFFF;
 /// Text in cells without a fill (Excel's default, black).
 pub const PLAIN_TEXT: u32 = 0x000000;
 
+/// A level's line on the history chart: a deep shade of its fill, at
+/// least 3:1 on the white plot (WCAG's non-text contrast).
+///
+/// ```
+/// use retention_worklist::{colours::level_line, Level};
+/// assert_eq!(level_line(Level::Critical), 0xC00000);
+/// ```
+pub fn level_line(level: Level) -> u32 {
+    match level {
+        Level::Critical => 0xC00000,
+        Level::High => 0xC55A11,
+        Level::Medium => 0x7F6000,
+        Level::Info => 0x2E75B6,
+    }
+}
+
 /// A worklist row whose `Estado` says it is resolved: green, its text grey
 /// (Excel's and LibreOffice's conditional format, as people type).
 pub const RESOLVED_FILL: u32 = 0xC6EFCE;

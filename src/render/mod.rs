@@ -19,6 +19,7 @@ mod campaign;
 mod cells;
 mod changes;
 pub mod colours;
+mod history;
 mod problems;
 mod protocol;
 mod styles;
@@ -104,6 +105,13 @@ pub fn render_with_sheet_rows(
     for (page, chunk) in pages(&a.summary.problem_list, per_sheet) {
         let ws = named_sheet(&mut wb, &paged_name(names.problems, page))?;
         problems::write(ws, chunk, &styles, lang)?;
+    }
+    if !a.summary.history.is_empty() {
+        let (days, executives) = crate::text::history::sheet_names(lang);
+        let ws = named_sheet(&mut wb, days)?;
+        history::write_days(ws, &a.summary.history, (&styles, days), lang)?;
+        let ws = named_sheet(&mut wb, executives)?;
+        history::write_executives(ws, &a.executive_history, &styles, lang)?;
     }
     let bytes = wb.save_to_buffer().map_err(xlsx_err)?;
     // Freeing every cell of a large workbook is a visible part of a big run

@@ -6,8 +6,9 @@ use super::colours::level_fill;
 use super::styles::Styles;
 use crate::error::Error;
 use crate::model::{Lang, Level};
-use crate::model::{MrrAtRisk, Summary};
+use crate::model::{MrrAtRisk, Summary, SCORE_DAYS};
 use crate::options::Options;
+use crate::text::history::score_headers;
 use crate::text::messages::{notice, rule_not_evaluated};
 use crate::text::shared::{words, SharedWords};
 use crate::text::tracking::{change_counts, change_words};
@@ -239,6 +240,11 @@ fn per_executive(sh: &mut Sheet, sm: &Summary) -> Result<(), Error> {
     let escalate = sm.changes.is_some();
     if escalate {
         put_text(sh.ws, sh.r, 6, sh.w.to_escalate, &sh.s.header, lang)?;
+        for (k, h) in score_headers(SCORE_DAYS, lang).iter().enumerate() {
+            let c = 7 + k as u16;
+            sh.ws.set_column_width(c, 18).map_err(xlsx_err)?;
+            put_text(sh.ws, sh.r, c, h, &sh.s.header, lang)?;
+        }
     }
     sh.r += 1;
     for e in &sm.by_executive {
@@ -255,6 +261,9 @@ fn per_executive(sh: &mut Sheet, sm: &Summary) -> Result<(), Error> {
         sh.number(5, counts.iter().sum(), &sh.s.plain)?;
         if escalate {
             sh.number(6, e.overdue, &sh.s.plain)?;
+            let (recovered, converted) = e.score.unwrap_or_default();
+            sh.number(7, recovered, &sh.s.plain)?;
+            sh.number(8, converted, &sh.s.plain)?;
         }
         sh.r += 1;
     }

@@ -19,6 +19,7 @@
 //! written.
 
 pub mod billing;
+pub mod history;
 pub mod messages;
 pub mod options;
 pub mod progress;

@@ -13,9 +13,9 @@ fn root() -> PathBuf {
 
 /// The library's top-level modules, lowest layer first (lib.rs's docs say
 /// the same). A module may import from a lower layer, never from a higher.
-const LAYERS: [&str; 15] = [
-    "version", "model", "error", "options", "text", "read", "classify", "plan", "carry", "preview",
-    "analyze", "render", "split", "lib", "wasm",
+const LAYERS: [&str; 16] = [
+    "version", "model", "error", "options", "text", "read", "classify", "plan", "carry", "history",
+    "preview", "analyze", "render", "split", "lib", "wasm",
 ];
 
 /// Every `.rs` file of the library (the CLI's `main.rs` and `cli/` are a
