@@ -12,6 +12,7 @@
 //! previous worklist through `previous`.
 
 pub(crate) mod billing;
+mod cell_text;
 pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
