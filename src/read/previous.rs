@@ -6,8 +6,8 @@
 //! `calamine` streams the sheets, natively and in WebAssembly.
 
 use super::cell_text::{date_time, is_clock, Style};
+use super::grid::{column_letters, in_grid};
 use super::guard;
-use super::place::{column_letters, in_grid};
 use super::sheets::{check_zip, container, is_encrypted_package, Container};
 use super::shorten;
 use super::values::parse_date;

@@ -11,8 +11,8 @@
 
 use super::cell_text::{push_data, push_data_ref, Style};
 use super::dialect::Dialect;
+use super::grid::{Grid, GridBuilder, SheetPlace};
 use super::guard;
-use super::place::{Grid, GridBuilder, SheetPlace};
 use super::Table;
 use crate::error::Error;
 use crate::model::{Field, MAX_SHEET_ROWS};
