@@ -1,5 +1,5 @@
 //! What a workbook may not do to the reader (Excel's grid, the bound of
-//! every cell reference, is `place::in_grid`): a number a workbook declares
+//! every cell reference, is `grid::in_grid`): a number a workbook declares
 //! is checked against what the file holds **before** `calamine` acts on it, since
 //! calamine 0.38 reserves memory from some of them (benches/PROFILE.md,
 //! "calamine behaviours guarded against"):
@@ -336,7 +336,7 @@ struct RowSpan {
 /// Reads a `<table:table-row>`'s cells up to its end (`None`: the XML
 /// ends or breaks first, which calamine refuses).
 fn ods_row<R: std::io::BufRead>(xml: &mut quick_xml::Reader<R>) -> Result<Option<RowSpan>, Damage> {
-    let max = u64::from(super::place::MAX_COLUMNS);
+    let max = u64::from(super::grid::MAX_COLUMNS);
     let (mut kept, mut pending, mut cols) = (0u64, 0u64, None::<(u64, u64)>);
     let mut buf = Vec::new();
     loop {

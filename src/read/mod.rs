@@ -8,18 +8,20 @@
 //! a [`Problem`](crate::Problem) for every cell that could not be read
 //! (`problems` builds them). A bad cell never drops the row; only a row with
 //! neither id nor name is rejected, and that too is a problem on the list.
-//! A workbook's sheet comes through `sheets` (and `place`'s grid), the
-//! previous worklist through `previous`.
+//! A workbook's sheet comes through `sheets` (its cells held as text in
+//! `grid`'s [`Grid`](grid::Grid)), the previous worklist through `previous`;
+//! both write a typed cell as text with `cell_text`.
 
 pub(crate) mod billing;
+mod cell_text;
 pub(crate) mod columns;
 pub(crate) mod decode;
 pub(crate) mod dialect;
+pub(crate) mod grid;
 pub(crate) mod guard;
 mod history;
 pub(crate) mod ids;
 mod ole;
-pub(crate) mod place;
 pub(crate) mod previous;
 mod problems;
 mod records;

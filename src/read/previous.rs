@@ -5,9 +5,10 @@
 //! every row becomes the tracking cells to carry into today's worklist.
 //! `calamine` streams the sheets, natively and in WebAssembly.
 
+use super::cell_text::{date_time, is_clock, Style};
+use super::grid::{column_letters, in_grid};
 use super::guard;
-use super::place::{column_letters, in_grid};
-use super::sheets::{check_zip, container, is_encrypted_package, number_text, Container};
+use super::sheets::{check_zip, container, is_encrypted_package, Container};
 use super::shorten;
 use super::values::parse_date;
 use crate::error::{Error, PreviousError};
@@ -345,10 +346,12 @@ impl SheetReader<'_> {
     }
 }
 
-/// A date cell's date, or a text cell's date (day first, or ISO).
+/// A date cell's date, or a text cell's date (day first, or ISO); a
+/// duration or a time of day is no date.
 fn cell_date(v: &DataRef, zone: ReportZone) -> Option<NaiveDate> {
     match v {
-        DataRef::DateTime(dt) => dt.as_datetime().map(|t| t.date()),
+        DataRef::DateTime(dt) if is_clock(dt) => None,
+        DataRef::DateTime(dt) => date_time(dt).map(|t| t.date()),
         DataRef::DateTimeIso(s) => s.get(..10).and_then(|d| d.parse().ok()),
         DataRef::String(s) => text_date(s, zone),
         DataRef::SharedString(s) => text_date(s, zone),
@@ -476,22 +479,10 @@ fn is_blank(v: &DataRef) -> bool {
     }
 }
 
-/// A cell's value as text (numbers as typed, dates as ISO).
+/// A cell's value as the team sees it (`cell_text`'s typed style: numbers
+/// as typed, dates as ISO, `TRUE`, `36:00:00`).
 fn data_text(v: &DataRef) -> String {
-    match v {
-        DataRef::Empty => String::new(),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-        DataRef::SharedString(s) => (*s).to_string(),
-        DataRef::Int(i) => i.to_string(),
-        DataRef::Float(f) => number_text(*f),
-        DataRef::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).to_string(),
-        DataRef::DateTime(dt) => match dt.as_datetime() {
-            Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
-            Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-            None => number_text(dt.as_f64()),
-        },
-        DataRef::Error(e) => e.to_string(),
-    }
+    super::cell_text::text(v, Style::TYPED)
 }
 
 /// The value of a cell, as text.
@@ -507,7 +498,8 @@ fn typed_text(c: &RawCell) -> String {
     }
 }
 
-/// A cell of a team's column, as what it is; a formula as its text.
+/// A cell of a team's column, as what it is; a formula, a duration or a
+/// time of day as its text.
 fn cell_value(c: &RawCell) -> CellValue {
     if let Some(f) = c.formula.as_ref().filter(|f| !f.is_empty()) {
         return CellValue::Text(format!("={f}"));
@@ -517,11 +509,12 @@ fn cell_value(c: &RawCell) -> CellValue {
         DataRef::Int(i) => CellValue::Number(*i as f64),
         DataRef::Float(f) => CellValue::Number(*f),
         DataRef::Bool(b) => CellValue::Bool(*b),
-        DataRef::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {
+        // A duration or a time of day: as it shows (`36:00:00`), as text.
+        DataRef::DateTime(dt) if is_clock(dt) => CellValue::Text(data_text(&c.value)),
+        DataRef::DateTime(dt) => match date_time(dt) {
             Some(t) => CellValue::Date(t),
             None => CellValue::Number(dt.as_f64()),
         },
-        DataRef::DateTime(dt) => CellValue::Number(dt.as_f64()),
         _ => CellValue::Text(data_text(&c.value)),
     }
 }

@@ -1,22 +1,23 @@
 //! Step 1 for an export that arrives as a workbook (.xlsx, .xlsm, .xls,
 //! .ods), recognised by its content: the sheet to read, its header and its
 //! records, each typed cell written as the text a CSV export of it would
-//! hold (dates as ISO dates, whole numbers without `.0`, `true`/`false`), so
-//! the same value parsing and the same rules apply. `calamine` reads the
+//! hold (`cell_text`'s export style: dates as ISO dates, whole numbers
+//! without `.0`, `true`/`false`), so the same value parsing and the same
+//! rules apply. `calamine` reads the
 //! workbook, natively and in WebAssembly: an .xlsx as its stream of cells
 //! (shared strings borrowed, every cell's text appended to one buffer),
 //! other formats through calamine's range of the sheet. Either way the
 //! records are the rows of that range (see [`Grid`]).
 
+use super::cell_text::{push_data, push_data_ref, Style};
 use super::dialect::Dialect;
+use super::grid::{Grid, GridBuilder, SheetPlace};
 use super::guard;
-use super::place::{Grid, GridBuilder, SheetPlace};
 use super::Table;
 use crate::error::Error;
 use crate::model::{Field, MAX_SHEET_ROWS};
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetVisible, Sheets};
 use calamine::{Xlsb, XlsbError, Xlsx, XlsxError};
-use std::fmt::Write as _;
 use std::io::Cursor;
 
 /// The containers workbooks come in.
@@ -228,7 +229,7 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>,
         match cell.get_value() {
             DataRef::Empty => {}
             value => cells
-                .push(row, col, |out| push_data_ref(out, value))
+                .push(row, col, |out| push_data_ref(out, value, Style::EXPORT))
                 .map_err(Error::Damaged)?,
         }
     }
@@ -245,7 +246,7 @@ fn xlsb_grid(book: &mut Xlsb<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>,
         match cell.get_value() {
             DataRef::Empty => {}
             value => cells
-                .push(row, col, |out| push_data_ref(out, value))
+                .push(row, col, |out| push_data_ref(out, value, Style::EXPORT))
                 .map_err(Error::Damaged)?,
         }
     }
@@ -270,8 +271,10 @@ fn range_grid(range: &calamine::Range<Data>, name: &str) -> Result<Option<Grid>,
             if *value != Data::Empty {
                 // Inside the range, whose corners are u32s.
                 let (r, c) = (first_row as usize + k, first_col as usize + j);
-                (cells.push(r as u32, c as u32, |out| push_data(out, value)))
-                    .map_err(Error::Damaged)?;
+                (cells.push(r as u32, c as u32, |out| {
+                    push_data(out, value, Style::EXPORT)
+                }))
+                .map_err(Error::Damaged)?;
             }
         }
         height = k + 1;
@@ -318,70 +321,6 @@ fn header_row(
     Err(first_error.unwrap_or(Error::NoDataSheet {
         sheets: vec![name.to_string()],
     }))
-}
-
-/// Appends a cell's text as a CSV export would hold it.
-fn push_data(out: &mut String, d: &Data) {
-    match d {
-        Data::Empty => {}
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => out.push_str(s),
-        Data::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Data::Float(f) => push_number(out, *f),
-        Data::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Data::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {
-            Some(t) if t.time() == chrono::NaiveTime::MIN => {
-                let _ = write!(out, "{}", t.format("%Y-%m-%d"));
-            }
-            Some(t) => {
-                let _ = write!(out, "{}", t.format("%Y-%m-%d %H:%M:%S"));
-            }
-            None => push_number(out, dt.as_f64()),
-        },
-        Data::DateTime(dt) => push_number(out, dt.as_f64()),
-        Data::Error(e) => {
-            let _ = write!(out, "{e}");
-        }
-    }
-}
-
-/// [`push_data`] for a streamed cell (its shared string borrowed).
-fn push_data_ref(out: &mut String, d: &DataRef) {
-    match d {
-        DataRef::Empty => {}
-        DataRef::SharedString(s) => out.push_str(s),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
-        DataRef::Int(i) => push_data(out, &Data::Int(*i)),
-        DataRef::Float(f) => push_number(out, *f),
-        DataRef::Bool(b) => push_data(out, &Data::Bool(*b)),
-        DataRef::DateTime(dt) => push_data(out, &Data::DateTime(*dt)),
-        DataRef::Error(e) => push_data(out, &Data::Error(e.clone())),
-    }
-}
-
-/// A cell as the text a CSV export would hold.
-#[cfg(test)]
-fn cell_text(d: &Data) -> String {
-    let mut out = String::new();
-    push_data(&mut out, d);
-    out
-}
-
-/// A number as typed: `10000`, not `10000.0`; `0.5` stays `0.5`.
-pub(crate) fn number_text(f: f64) -> String {
-    let mut out = String::new();
-    push_number(&mut out, f);
-    out
-}
-
-/// Appends [`number_text`].
-fn push_number(out: &mut String, f: f64) {
-    let _ = if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
-        write!(out, "{}", f as i64)
-    } else {
-        write!(out, "{f}")
-    };
 }
 
 /// Refuses a zip that is not one, or that declares more than a workbook
@@ -431,16 +370,6 @@ fn unreadable(e: calamine::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn typed_cells_read_as_a_csv_would_hold_them() {
-        assert_eq!(cell_text(&Data::Float(10000.0)), "10000");
-        assert_eq!(cell_text(&Data::Float(0.5)), "0.5");
-        assert_eq!(cell_text(&Data::Int(-3)), "-3");
-        assert_eq!(cell_text(&Data::Bool(true)), "true");
-        assert_eq!(cell_text(&Data::Error(calamine::CellErrorType::NA)), "#N/A");
-        assert_eq!(cell_text(&Data::Empty), "");
-    }
 
     /// A sheet's rows: the sheet row and the fields of each.
     type Rows = Vec<(u64, Vec<String>)>;

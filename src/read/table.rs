@@ -3,7 +3,7 @@
 
 use super::columns::ColumnMap;
 use super::dialect::{self, Dialect};
-use super::place::SheetPlace;
+use super::grid::SheetPlace;
 use super::records::{self, builder, Records};
 use super::values::{self, RawDate};
 use crate::error::Error;

@@ -330,3 +330,23 @@ fn hostile_workbooks_are_refused_clearly() {
         Err(Error::BinaryInput { .. })
     ));
 }
+
+#[test]
+fn a_date_cell_too_far_before_any_date_is_a_problem_not_a_crash() {
+    // A date-formatted number no calendar holds: calamine's own date of it
+    // would panic (which kills the page).
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "id").unwrap();
+    ws.write_string(0, 1, "trial_ends_at").unwrap();
+    ws.write_string(1, 0, "T-1").unwrap();
+    ws.write_number_with_format(1, 1, -1e300, &date).unwrap();
+    let a = run(&wb.save_to_buffer().unwrap());
+    let p = &a.summary.problem_list;
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(
+        (p[0].cell.as_deref(), p[0].expected),
+        (Some("Sheet1!B2"), Expected::Date)
+    );
+}

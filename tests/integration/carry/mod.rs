@@ -2,7 +2,9 @@
 //! edited the way people do (statuses, notes, a formula typed in Notas,
 //! snooze dates as date cells, a column of their own, rows re-sorted, a row
 //! typed without a tenant), re-saved by LibreOffice, and given to day 2 with
-//! `--previous`.
+//! `--previous`. [`typed_cells`]: cells typed as durations, times and TRUE/FALSE.
+
+mod typed_cells;
 
 use crate::common::{as_of, cli, scratch_dir, Book};
 use calamine::Data;

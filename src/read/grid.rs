@@ -1,6 +1,8 @@
-//! Where a table is in a workbook: a sheet's cells as text, in the
-//! rows calamine's range of the sheet spans and the columns that hold a
-//! cell, and how a spreadsheet names a column.
+//! A sheet's grid: its cells as text ([`Grid`], built by [`GridBuilder`]) in
+//! the rows calamine's range of the sheet spans and the columns that hold a
+//! cell; Excel's bound on where a cell may be ([`in_grid`]); a column's
+//! letters; and the sheet column of each field of a record ([`SheetPlace`],
+//! for a problem's `Sheet!B2`).
 
 use crate::error::{Damage, Error};
 use crate::model::MAX_SHEET_ROWS;
