@@ -6,7 +6,8 @@
 //! count that cannot be read counts as 0. The sheets are streamed, bounded
 //! by Excel's grid like every cell the engine reads.
 
-use super::place::in_grid;
+use super::cell_text;
+use super::grid::in_grid;
 use super::values::parse_date;
 use crate::error::{Error, PreviousError};
 use crate::model::{DateOrder, ExecutiveDay, History, HistoryRow, Level};
@@ -41,7 +42,7 @@ impl Cell {
             DataRef::Int(i) => Cell::Number(*i as f64),
             DataRef::Float(f) => Cell::Number(*f),
             DataRef::Bool(b) => Cell::Number(f64::from(u8::from(*b))),
-            DataRef::DateTime(dt) => match dt.as_datetime() {
+            DataRef::DateTime(dt) => match cell_text::date_time(dt) {
                 Some(t) => Cell::Date(t.date()),
                 None => Cell::Number(dt.as_f64()),
             },
