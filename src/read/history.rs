@@ -10,11 +10,11 @@ use super::cell_text;
 use super::grid::in_grid;
 use super::values::parse_date;
 use crate::error::{Error, PreviousError};
+use crate::model::MAX_HISTORY_DAYS;
 use crate::model::{DateOrder, ExecutiveDay, History, HistoryRow, Level};
-use crate::model::{Lang, MAX_HISTORY_DAYS};
 use crate::options::ReportZone;
 use crate::text::history::{
-    executive_column, history_column, sheet_names, ExecutiveColumn, HistoryColumn,
+    executive_column, history_column, sheet_names_in_every_language, ExecutiveColumn, HistoryColumn,
 };
 use calamine::{DataRef, Xlsx};
 use chrono::NaiveDate;
@@ -122,14 +122,12 @@ pub(crate) fn read(
     zone: ReportZone,
 ) -> Result<History, Error> {
     let mut history = History::default();
-    let named = |pick: fn((&'static str, &'static str)) -> &'static str| {
-        let wanted = [Lang::Es, Lang::En].map(|l| pick(sheet_names(l)));
-        names.iter().find(|n| wanted.contains(&n.as_str())).cloned()
-    };
-    if let Some(name) = named(|n| n.0) {
+    let (day_sheets, executive_sheets) = sheet_names_in_every_language();
+    let named = |wanted: [&str; 2]| names.iter().find(|n| wanted.contains(&n.as_str())).cloned();
+    if let Some(name) = named(day_sheets) {
         history.days = days(rows_of(book, &name, MAX_HISTORY_DAYS + 1)?, zone);
     }
-    if let Some(name) = named(|n| n.1) {
+    if let Some(name) = named(executive_sheets) {
         history.executives = executives(rows_of(book, &name, MAX_EXECUTIVE_ROWS)?, zone);
     }
     Ok(history)

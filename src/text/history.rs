@@ -58,6 +58,13 @@ pub fn sheet_names(lang: Lang) -> (&'static str, &'static str) {
     )
 }
 
+/// The names the history sheets may have in a workbook of either language
+/// (`Historial`, `History`; then the executives' sheets'), to read them back.
+pub fn sheet_names_in_every_language() -> ([&'static str; 2], [&'static str; 2]) {
+    let [es, en] = [Lang::Es, Lang::En].map(sheet_names);
+    ([es.0, en.0], [es.1, en.1])
+}
+
 fn as_of(lang: Lang) -> &'static str {
     super::shared::words(lang).as_of
 }

@@ -66,7 +66,15 @@ fn sheets_and_headers_in_spanish() {
     let book = Book::new(out.xlsx);
     assert_eq!(
         book.sheet_names(),
-        ["Worklist", "Resumen", "Campaña", "Protocolo", "Problemas"]
+        [
+            "Worklist",
+            "Resumen",
+            "Campaña",
+            "Protocolo",
+            "Problemas",
+            "Historial",
+            "Historial por ejecutivo"
+        ]
     );
     let headers: Vec<String> = (0..23).map(|c| book.text("Worklist", 0, c)).collect();
     for needed in [
@@ -107,7 +115,15 @@ fn sheets_and_headers_in_english() {
     let book = Book::new(out.xlsx);
     assert_eq!(
         book.sheet_names(),
-        ["Worklist", "Summary", "Campaign", "Protocol", "Problems"]
+        [
+            "Worklist",
+            "Summary",
+            "Campaign",
+            "Protocol",
+            "Problems",
+            "History",
+            "History by executive"
+        ]
     );
     assert_eq!(book.text("Worklist", 0, LEVEL), "Level");
     assert_eq!(book.text("Worklist", 1, LEVEL), "🔴 CRITICAL");
