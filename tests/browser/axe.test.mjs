@@ -94,7 +94,7 @@ async function openFirstEmail(page) {
   await page.locator(`#${await button.getAttribute('aria-controls')} .email-draft`).waitFor();
 }
 
-test('landing, results under each level filter, a row\'s email, a previous worklist: no WCAG A/AA violation', async () => {
+test('landing, results under each level filter, a row\'s email, money, a previous worklist and its overdue rows: no WCAG A/AA violation', async () => {
   const dir = scratchDir();
   const next = new Date(Date.parse(`${AS_OF}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const prev = path.join(dir, `worklist-${AS_OF}.xlsx`);
