@@ -32,7 +32,7 @@ import {
   PRODUCT, fillZoneList, followZone, initialLang, resetToDefaults, settingOption, storeSettings,
 } from './settings.js';
 import { state } from './state.js';
-import { renderTable, setFilter } from './table.js';
+import { renderTable, setFilter, setOverdue } from './table.js';
 import { download, downloadSplit } from './workbook.js';
 
 /** @typedef {import('./state.js').Filter} Filter */
@@ -210,6 +210,10 @@ function wireControls() {
   }
   const level = select('level-filter');
   level.addEventListener('change', () => setFilter(/** @type {Filter} */ (level.value)));
+  // The overdue rows alone (VENCIDO): the card toggles, the box says whether they are shown.
+  $('overdue-card').addEventListener('click', () => setOverdue(!state.overdue));
+  const overdue = input('overdue-only');
+  overdue.addEventListener('change', () => setOverdue(overdue.checked));
   const search = input('search');
   let searchTimer = 0;
   search.addEventListener('input', () => {

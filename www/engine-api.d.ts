@@ -345,6 +345,8 @@ export interface Format {
   date: string;
   thousands: string;
   decimal: string;
+  /** The currencies (ISO codes) whose amounts are written without decimals (JPY, CLP…); the others take two. */
+  wholeCurrencies: string[];
 }
 
 /** engine_info(options). */
@@ -377,10 +379,11 @@ export interface EngineModule {
 // ------------------------------------------------------------------------------------------------
 // The worker's messages (worker.js ↔ engine.js)
 
-/** The preview rows a page's view asks for: a level (or all) and a search. */
+/** The preview rows a page's view asks for: a level (or all), a search, and whether only the overdue rows. */
 export interface ViewQuery {
   level: 'all' | LevelKey;
   search: string;
+  overdue: boolean;
 }
 
 /** The rows that come with an analysis: the view's first `first` (the engine's first page when not given). */

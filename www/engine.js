@@ -7,8 +7,8 @@
 //                                              are the view's first ones (view.first), of total;
 //                                              input: bytes, or a File the worker reads (its bytes
 //                                              come back in `bytes`)
-//   previewRows(run, query)                  → { rows, total }: a view's rows ({ level, search, offset,
-//                                              count }), asked of the engine
+//   previewRows(run, query)                  → { rows, total }: a view's rows ({ level, search,
+//                                              overdue, offset, count }), asked of the engine
 //   workbook(run)                            → the run's XLSX (Uint8Array), built when asked
 //   email(run, index)                        → { subject, draft, mailto } of preview row `index`
 //   splitByExecutive(run)                    → { name, files, zip }: one workbook per executive

@@ -52,6 +52,8 @@ const ES = {
   searchPlaceholder: 'Tenant, owner, email, ejecutivo…',
   colContact: 'Contacto',
   colField: 'Campo',
+  colCurrency: 'Moneda',
+  overdueOnly: 'Solo vencidos',
   problemsIntro: 'Estas filas se clasificaron con las señales que sí se pudieron leer; corrige el dato en el sistema de origen. La línea es la del archivo, como la muestra un editor de texto.',
   problemsNone: 'Ningún problema: todos los valores se leyeron correctamente.',
   problemsCapped: 'Se muestran los primeros {shown} de {total}; el XLSX los tiene todos en la hoja de problemas.',
@@ -158,6 +160,8 @@ const EN = {
   searchPlaceholder: 'Tenant, owner, email, executive…',
   colContact: 'Contact',
   colField: 'Field',
+  colCurrency: 'Currency',
+  overdueOnly: 'Overdue only',
   problemsIntro: 'These rows were classified on the signals that could be read; fix the value in the source system. The line is the line in the file, as a text editor shows it.',
   problemsNone: 'No problems: every value was read correctly.',
   problemsCapped: 'Showing the first {shown} of {total}; the XLSX has all of them on the problems sheet.',
@@ -263,11 +267,14 @@ export function t(key, vars) {
 }
 
 /** engine_info().format: how the language writes dates and numbers (the workbook's way). */
-let format = { date: 'dd/mm/yyyy', thousands: '.', decimal: ',' };
+/** @type {import('./engine-api').Format} */
+let format = { date: 'dd/mm/yyyy', thousands: '.', decimal: ',', wholeCurrencies: [] };
 
 /** @param {import('./engine-api').Format | undefined} f */
 export function setFormat(f) {
-  if (f && typeof f.date === 'string') format = { ...format, ...f };
+  if (f && typeof f.date === 'string') {
+    format = { ...format, ...f, wholeCurrencies: Array.isArray(f.wholeCurrencies) ? f.wholeCurrencies : [] };
+  }
 }
 
 /** @param {string} digits */
@@ -293,6 +300,23 @@ export function fmtDecimal(n, maximumFractionDigits = 1) {
   const [whole, frac] = Math.abs(v).toFixed(maximumFractionDigits).split('.');
   const f = (frac || '').replace(/0+$/, '');
   return (v < 0 ? '-' : '') + grouped(whole) + (f ? format.decimal + f : '');
+}
+
+/**
+ * An amount of money the workbook's way: two decimals, none in a currency the engine writes in
+ * whole units (engine_info().format.wholeCurrencies: JPY, CLP…), then the currency's code (none
+ * when the export names no currency): `1.497,00 MXN`, `9.800 JPY`.
+ * @param {unknown} n
+ * @param {string} currency
+ */
+export function fmtMoney(n, currency) {
+  const v = Number(n) || 0;
+  const decimals = format.wholeCurrencies.includes(currency) ? 0 : 2;
+  const [whole, frac] = Math.abs(v).toFixed(decimals).split('.');
+  // A negative amount that rounds to zero is written as zero.
+  const sign = v < 0 && /[1-9]/.test(whole + (frac || '')) ? '-' : '';
+  const amount = sign + grouped(whole) + (frac ? format.decimal + frac : '');
+  return currency ? `${amount} ${currency}` : amount;
 }
 
 /**

@@ -1,11 +1,12 @@
-// The result of a run on the page: facts about the file, the counts per level, the engine's
-// notices and rules not evaluated, the table per executive, the data problems and the columns.
+// The result of a run on the page: facts about the file, the counts per level (and the overdue
+// rows, after a previous worklist), the MRR at risk (with money columns), the engine's notices and
+// rules not evaluated, the tables per executive, the data problems and the columns.
 //
 // The summary is facts (numbers and codes); every sentence shown comes either from the engine
 // (problems, notices, rules_not_evaluated, engine_info's words) or from the page's own words.
 
 import { $, make, setText, textCell } from './dom.js';
-import { fmtDate, fmtDecimal, fmtInt, t } from './i18n.js';
+import { fmtDate, fmtDecimal, fmtInt, fmtMoney, t } from './i18n.js';
 import { LEVEL_KEYS, changeWord, fieldLabel, level, word } from './levels.js';
 import { mappingText } from './mapping.js';
 import { state } from './state.js';
@@ -16,6 +17,7 @@ const MAX_PROBLEM_ROWS = 1000;
 const FIRST_PROBLEM_ROWS = 10;
 let problemsSeq = 0;
 
+/** @typedef {import('./engine-api').MrrAtRisk} MrrAtRisk */
 /** @typedef {import('./engine-api').ProblemRow} ProblemRow */
 /** @typedef {import('./engine-api').Summary} Summary */
 /** @typedef {import('./state.js').Result} Result */
@@ -124,14 +126,82 @@ function renderNotices(s, r) {
   $('notices').replaceChildren(frag);
 }
 
+/**
+ * The overdue rows (VENCIDO) per level with a deadline, and the toggle that asks the engine for
+ * them alone: offered when the run compared with a previous worklist (as the workbook's "Para
+ * escalar" column is).
+ * @param {Summary} s
+ */
+function renderOverdue(s) {
+  const offered = !!s.changes;
+  $('overdue-card').hidden = !offered;
+  $('overdue-field').hidden = !offered;
+  const o = s.overdue ?? { critical: 0, high: 0 };
+  setText($('overdue-count'), fmtInt(Number(o.critical) + Number(o.high)));
+  const parts = /** @type {const} */ (['critical', 'high']).map((key) => {
+    const span = make('span', null, `${level(key)?.word ?? key} ${fmtInt(o[key])}`);
+    span.dataset.overdue = key;
+    return span;
+  });
+  $('overdue-levels').replaceChildren(parts[0], ' · ', parts[1]);
+}
+
+/**
+ * A row of amounts in one currency: each level's and their total, the workbook's way.
+ * @param {HTMLTableRowElement} tr
+ * @param {MrrAtRisk} m
+ */
+function moneyCells(tr, m) {
+  const currency = m.currency || '';
+  let total = 0;
+  for (const key of LEVEL_KEYS) {
+    const v = Number(m[key]) || 0;
+    total += v;
+    const td = textCell(tr, fmtMoney(v, currency), 'num');
+    td.dataset.label = level(key)?.label ?? key;
+    td.dataset.level = key;
+  }
+  textCell(tr, fmtMoney(total, currency), 'num total').dataset.label = word('total');
+}
+
+/**
+ * The currency's code, or the engine's words for none.
+ * @param {string} currency
+ */
+const currencyName = (currency) => currency || word('noCurrency');
+
+/**
+ * The MRR at risk per currency and level (only when the export has money columns: no empty box).
+ * @param {Summary} s
+ */
+function renderMoney(s) {
+  const money = list(s.mrr_at_risk);
+  const frag = document.createDocumentFragment();
+  for (const m of money) {
+    const tr = make('tr');
+    tr.dataset.currency = m.currency;
+    // The currency names the row: a row header.
+    const name = make('th', 'c-name', currencyName(m.currency));
+    name.scope = 'row';
+    tr.append(name);
+    moneyCells(tr, m);
+    frag.append(tr);
+  }
+  $('mrr-body').replaceChildren(frag);
+  $('mrr').hidden = money.length === 0;
+  $('worklist').classList.toggle('has-money', Array.isArray(s.mrr_at_risk));
+}
+
 /** @param {Summary} s */
 function renderExecutives(s) {
   const rows = list(s.by_executive);
   const frag = document.createDocumentFragment();
+  const money = document.createDocumentFragment();
   for (const e of rows) {
     const tr = make('tr');
+    const who = e.executive || word('unassigned');
     // The executive names the row: a row header.
-    const name = make('th', 'c-name', e.executive || word('unassigned'));
+    const name = make('th', 'c-name', who);
     name.scope = 'row';
     tr.append(name);
     if (!e.executive) name.classList.add('muted');
@@ -142,10 +212,26 @@ function renderExecutives(s) {
       textCell(tr, n ? fmtInt(n) : '–', 'num').dataset.label = level(key)?.label ?? key;
     }
     textCell(tr, fmtInt(total), 'num total').dataset.label = word('total');
+    // Their overdue rows (shown after a previous worklist, as the workbook's "Para escalar").
+    textCell(tr, fmtInt(e.overdue), 'num c-escalate').dataset.label = word('toEscalate');
     frag.append(tr);
+    for (const m of list(e.mrr_at_risk)) {
+      const row = make('tr');
+      row.dataset.currency = m.currency;
+      const cell = make('th', 'c-name', who);
+      cell.scope = 'row';
+      if (!e.executive) cell.classList.add('muted');
+      row.append(cell);
+      textCell(row, currencyName(m.currency)).dataset.label = t('colCurrency');
+      moneyCells(row, m);
+      money.append(row);
+    }
   }
   $('executives-body').replaceChildren(frag);
+  $('executives-table').classList.toggle('has-overdue', !!s.changes);
   $('executives').hidden = rows.length === 0;
+  $('mrr-executives-body').replaceChildren(money);
+  $('mrr-executives').hidden = !$('mrr-executives-body').hasChildNodes();
 }
 
 /** @param {ProblemRow[]} problems */
@@ -217,6 +303,8 @@ export function renderResult() {
     const key = /** @type {keyof Summary} */ (node.getAttribute('data-count'));
     setText(node, fmtInt(s[key]));
   }
+  renderOverdue(s);
+  renderMoney(s);
   renderNotices(s, r);
   renderFilterState();
   renderTable();
@@ -225,10 +313,15 @@ export function renderResult() {
   renderColumns(s);
 }
 
-/** The sentence announced when a run is done: rows, counts per level (engine words), problems. */
+/**
+ * The sentence announced when a run is done: rows, counts per level (engine words), the overdue
+ * rows after a previous worklist, problems.
+ */
 export function doneAnnouncement() {
   if (!state.result) return '';
   const s = state.result.summary;
-  const levels = LEVEL_KEYS.map((k) => `${level(k)?.word ?? k} ${fmtInt(s[k])}`).join(', ');
+  const counts = LEVEL_KEYS.map((k) => `${level(k)?.word ?? k} ${fmtInt(s[k])}`);
+  if (s.changes) counts.push(`${word('overdue')} ${fmtInt(Number(s.overdue?.critical) + Number(s.overdue?.high))}`);
+  const levels = counts.join(', ');
   return t('statusDone', { rows: fmtInt(s.rows), levels, problems: fmtInt(s.problems) });
 }

@@ -342,7 +342,7 @@ export async function processFile({ fresh = false } = {}) {
     };
     const input = file.bytes || file.blob;
     if (!input) throw new Error(t('emptyPick'));
-    reply = await analyzeWorklist(input, runOpts, onStage, { level: view.level, search: view.search, first });
+    reply = await analyzeWorklist(input, runOpts, onStage, { level: view.level, search: view.search, overdue: view.overdue, first });
     // The legend, labels and words for these settings are on the page before the result is.
     await engineWordsReady();
   } catch (e) {
@@ -404,6 +404,9 @@ function showRun(file, reply, { options, runOpts, view, started, fresh }) {
   } else {
     hideMapping();
   }
+  // The overdue filter is offered after a previous worklist only (results.js): without one, every
+  // row is shown again (renderResult asks the engine for them).
+  if (!summary.changes) state.overdue = false;
   renderResult();
   document.body.dataset.state = 'done';
   $('main').setAttribute('aria-busy', 'false');
@@ -422,9 +425,11 @@ function showRun(file, reply, { options, runOpts, view, started, fresh }) {
   finishRun();
 }
 
-/** A new file shows all its rows: clear the filter and the search, then process it. */
+/** A new file shows all its rows: clear the filters and the search, then process it. */
 export function processNewFile() {
   state.filter = 'all';
+  state.overdue = false;
+  input('overdue-only').checked = false;
   state.search = '';
   input('search').value = '';
   select('level-filter').value = 'all';

@@ -1,6 +1,6 @@
 // The page's state, in one place: what the person gave (today's export, the previous worklist,
 // the settings they touched), what the engine answered (its defaults, the last run's result) and
-// what the page shows of it (the level and search of the preview). Modules keep only private
+// what the page shows of it (the level, search and overdue filter of the preview). Modules keep only private
 // bookkeeping of their own (timers, sequence numbers, caches).
 
 /** @typedef {import('./engine-api').Defaults} Defaults */
@@ -45,11 +45,13 @@
  */
 
 /**
- * The preview rows of a level and search, as the engine chose them: those loaded so far, of `total`.
+ * The preview rows of a level and search (and only the overdue ones, when asked), as the engine
+ * chose them: those loaded so far, of `total`.
  * @typedef {object} View
  * @property {Filter} level
  * @property {string} search
- * @property {string} key  tells views apart (the level and the search)
+ * @property {boolean} overdue  only the overdue rows (VENCIDO)
+ * @property {string} key  tells views apart (the level, the search, overdue)
  * @property {ShownRow[]} rows
  * @property {number} total
  */
@@ -87,6 +89,11 @@ export const state = {
   filter: 'all',
   /** The preview's search, as typed. */
   search: '',
+  /**
+   * Only the overdue rows (VENCIDO) in the preview: offered when the run compared with a previous
+   * worklist (the engine keeps those rows).
+   */
+  overdue: false,
   /**
    * The settings fields the person changed (by id: 'asOf', 'lang', …): start-up work and a zone
    * change never overwrite them.

@@ -1,7 +1,8 @@
-// The worklist preview: the engine's preview rows of the level and search in force.
+// The worklist preview: the engine's preview rows of the level, search and overdue filter in force.
 //
-// The rows stay in the engine (the worker), which filters them by level and searches them: the page
-// shows what it returns and never filters or searches rows itself. The engine says how many rows to
+// The rows stay in the engine (the worker), which filters them by level (and, when asked, keeps the
+// overdue ones) and searches them: the page shows what it returns and never filters or searches
+// rows itself. The engine says how many rows to
 // ask for at a time (engine_info().preview): the result brings the view's `first` rows, the table
 // asks for the rest of a view's first `view` rows once the counts are on screen, a new level or
 // search asks the engine for its rows, and scrolling to the end of the rows shown asks for the next
@@ -11,10 +12,13 @@
 // when the engine made no link the text stays plain. Each row can open its email: the engine's
 // subject and draft (Worklist.email(i) through the worker), to copy or open in the mail app
 // (the engine's mailto with the draft; no button when the engine gives none).
+//
+// An overdue row (VENCIDO) is bold, as in the workbook, and its Cambio cell starts with the engine's
+// "VENCIDO (N días)". With money columns each row shows its MRR (amount and currency).
 
-import { $, announce, appendBreakable, make, select, setText, textCell } from './dom.js';
+import { $, announce, appendBreakable, input, make, select, setText, textCell } from './dom.js';
 import { messageOf } from './engine.js';
-import { fmtInt, t } from './i18n.js';
+import { fmtInt, fmtMoney, t } from './i18n.js';
 import { LEVEL_KEYS, word } from './levels.js';
 import { state } from './state.js';
 
@@ -25,7 +29,7 @@ import { state } from './state.js';
 /** @typedef {import('./state.js').View} View */
 /**
  * Asks the engine for a view's rows.
- * @typedef {(query: { level: Filter, search: string, offset: number, count: number }) => Promise<{ rows: ShownRow[], total: number }>} RowsSource
+ * @typedef {(query: { level: Filter, search: string, overdue: boolean, offset: number, count: number }) => Promise<{ rows: ShownRow[], total: number }>} RowsSource
  */
 
 /**
@@ -107,7 +111,8 @@ async function toggleEmail(row, tr, button) {
     panel = make('tr', `email-row lvl-${tr.dataset.level}`);
     panel.id = `email-${row.__index}`;
     const td = make('td');
-    td.colSpan = 7;
+    // Across every column of the table (the MRR and Cambio columns included when shown).
+    td.colSpan = $('worklist').querySelectorAll('thead th').length;
     panel.append(td);
     tr.after(panel);
     button.setAttribute('aria-controls', panel.id);
@@ -126,10 +131,11 @@ async function toggleEmail(row, tr, button) {
   if (row.__email) td.replaceChildren(emailPanel(row.__email));
 }
 
-/** The level and search in force, and a key that tells views apart. */
+/** The level, search and overdue filter in force, and a key that tells views apart. */
 export function currentView() {
   const search = state.search.trim();
-  return { level: state.filter, search, key: JSON.stringify([state.filter, search]) };
+  const { filter: level, overdue } = state;
+  return { level, search, overdue, key: JSON.stringify([level, search, overdue]) };
 }
 
 /** How many rows to ask the engine for at a time (engine_info().preview; none before it answered). */
@@ -164,6 +170,11 @@ function rowElement(row) {
   const tr = make('tr', `lvl-${level}`);
   tr.dataset.level = level;
   if (row.snoozed) tr.classList.add('snoozed');
+  // Overdue (VENCIDO): bold, as in the workbook; the Cambio cell says it in words.
+  if (row.overdue != null) {
+    tr.classList.add('overdue');
+    tr.dataset.overdue = String(row.overdue);
+  }
 
   const lv = make('td', 'c-level');
   lv.dataset.label = word('worklist.level');
@@ -186,6 +197,10 @@ function rowElement(row) {
   if (row.line) meta.push(t('lineN', { n: row.line }));
   if (meta.length) tenant.append(make('span', 'sub', meta.join(' · ')));
   tr.append(tenant);
+
+  // The row's MRR in its currency (shown when the export has money columns; empty when unread).
+  const mrr = textCell(tr, row.mrr == null ? '' : fmtMoney(row.mrr, row.currency || ''), 'c-mrr num');
+  mrr.dataset.label = word('worklist.mrr');
 
   const contact = make('td', 'c-contact');
   contact.dataset.col = 'contact';
@@ -270,8 +285,8 @@ function watchEnd(r, view, seq) {
     watcher.disconnect();
     sentinel = null;
     body.setAttribute('aria-busy', 'true');
-    const { level, search } = view;
-    source({ level, search, offset: view.rows.length, count: paging().more }).then((page) => {
+    const { level, search, overdue } = view;
+    source({ level, search, overdue, offset: view.rows.length, count: paging().more }).then((page) => {
       if (seq !== renderSeq || r !== state.result || r.view !== view) return;
       body.removeAttribute('aria-busy');
       const from = view.rows.length;
@@ -335,8 +350,8 @@ function drawView(r, view) {
     const source = rowsSource;
     if (!asking && view.rows.length < wanted && source) {
       asking = true;
-      const { level, search } = view;
-      source({ level, search, offset: view.rows.length, count: wanted - view.rows.length }).then((page) => {
+      const { level, search, overdue } = view;
+      source({ level, search, overdue, offset: view.rows.length, count: wanted - view.rows.length }).then((page) => {
         if (seq !== renderSeq || r.view !== view) return;
         view.rows.push(...page.rows);
         if (page.rows.length === 0) view.total = view.rows.length;
@@ -361,7 +376,7 @@ function drawView(r, view) {
   return renderCount(r, view);
 }
 
-/** Shows the preview for the level and search in force (a new one asked of the engine). */
+/** Shows the preview for the level, search and overdue filter in force (a new one asked of the engine). */
 export function renderTable() {
   const r = state.result;
   if (!r) return;
@@ -374,10 +389,11 @@ export function renderTable() {
     const body = $('worklist-body');
     body.setAttribute('aria-busy', 'true');
     body.dataset.complete = 'false';
-    source({ level: want.level, search: want.search, offset: 0, count: paging().first }).then((page) => {
+    source({ level: want.level, search: want.search, overdue: want.overdue, offset: 0, count: paging().first }).then((page) => {
       if (seq !== renderSeq || r !== state.result) return;
       r.view = { ...want, rows: page.rows, total: page.total };
-      // A level or a search chosen: how many tenants it shows is said once (not per chunk of rows).
+      // A level, a search or the overdue filter chosen: how many tenants it shows is said once (not
+      // per chunk of rows).
       announce(drawView(r, r.view));
     }, (e) => {
       // A newer run (on its way while the page is busy) brings its own rows.
@@ -395,6 +411,8 @@ export function renderFilterState() {
     card.setAttribute('aria-pressed', String(card.getAttribute('data-filter') === state.filter));
   }
   select('level-filter').value = state.filter;
+  $('overdue-card').setAttribute('aria-pressed', String(state.overdue));
+  input('overdue-only').checked = state.overdue;
 }
 
 /**
@@ -403,6 +421,16 @@ export function renderFilterState() {
  */
 export function setFilter(level) {
   state.filter = level === state.filter && level !== 'all' ? 'all' : level;
+  renderFilterState();
+  renderTable();
+}
+
+/**
+ * Shows only the overdue rows (VENCIDO), within the level and search in force, or every row again.
+ * @param {boolean} on
+ */
+export function setOverdue(on) {
+  state.overdue = on;
   renderFilterState();
   renderTable();
 }

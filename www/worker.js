@@ -1,12 +1,12 @@
 // Module worker that runs the WebAssembly engine, so the page stays responsive on large files.
 //
 // Page → worker:  { id, type: 'analyze', bytes: Uint8Array | file: Blob, own?, options, view }
-//                   analyze_worklist: counts first; view = { level, search, first }: the preview
+//                   analyze_worklist: counts first; view = { level, search, overdue, first }: the preview
 //                   rows to send with them (the view's first `first`, as the engine chooses them).
 //                   A file is read here (off the page's thread) and its bytes go back with the
 //                   result, for the page to keep; so do `bytes` sent with own: true (a file the
 //                   page had to read itself: engine.js says when).
-//                 { id, type: 'rows', run, level, search, offset, count }    more preview rows
+//                 { id, type: 'rows', run, level, search, overdue, offset, count }    more preview rows
 //                 { id, type: 'workbook', run }                          the run's XLSX (built when asked)
 //                 { id, type: 'email', run, index }                      subject, draft, mailto of a row
 //                 { id, type: 'split', run }                      one workbook per executive, zipped
@@ -154,11 +154,12 @@ function ownBytes(bytes) {
  * @param {Kept} k
  * @param {ViewQuery & { offset?: number, count?: unknown }} query
  */
-function viewRows(k, { level, search, offset = 0, count }) {
+function viewRows(k, { level, search, overdue, offset = 0, count }) {
   /** @type {import('./engine-api').PreviewQuery} */
   const query = { offset, search: search ?? '' };
   if (typeof count === 'number' && Number.isInteger(count) && count >= 0) query.count = count;
   if (level && level !== 'all') query.level = level;
+  if (overdue === true) query.overdue = true;
   return k.worklist.preview(query);
 }
 
@@ -180,7 +181,9 @@ function analyze(mod, id, bytes, options, view = {}, own = false) {
   kept.push(k);
   const result = worklist.result(0);
   // The view's first rows (the page asks for more when it shows them).
-  const rows = viewRows(k, { level: view.level ?? 'all', search: view.search ?? '', offset: 0, count: view.first });
+  const rows = viewRows(k, {
+    level: view.level ?? 'all', search: view.search ?? '', overdue: view.overdue === true, offset: 0, count: view.first,
+  });
   reply({
     id,
     type: 'result',

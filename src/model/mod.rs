@@ -20,7 +20,7 @@ pub use field::{normalize_header, split_note, Field};
 pub use history::{ExecutiveDay, History, HistoryRow, MAX_HISTORY_DAYS, SCORE_DAYS};
 pub use lang::Lang;
 pub use level::{Level, LevelCounts};
-pub use money::{Interval, Mrr, MrrAtRisk};
+pub use money::{Interval, Mrr, MrrAtRisk, WHOLE_CURRENCIES};
 pub use option::{
     Defaults, OptionDef, OptionDefault, OptionKind, OptionName, OptionPlace, DEFAULTS, OPTIONS,
 };

@@ -43,6 +43,14 @@ pub struct Mrr {
     pub currency: String,
 }
 
+/// Currencies whose amounts are written without decimals (ISO 4217 minor
+/// unit 0, the ones Stripe charges in whole units); every other currency
+/// takes two. The workbook's number formats and the page's amounts follow it.
+pub const WHOLE_CURRENCIES: [&str; 16] = [
+    "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV",
+    "XAF", "XOF", "XPF",
+];
+
 /// The MRR on the worklist at each level, in one currency (in units of
 /// that currency: `1234.5`), for the summary (`mrr_at_risk` in `--json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]

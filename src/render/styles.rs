@@ -5,7 +5,7 @@ use super::colours::{
     contacted_fill, level_fill, level_text, BORDER_GREY, HEADER_FILL, HEADER_TEXT, LINK_TEXT,
     NO_ANSWER_FILL, RESOLVED_FILL, RESOLVED_TEXT, SNOOZED_FILL, SNOOZED_TEXT,
 };
-use crate::model::{Lang, Level};
+use crate::model::{Lang, Level, WHOLE_CURRENCIES};
 use crate::text::excel_date_format;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
 
@@ -48,13 +48,6 @@ pub(super) struct RowLook {
     pub snoozed: bool,
     pub overdue: bool,
 }
-
-/// Currencies whose amounts have no decimals (ISO 4217 minor unit 0, the
-/// ones Stripe charges in whole units).
-const WHOLE_CURRENCIES: [&str; 16] = [
-    "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV",
-    "XAF", "XOF", "XPF",
-];
 
 /// The number format of an amount in a currency: `#,##0.00 "USD"`
 /// (`#,##0 "JPY"` for a currency without decimals; no code when the export

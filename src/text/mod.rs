@@ -29,7 +29,7 @@ pub mod tracking;
 pub mod workbook;
 pub mod worklist;
 
-use crate::model::{Level, Thresholds};
+use crate::model::{Level, Thresholds, WHOLE_CURRENCIES};
 use crate::Lang;
 use chrono::NaiveDate;
 
@@ -102,8 +102,9 @@ pub fn format_date(d: NaiveDate, lang: Lang) -> String {
 
 /// How a language writes dates and numbers, for programs that format them
 /// themselves (the page): the same conventions as [`format_date`] and
-/// [`format_int`].
+/// [`format_int`], and the currencies the workbook writes without decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Conventions {
     /// `dd/mm/yyyy` or `yyyy-mm-dd`.
     pub date: &'static str,
@@ -111,6 +112,9 @@ pub struct Conventions {
     pub thousands: &'static str,
     /// The decimal separator.
     pub decimal: &'static str,
+    /// The currencies whose amounts have no decimals ([`WHOLE_CURRENCIES`]);
+    /// the others take two.
+    pub whole_currencies: &'static [&'static str],
 }
 
 /// A language's [`Conventions`].
@@ -121,11 +125,13 @@ pub fn conventions(lang: Lang) -> Conventions {
             date: "dd/mm/yyyy",
             thousands: ".",
             decimal: ",",
+            whole_currencies: &WHOLE_CURRENCIES,
         },
         Conventions {
             date: "yyyy-mm-dd",
             thousands: ",",
             decimal: ".",
+            whole_currencies: &WHOLE_CURRENCIES,
         },
     )
 }

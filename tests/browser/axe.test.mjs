@@ -1,7 +1,8 @@
 // WCAG 2.1 AA with axe-core: the page's states as people meet them — the landing page, results
-// under each level filter, a row's email open, yesterday's worklist compared, the mapping panel, a
-// refused setting (the results kept "as old"), a refused previous list, the offline single file and a
-// 390 px phone — have no violation of axe's WCAG 2.0/2.1 A and AA rules. Best-practice findings
+// under each level filter, a row's email open, a billing export's money (MRR at risk, the MRR column),
+// yesterday's worklist compared, its overdue rows alone, the mapping panel, a refused setting (the
+// results kept "as old"), a refused previous list, the offline single file and a 390 px phone — have
+// no violation of axe's WCAG 2.0/2.1 A and AA rules. Best-practice findings
 // are printed (they do not fail the test). axe is injected by the test; the page's CSP is unchanged.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,13 +11,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, test } from 'node:test';
 import {
-  AS_OF, CLI, FIXTURES, SAMPLE, TZ, openPage, runsDone, scratchDir, setSettings, tableSettled,
+  AS_OF, CLI, FIXTURES, ROOT, SAMPLE, TZ, openPage, runsDone, scratchDir, setSettings, tableSettled,
   uploadFile, useBrowser, waitForInvalid, waitForRun,
 } from './helpers.mjs';
 import { SINGLE_FILE, ensureDist, openDistPage } from './dist-helpers.mjs';
 import { AXE_VERSION, axeCheck } from './axe.mjs';
 
 const MIXED = path.join(FIXTURES, 'tenants-mixed.csv');
+const STRIPE = path.join(ROOT, 'tests', 'fixtures', 'billing', 'stripe-subscriptions.csv');
 const LEVELS = ['critical', 'high', 'medium', 'info'];
 
 const chrome = useBrowser({ sample: true });
@@ -53,6 +55,38 @@ async function filterLevel(page, level) {
   await tableSettled(page);
 }
 
+/** Today's sample with yesterday's worklist (`prev`, of AS_OF) as of `day`, then its overdue rows alone. */
+function overdueStates(page, prev, day, prefix = '') {
+  return [
+    [`${prefix}a previous worklist compared`, async () => {
+      await setSettings(page, { asOf: day });
+      assert.equal(await uploadFile(page, SAMPLE), 'done');
+      const before = await runsDone(page);
+      await page.setInputFiles('#previous', prev);
+      assert.equal(await waitForRun(page, before), 'done');
+      await tableSettled(page);
+      assert.ok(await page.isVisible('#overdue-card'));
+    }],
+    [`${prefix}the overdue rows alone`, async () => {
+      await page.click('#overdue-card');
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('#worklist-body tr[data-level]')];
+        return rows.length > 0 && rows.every((r) => r.classList.contains('overdue'));
+      });
+      await tableSettled(page);
+    }],
+  ];
+}
+
+/** A Stripe export: the MRR at risk with the counts and the MRR column. */
+async function moneyState(page) {
+  await setSettings(page, { asOf: AS_OF });
+  assert.equal(await uploadFile(page, STRIPE), 'done');
+  await tableSettled(page);
+  assert.ok(await page.isVisible('#mrr'));
+  assert.ok(await page.isVisible('#mrr-executives'));
+}
+
 /** Opens the first preview row's email and waits for its draft. */
 async function openFirstEmail(page) {
   const button = page.locator('#worklist-body .email-toggle').first();
@@ -60,7 +94,7 @@ async function openFirstEmail(page) {
   await page.locator(`#${await button.getAttribute('aria-controls')} .email-draft`).waitFor();
 }
 
-test('landing, results under each level filter, a row\'s email, a previous worklist: no WCAG A/AA violation', async () => {
+test('landing, results under each level filter, a row\'s email, money, a previous worklist and its overdue rows: no WCAG A/AA violation', async () => {
   const dir = scratchDir();
   const next = new Date(Date.parse(`${AS_OF}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const prev = path.join(dir, `worklist-${AS_OF}.xlsx`);
@@ -80,14 +114,8 @@ test('landing, results under each level filter, a row\'s email, a previous workl
         await filterLevel(page, 'all');
         await openFirstEmail(page);
       }],
-      ['a previous worklist compared', async () => {
-        await setSettings(page, { asOf: next });
-        assert.equal(await uploadFile(page, SAMPLE), 'done');
-        const before = await runsDone(page);
-        await page.setInputFiles('#previous', prev);
-        assert.equal(await waitForRun(page, before), 'done');
-        await tableSettled(page);
-      }],
+      ['a billing export\'s money', () => moneyState(page)],
+      ...overdueStates(page, prev, next),
     ]);
     p.assertClean();
   } finally {
@@ -136,7 +164,10 @@ test('the mapping panel, a refused setting, a refused previous list: no WCAG A/A
   }
 });
 
-test('a 390 px phone: landing, results, a row\'s email: no WCAG A/AA violation', async () => {
+test('a 390 px phone: landing, results, a row\'s email, money, overdue rows: no WCAG A/AA violation', async () => {
+  const next = new Date(Date.parse(`${AS_OF}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const prev = path.join(scratchDir(), `worklist-${AS_OF}.xlsx`);
+  execFileSync(CLI, [SAMPLE, '-o', prev, '--as-of', AS_OF, '--tz', TZ, '-q']);
   const p = await openPage(chrome.browser, {
     viewport: { width: 390, height: 844 },
     contextOptions: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
@@ -151,6 +182,8 @@ test('a 390 px phone: landing, results, a row\'s email: no WCAG A/AA violation',
         await tableSettled(page);
       }],
       ['phone, a row\'s email open', () => openFirstEmail(page)],
+      ['phone, a billing export\'s money', () => moneyState(page)],
+      ...overdueStates(page, prev, next, 'phone, '),
     ]);
     p.assertClean();
   } finally {

@@ -2,8 +2,8 @@
 // after the file is processed the download is a few Tab presses away; Enter downloads the CLI's
 // bytes; Space on a level card filters, Enter opens a row's email. The whole morning: the export
 // and yesterday's worklist chosen through their dialogs, the settings unfolded and the date typed,
-// a level, a search, a row's email opened and its draft copied, the workbook and the ZIP downloaded
-// (the CLI's bytes), with the focus visible at every stop.
+// a level and its overdue rows, a search, a row's email opened and its draft copied, the workbook
+// and the ZIP downloaded (the CLI's bytes), with the focus visible at every stop.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -201,6 +201,15 @@ test('the whole morning by keyboard alone, focus always visible', async () => {
     assert.equal(await page.getAttribute('#cards [data-filter="critical"]', 'aria-pressed'), 'true');
     await tableSettled(page);
     assert.deepEqual(await page.$$eval('#worklist-body tr:not(.email-row)', (trs) => [...new Set(trs.map((tr) => tr.dataset.level))]), ['critical']);
+
+    // Its overdue rows alone (VENCIDO, a day after yesterday's list): their card, with Space.
+    await keyTo(page, '#overdue-card');
+    await page.keyboard.press('Space');
+    assert.equal(await page.getAttribute('#overdue-card', 'aria-pressed'), 'true');
+    await tableSettled(page);
+    const overdue = await page.$$eval('#worklist-body tr:not(.email-row)', (trs) => trs.map((tr) => [tr.dataset.level, tr.classList.contains('overdue')]));
+    assert.equal(overdue.length, cli.summary.overdue.critical);
+    assert.ok(overdue.every(([level, late]) => level === 'critical' && late), JSON.stringify(overdue));
 
     // A search, typed.
     const tenant = await page.textContent('#worklist-body tr:last-child .tenant-name');

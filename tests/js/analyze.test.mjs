@@ -153,7 +153,13 @@ test('engine_info: fields in order with labels, the language\'s formats', () => 
   assert.deepEqual(es.fields.map((f) => f.key), en.fields.map((f) => f.key));
   assert.equal(es.fields.find((f) => f.key === 'trial_ends_at').label, 'Fin del trial');
   assert.equal(en.fields.find((f) => f.key === 'decline_code').label, 'Decline code');
-  assert.deepEqual(es.format, { date: 'dd/mm/yyyy', thousands: '.', decimal: ',' });
-  assert.deepEqual(en.format, { date: 'yyyy-mm-dd', thousands: ',', decimal: '.' });
+  const { wholeCurrencies: esWhole, ...esFormat } = es.format;
+  const { wholeCurrencies: enWhole, ...enFormat } = en.format;
+  assert.deepEqual(esFormat, { date: 'dd/mm/yyyy', thousands: '.', decimal: ',' });
+  assert.deepEqual(enFormat, { date: 'yyyy-mm-dd', thousands: ',', decimal: '.' });
+  // The currencies the workbook writes without decimals (its `#,##0 "JPY"`), the same in both languages.
+  assert.ok(esWhole.includes('JPY') && esWhole.includes('CLP'), esWhole.join(' '));
+  assert.ok(!esWhole.includes('USD') && !esWhole.includes('MXN'), esWhole.join(' '));
+  assert.deepEqual(enWhole, esWhole);
   assert.match(es.levels.find((l) => l.key === 'high').trigger, /venci/);
 });
