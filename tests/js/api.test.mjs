@@ -198,7 +198,7 @@ test('engine_info: the options table, the same options the API takes and the CLI
   for (const o of es.options.filter((x) => x.flag)) assert.ok(help.includes(`--${o.flag} `), `--help lacks --${o.flag}`);
   // The settings form's fields, their words in each language and their defaults.
   const settings = es.options.filter((o) => o.settings).map((o) => o.key);
-  assert.deepEqual(settings, ['asOf', 'tz', 'dateOrder', 'highDays', 'mediumDays', 'usagePercent', 'productName']);
+  assert.deepEqual(settings, ['asOf', 'tz', 'dateOrder', 'highDays', 'mediumDays', 'usagePercent', 'criticalOverdueDays', 'highOverdueDays', 'productName']);
   for (const o of es.options) {
     const e = en.options.find((x) => x.key === o.key);
     assert.ok(o.label && e.label, `${o.key} has a label in both languages`);
