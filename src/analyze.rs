@@ -2,7 +2,7 @@
 //! sheet): read every record, classify each tenant, plan the at-risk ones,
 //! and gather the summary's facts.
 
-use crate::carry::Carrier;
+use crate::carry::{self, Carrier};
 use crate::classify;
 use crate::error::{Error, PreviousError};
 use crate::history;
@@ -35,9 +35,15 @@ pub struct Analysis {
     pub executive_history: Vec<ExecutiveDay>,
 }
 
+/// The facts of the previous worklists a run was given: the day before's,
+/// and today's own from an earlier run.
+type PreviousInputs = (Option<PreviousFacts>, Option<PreviousFacts>);
+
 /// What the record loop gathers.
 struct Collector<'t, 'o> {
     table: &'t Table<'t>,
+    /// The facts of the previous worklists given.
+    facts: PreviousInputs,
     /// The previous worklist, when one was given.
     carrier: Option<Carrier<'o>>,
     ctx: RowContext,
@@ -104,11 +110,12 @@ impl<'t, 'o> Collector<'t, 'o> {
     fn new(
         table: &'t Table<'t>,
         ctx: RowContext,
-        (o, previous): (&'o Options, Option<&'o Previous>),
+        (o, previous, facts): (&'o Options, Option<&'o Previous>, PreviousInputs),
         input_len: usize,
     ) -> Self {
         Collector {
             table,
+            facts,
             carrier: previous.map(|p| Carrier::new(p, o.as_of, o.deadlines, o.lang)),
             ctx,
             o,
@@ -139,30 +146,45 @@ struct Source {
 /// a workbook, told apart by their first bytes.
 pub(crate) fn analyze(
     input: &[u8],
-    previous: Option<&[u8]>,
+    (previous, same_day): (Option<&[u8]>, Option<&[u8]>),
     o: &Options,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Result<Analysis, Error> {
     o.validate()?;
-    // The previous worklist first: a wrong one stops the run before the
+    // The previous worklists first: a wrong one stops the run before the
     // export's long read.
-    let previous = match previous {
-        Some(bytes) => {
-            progress(Stage::Previous, 0.0);
-            Some(read_previous(bytes, o)?)
-        }
-        None => None,
+    let mut read = |bytes: Option<&[u8]>, file_name: &str| -> Result<_, Error> {
+        let Some(bytes) = bytes else {
+            return Ok((None, None));
+        };
+        progress(Stage::Previous, 0.0);
+        let p = read_previous(bytes, o)?;
+        let facts = PreviousFacts {
+            file_name: file_name.to_string(),
+            as_of: p.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+            sheets: p.sheets.clone(),
+            rows: p.rows.len() as u64,
+            added_columns: p.added.clone(),
+        };
+        Ok((Some(p), Some(facts)))
+    };
+    let (previous, previous_facts) = read(previous, &o.previous_file_name)?;
+    let (today, same_day_facts) = read(same_day, &o.same_day_file_name)?;
+    let previous = match today {
+        Some(t) => Some(carry::with_same_day(previous, t)),
+        None => previous,
     };
     progress(Stage::Reading, 0.0);
     let previous = previous.as_ref();
+    let facts = (previous_facts, same_day_facts);
     if let Some(kind) = sheets::container(input) {
-        return analyze_sheet(input, previous, kind, o, progress);
+        return analyze_sheet(input, (previous, facts), kind, o, progress);
     }
     let decoded = decode::decode(input)?;
     let table = Table::open(&decoded.text, &o.columns)?;
     let (date_order, order_source) = table.date_order(o.date_order, o.tz);
     let ctx = context(o, date_order);
-    let mut c = Collector::new(&table, ctx, (o, previous), input.len());
+    let mut c = Collector::new(&table, ctx, (o, previous, facts), input.len());
     let total_bytes = decoded.text.len().max(1) as f64;
     // A large file is read on a second thread, a batch ahead (same records,
     // same order); small files gain nothing from it.
@@ -206,7 +228,7 @@ fn read_previous(bytes: &[u8], o: &Options) -> Result<Previous, Error> {
 /// [`analyze`] for a workbook: the chosen sheet's records.
 fn analyze_sheet(
     input: &[u8],
-    previous: Option<&Previous>,
+    (previous, facts): (Option<&Previous>, PreviousInputs),
     kind: sheets::Container,
     o: &Options,
     progress: &mut dyn FnMut(Stage, f64),
@@ -227,7 +249,12 @@ fn analyze_sheet(
         }
         more
     });
-    let mut c = Collector::new(&table, context(o, date_order), (o, previous), input.len());
+    let mut c = Collector::new(
+        &table,
+        context(o, date_order),
+        (o, previous, facts),
+        input.len(),
+    );
     let total = records.len().max(1) as f64;
     let mut rec = csv::StringRecord::new();
     for k in 0..records.len() {
@@ -275,20 +302,16 @@ fn finish(
     c.problems.sort_by_key(|p| p.line);
     let prev = c.carrier.as_ref().map(|k| k.previous());
     let (mut changes, mut carried, mut left, mut added) = (None, 0, Vec::new(), Vec::new());
-    let mut previous_facts = None;
     if let (Some(k), Some(p)) = (c.carrier.take(), prev) {
         let r = k.finish(&items);
         c.problems.extend(r.problems);
-        (changes, carried, left) = (Some(r.changes), r.carried, r.left);
+        carried = r.carried;
+        if p.compare {
+            (changes, left) = (Some(r.changes), r.left);
+        }
         added = p.added.clone();
-        previous_facts = Some(PreviousFacts {
-            file_name: o.previous_file_name.clone(),
-            as_of: p.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
-            sheets: p.sheets.clone(),
-            rows: p.rows.len() as u64,
-            added_columns: p.added.clone(),
-        });
     }
+    let (previous_facts, same_day_facts) = std::mem::take(&mut c.facts);
     let money = table.map.has(Field::Mrr) || table.map.has(Field::Amount);
     let mrr = money.then(|| plan::mrr_at_risk(&items));
     let overdue = overdue_counts(&items);
@@ -339,6 +362,7 @@ fn finish(
         by_executive: by_exec,
         mrr_at_risk: mrr,
         previous: previous_facts,
+        same_day: same_day_facts,
         changes,
         carried,
         overdue,

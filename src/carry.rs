@@ -6,7 +6,7 @@
 //! carried becomes a problem or a row of the Changes sheet.
 
 use crate::classify::overdue;
-use crate::model::{who, Deadlines, Lang, Snooze, Status};
+use crate::model::{who, CellValue, Deadlines, Lang, Snooze, Status, Tracking};
 use crate::model::{Change, Changes, Departure, Expected, LeftRow, Level, Problem};
 use crate::plan::WorkItem;
 use crate::read::previous::{Previous, PreviousRow};
@@ -94,14 +94,17 @@ impl<'p> Carrier<'p> {
     /// Carries a worklist row's tracking cells and decides its change.
     pub fn carry(&mut self, item: &mut WorkItem) {
         let Some(i) = self.find(&item.contact.id, &item.contact.name) else {
-            item.tracking.change = Some(Change::New);
+            item.tracking.change = self.prev.compare.then_some(Change::New);
             return;
         };
         self.seen[i] = Seen::OnList;
         let p = &self.prev.rows[i];
         let mut t = p.tracking.clone();
-        let change = Change::of(Some(p.level.unwrap_or(item.level)), item.level);
-        t.change = Some(change);
+        // New today when only this morning's list had it; no change at all
+        // without a day before to compare with.
+        let before = (!p.same_day_only).then(|| p.level.unwrap_or(item.level));
+        let change = Change::of(before, item.level);
+        t.change = self.prev.compare.then_some(change);
         t.since = p.tracking.since.or(Some(self.as_of));
         if let Snooze::Until(d) = t.snooze {
             if d > self.as_of {
@@ -157,6 +160,9 @@ impl<'p> Carrier<'p> {
             if repeated.peek().is_some_and(|&&k| k as usize == i) {
                 repeated.next();
                 problems.extend(not_carried(r, self.prev, self.lang));
+                continue;
+            }
+            if r.same_day_only {
                 continue;
             }
             let why = match seen {
@@ -220,4 +226,74 @@ fn not_carried(r: &PreviousRow, prev: &Previous, lang: Lang) -> Vec<Problem> {
             expected: Expected::ListedOnce,
         })
         .collect()
+}
+
+/// The worklist to carry from when today's own worklist was already written
+/// by an earlier run (a re-run at noon with a fresher export): what the team
+/// typed in it today (`Estado`, notes, snoozes, their columns, as that
+/// file's columns are) is kept, while the changes, the departures, the
+/// overdue rows and the history stay measured against the day before
+/// (`day_before`, when there is one), as in the morning.
+pub(crate) fn with_same_day(day_before: Option<Previous>, today: Previous) -> Previous {
+    let Some(mut base) = day_before else {
+        return Previous {
+            compare: false,
+            ..today
+        };
+    };
+    let key = |r: &PreviousRow| -> (bool, String) {
+        if r.id.is_empty() {
+            (false, r.name.clone())
+        } else {
+            (true, r.id.clone())
+        }
+    };
+    let mut typed: FxHashMap<(bool, String), &PreviousRow> = FxHashMap::default();
+    for r in &today.rows {
+        typed.entry(key(r)).or_insert(r);
+    }
+    let remap = |values: &[CellValue], from: &[String]| -> Vec<CellValue> {
+        today
+            .added
+            .iter()
+            .map(|h| {
+                from.iter()
+                    .position(|f| f == h)
+                    .and_then(|i| values.get(i).cloned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let mut seen = rustc_hash::FxHashSet::default();
+    for r in &mut base.rows {
+        let k = key(r);
+        match typed.get(&k) {
+            Some(t) => {
+                let since = r.tracking.since.or(t.tracking.since);
+                r.tracking = Tracking {
+                    since,
+                    added: remap(&t.tracking.added, &today.added),
+                    ..t.tracking.clone()
+                };
+                seen.insert(k);
+            }
+            None => r.tracking.added = remap(&r.tracking.added, &base.added),
+        }
+    }
+    // On this morning's list but not the day before's: new today, typed in.
+    for r in &today.rows {
+        if !seen.contains(&key(r)) {
+            base.rows.push(PreviousRow {
+                same_day_only: true,
+                tracking: Tracking {
+                    added: remap(&r.tracking.added, &today.added),
+                    ..r.tracking.clone()
+                },
+                ..r.clone()
+            });
+        }
+    }
+    base.added = today.added;
+    base.problems.extend(today.problems);
+    base
 }

@@ -237,6 +237,7 @@ pub struct Run<'a> {
     input: Input<'a>,
     options: &'a Options,
     previous: Option<&'a [u8]>,
+    same_day: Option<&'a [u8]>,
     progress: Option<&'a mut dyn FnMut(Stage, f64)>,
 }
 
@@ -247,6 +248,7 @@ impl<'a> Run<'a> {
             input: input.into(),
             options,
             previous: None,
+            same_day: None,
             progress: None,
         }
     }
@@ -258,6 +260,17 @@ impl<'a> Run<'a> {
     /// `Cambios` sheet the tenants that left. `None`: no previous worklist.
     pub fn previous<P: AsRef<[u8]> + ?Sized>(mut self, previous: Option<&'a P>) -> Run<'a> {
         self.previous = previous.map(AsRef::as_ref);
+        self
+    }
+
+    /// Keeps what the team typed today: today's own worklist, written by an
+    /// earlier run of the same day (a re-run at noon with a fresher export).
+    /// Its `Estado`, notes, snoozes and own columns are carried, while the
+    /// changes, the departures, the overdue rows and the history stay
+    /// measured against [`Run::previous`] (the day before), as in the
+    /// morning. `None`: no earlier run today.
+    pub fn same_day<P: AsRef<[u8]> + ?Sized>(mut self, today: Option<&'a P>) -> Run<'a> {
+        self.same_day = today.map(AsRef::as_ref);
         self
     }
 
@@ -275,7 +288,8 @@ impl<'a> Run<'a> {
             Some(p) => p,
             None => &mut none,
         };
-        analyze::analyze(self.input.bytes(), self.previous, self.options, progress)
+        let previous = (self.previous, self.same_day);
+        analyze::analyze(self.input.bytes(), previous, self.options, progress)
     }
 
     /// The whole job: the analysis and the workbook.
@@ -287,7 +301,7 @@ impl<'a> Run<'a> {
         };
         let a = analyze::analyze(
             self.input.bytes(),
-            self.previous,
+            (self.previous, self.same_day),
             self.options,
             &mut *progress,
         )?;

@@ -154,6 +154,8 @@ option_table! {
     FileName { key: "fileName", flag: Some("file-name"), value_name: "NAME", kind: Text, default: FromRun, place: Elsewhere }
     /// The previous worklist's file name, shown on the summary.
     PreviousFileName { key: "previousFileName", flag: None, value_name: "NAME", kind: Text, default: FromRun, place: Elsewhere }
+    /// Today's own earlier worklist's file name, shown on the summary.
+    SameDayFileName { key: "sameDayFileName", flag: None, value_name: "NAME", kind: Text, default: FromRun, place: Elsewhere }
     /// A workbook's sheet to read.
     Sheet { key: "sheet", flag: Some("sheet"), value_name: "NAME", kind: Text, default: FromRun, place: Elsewhere }
     /// Hand-made column mappings.

@@ -78,6 +78,10 @@ pub struct Summary {
     /// The previous worklist, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<PreviousFacts>,
+    /// Today's own worklist from an earlier run, when one was given (the
+    /// archive's file for today): what the team typed in it is kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_day: Option<PreviousFacts>,
     /// The changes against the previous worklist, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<Changes>,

@@ -195,6 +195,7 @@ impl RawOptions {
         let text = |name| self.text(name).map(|t| t.map(str::to_string));
         o.file_name = text(OptionName::FileName)?.unwrap_or_default();
         o.previous_file_name = text(OptionName::PreviousFileName)?.unwrap_or_default();
+        o.same_day_file_name = text(OptionName::SameDayFileName)?.unwrap_or_default();
         if let Some(p) = text(OptionName::ProductName)? {
             o.product_name = p;
         }

@@ -44,6 +44,8 @@ pub struct Options {
     pub file_name: String,
     /// The previous worklist's file name, shown on the summary sheet.
     pub previous_file_name: String,
+    /// Today's own earlier worklist's file name (see [`crate::Run::same_day`]).
+    pub same_day_file_name: String,
     /// Product name used in email subjects and drafts.
     pub product_name: String,
     /// The protocol's thresholds.
@@ -68,6 +70,7 @@ impl Options {
             lang: DEFAULTS.lang,
             file_name: String::new(),
             previous_file_name: String::new(),
+            same_day_file_name: String::new(),
             product_name: DEFAULTS.product_name.to_string(),
             thresholds: DEFAULTS.thresholds,
             deadlines: DEFAULTS.deadlines,

@@ -44,6 +44,9 @@ pub(crate) struct PreviousRow {
     pub level: Option<Level>,
     /// Status, notes, snooze, since and the team's columns, as typed.
     pub tracking: Tracking,
+    /// Only on today's own earlier worklist (not on the day before's): its
+    /// typed cells are carried, but it is new today and cannot leave.
+    pub same_day_only: bool,
 }
 
 /// The previous worklist, read.
@@ -61,6 +64,10 @@ pub(crate) struct Previous {
     pub problems: Vec<Problem>,
     /// Its history (the `Historial` sheets), when it has one.
     pub history: History,
+    /// Whether it is the day before's worklist, what today's changes,
+    /// departures and overdue rows are measured against (`false`: only
+    /// today's own earlier worklist, whose typed cells are carried).
+    pub compare: bool,
 }
 
 /// What a column of a worklist sheet holds.
@@ -111,7 +118,10 @@ pub(crate) fn read(bytes: &[u8], lang: Lang, zone: ReportZone) -> Result<Previou
         }),
     })?;
     let names = book.sheet_names();
-    let mut out = Previous::default();
+    let mut out = Previous {
+        compare: true,
+        ..Previous::default()
+    };
     let mut summary_as_of = None;
     for name in &names {
         let sheet = SheetReader {
@@ -246,6 +256,7 @@ impl SheetReader<'_> {
                 carried: true,
                 ..Tracking::default()
             },
+            same_day_only: false,
         };
         let mut typed: Vec<(u32, String, String)> = Vec::new(); // (col, header, value)
         for c in row {

@@ -51,6 +51,12 @@ pub fn label(option: OptionName, lang: Lang) -> String {
         .into(),
         OptionName::Lang => pick(lang, "Idioma", "Language").into(),
         OptionName::FileName => pick(lang, "Nombre del archivo", "File name").into(),
+        OptionName::SameDayFileName => pick(
+            lang,
+            "Nombre del worklist de hoy ya escrito",
+            "Today's earlier worklist's file name",
+        )
+        .into(),
         OptionName::PreviousFileName => pick(
             lang,
             "Nombre del worklist anterior",
@@ -78,6 +84,7 @@ pub fn help(option: OptionName, lang: Lang) -> &'static str {
         OptionName::Lang => pick(lang, "Idioma del libro y de los mensajes: es o en.", "Language of the workbook and messages: es or en."),
         OptionName::FileName => pick(lang, "Nombre de archivo que muestra la hoja de resumen. Por defecto: el nombre de la entrada (`stdin` para `-`).", "File name shown on the summary sheet. Default: the input's file name (`stdin` for `-`)."),
         OptionName::PreviousFileName => pick(lang, "Nombre del worklist anterior que muestra la hoja de resumen.", "The previous worklist's file name shown on the summary sheet."),
+        OptionName::SameDayFileName => pick(lang, "Nombre del worklist de hoy de una ejecución anterior (lo escrito en él se conserva).", "The file name of today's worklist from an earlier run (what was typed in it is kept)."),
         OptionName::Sheet => pick(lang, "Cuando la exportación es un libro (.xlsx, .xls, .ods): la hoja a leer. Por defecto: la primera hoja visible con columnas de una exportación de tenants.", "When the export is a workbook (.xlsx, .xls, .ods): the sheet to read. Default: the first visible sheet with a tenant export's columns."),
         OptionName::Columns => pick(lang, "Asigna una columna a mano, CAMPO=ENCABEZADO (se puede repetir).", "Map a column by hand, FIELD=HEADER (repeatable)."),
     }
@@ -106,7 +113,7 @@ pub fn example(option: OptionName) -> &'static str {
         OptionName::ProductName => "--product-name ImagineCRM",
         OptionName::Lang => "--lang en",
         OptionName::FileName => "--file-name tenants-2026-11-26.csv",
-        OptionName::PreviousFileName => "",
+        OptionName::PreviousFileName | OptionName::SameDayFileName => "",
         OptionName::Sheet => "--sheet \"Hoja1\"",
         OptionName::Columns => "--column trial_ends_at=\"Vence el\"",
     }
@@ -125,7 +132,9 @@ pub fn expected(option: OptionName, lang: Lang) -> &'static str {
         OptionName::ProductName => pick(lang, "un nombre no vacío de hasta 100 caracteres", "a non-empty name of at most 100 characters"),
         OptionName::DateOrder => "dmy | mdy",
         OptionName::Columns => pick(lang, "CAMPO=ENCABEZADO con un campo como trial_ends_at, tenant_id, owner_email, messages_used; por ejemplo trial_ends_at=\"Vence el\"", "FIELD=HEADER with a field such as trial_ends_at, tenant_id, owner_email, messages_used; for example trial_ends_at=\"Vence el\""),
-        OptionName::FileName | OptionName::PreviousFileName => pick(lang, "un nombre de archivo", "a file name"),
+        OptionName::FileName | OptionName::PreviousFileName | OptionName::SameDayFileName => {
+            pick(lang, "un nombre de archivo", "a file name")
+        }
         OptionName::Sheet => pick(lang, "el nombre de una hoja", "a sheet's name"),
     }
 }
