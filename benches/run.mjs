@@ -7,7 +7,10 @@
 //       preview are shown (the workbook is built after them), against the native CLI's whole run
 //   4. JS reference          (PapaParse + ExcelJS, benches/reference/worklist-ref.mjs; the typical
 //                             `writeBuffer()` and ExcelJS's streaming writer)
-// then prints a table, writes target/bench/results.json and target/bench/results.md.
+// then prints a table, writes target/bench/results.json and target/bench/results.md, and the goals'
+// table (wasm/native at 100k and 1M, JS peer/wasm at 100k, .wasm gzip, native peak memory / input at
+// 1M, native 1M/100k: every ratio from this one run) into benches/PROFILE.md when the run measured
+// all of it (the default sizes; not --smoke).
 //
 //   node benches/run.mjs [--sizes 10000,100000,1000000] [--repeat N] [--only native,wasm,browser,ref,ref-stream]
 //                        [--ref-timeout 600] [--as-of 2026-11-26] [--tz America/Mexico_City] [--smoke]
