@@ -7,7 +7,10 @@
 //       preview are shown (the workbook is built after them), against the native CLI's whole run
 //   4. JS reference          (PapaParse + ExcelJS, benches/reference/worklist-ref.mjs; the typical
 //                             `writeBuffer()` and ExcelJS's streaming writer)
-// then prints a table, writes target/bench/results.json and target/bench/results.md.
+// then prints a table, writes target/bench/results.json and target/bench/results.md, and the goals'
+// table (wasm/native at 100k and 1M, JS peer/wasm at 100k, .wasm gzip, native peak memory / input at
+// 1M, native 1M/100k: every ratio from this one run) into benches/PROFILE.md when the run measured
+// all of it (the default sizes; not --smoke).
 //
 //   node benches/run.mjs [--sizes 10000,100000,1000000] [--repeat N] [--only native,wasm,browser,ref,ref-stream]
 //                        [--ref-timeout 600] [--as-of 2026-11-26] [--tz America/Mexico_City] [--smoke]
@@ -466,15 +469,81 @@ async function main() {
     }
   }
   fs.mkdirSync(BENCH, { recursive: true });
+  report.goals = goals(report);
   fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(report, null, 2) + '\n');
   const md = table(report);
   fs.writeFileSync(path.join(BENCH, 'results.md'), md);
   process.stdout.write(md);
+  // The goals' table goes into benches/PROFILE.md too, with the command that made it, when this
+  // run measured every row of it (not in --smoke, CI's run).
+  if (!a.smoke && report.goals.complete) {
+    writeGoalsToProfile(report, process.argv.slice(2));
+    process.stderr.write('[bench] wrote the goals table into benches/PROFILE.md\n');
+  }
   process.stderr.write(`[bench] wrote ${path.relative(ROOT, path.join(BENCH, 'results.json'))} and results.md\n`);
   if (problems) {
     process.stderr.write(`[bench] ${problems} correctness problem(s): see "mismatch" / "bytes_identical_to_native" in results.json\n`);
     process.exitCode = 1;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The goals (issue "Performance round 3"): five ratios, all from this one run.
+
+const PROFILE_MD = path.join(ROOT, 'benches', 'PROFILE.md');
+const GOALS_BEGIN = '<!-- bench:goals (written by benches/run.mjs) -->';
+const GOALS_END = '<!-- /bench:goals -->';
+
+/** The goals' figures from one run; `complete` when every row could be measured. */
+function goals(report) {
+  const at = (rows) => report.results.find((e) => e.rows === rows)?.impls || {};
+  const ok = (r) => (r?.ok ? r : null);
+  const [k100, m1] = [at(100_000), at(1_000_000)];
+  const ratio = (x, y) => (x != null && y ? x / y : null);
+  const wasmNative = [100_000, 1_000_000].map((n) => ratio(ok(at(n).wasm)?.time_s, ok(at(n).native)?.time_s));
+  const wasmNativeCpu = [100_000, 1_000_000].map((n) => ratio(ok(at(n).wasm)?.cpu_s, ok(at(n).native)?.cpu_s));
+  const peerWasm = ratio(ok(k100.ref)?.time_s, ok(k100.wasm)?.time_s);
+  const gzipKb = report.wasm ? report.wasm.gzip_bytes / 1024 : null;
+  const m1Entry = report.results.find((e) => e.rows === 1_000_000);
+  const memTimes = ok(m1.native)?.peak_mb != null && m1Entry ? m1.native.peak_mb / m1Entry.input_mb : null;
+  const scale = ratio(ok(m1.native)?.time_s, ok(k100.native)?.time_s);
+  const rows = [
+    { measure: 'wasm / native, 100k and 1M rows', goal: '≤ 1.3', value: wasmNative.map((v) => (v == null ? '—' : v.toFixed(2))).join(' / '),
+      met: wasmNative.every((v) => v != null && v <= 1.3),
+      note: `CPU time: ${wasmNativeCpu.map((v) => (v == null ? '—' : v.toFixed(2))).join(' / ')}` },
+    { measure: 'JS peer / wasm, 100k rows', goal: '≥ 5', value: peerWasm == null ? '—' : peerWasm.toFixed(2), met: peerWasm != null && peerWasm >= 5,
+      note: 'PapaParse + ExcelJS writeBuffer()' },
+    { measure: '`.wasm` gzipped', goal: '≤ 850 KB with the workbook reader', value: gzipKb == null ? '—' : `${Math.round(gzipKb).toLocaleString('en-US')} KB`,
+      met: gzipKb != null && gzipKb <= 850, note: report.wasm ? `${Math.round(report.wasm.raw_bytes / 1024).toLocaleString('en-US')} KB raw, ${Math.round(report.wasm.brotli_bytes / 1024)} KB brotli` : '' },
+    { measure: 'native peak memory at 1M rows', goal: '≤ 4× the input', value: memTimes == null ? '—' : `${memTimes.toFixed(1)}×`,
+      met: memTimes != null && memTimes <= 4, note: memTimes == null ? '' : `${m1.native.peak_mb.toFixed(0)} MB for ${m1Entry.input_mb.toFixed(0)} MB` },
+    { measure: 'native 1M / 100k', goal: '≤ 10', value: scale == null ? '—' : scale.toFixed(1), met: scale != null && scale <= 10,
+      note: scale == null ? '' : `${m1.native.time_s.toFixed(2)} s / ${k100.native.time_s.toFixed(3)} s` },
+  ];
+  return { rows, complete: rows.every((r) => r.value !== '—' && !r.value.includes('—')) };
+}
+
+function goalsTable(report) {
+  const lines = ['| measure | goal | this run | met | notes |', '|---|---|---|---|---|'];
+  for (const r of report.goals.rows) lines.push(`| ${r.measure} | ${r.goal} | ${r.value} | ${r.met ? 'yes' : '**no**'} | ${r.note} |`);
+  return lines.join('\n');
+}
+
+/** Replaces the goals block of benches/PROFILE.md (or appends one) with this run's table. */
+function writeGoalsToProfile(report, argv) {
+  const m = report.machine;
+  const cmd = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  const block = [GOALS_BEGIN,
+    `Command: \`${cmd}\` (\`bash scripts/bench.sh\` → \`node benches/run.mjs\`), ${report.started.slice(0, 10)}, commit ${m.git}` +
+    `${m.git_dirty ? ' (with uncommitted changes)' : ''}; load average ${m.loadavg_start.join(' / ')} at the start, ` +
+    `${m.loadavg_end.join(' / ')} at the end. Every figure is from this one run (side by side); the full table is in ` +
+    '`target/bench/results.md`.', '', goalsTable(report), GOALS_END].join('\n');
+  let text = fs.existsSync(PROFILE_MD) ? fs.readFileSync(PROFILE_MD, 'utf8') : '';
+  const i = text.indexOf(GOALS_BEGIN);
+  const j = text.indexOf(GOALS_END);
+  if (i >= 0 && j > i) text = text.slice(0, i) + block + text.slice(j + GOALS_END.length);
+  else text = `${text.trimEnd()}\n\n## The goals, measured by \`npm run bench\`\n\n${block}\n`;
+  fs.writeFileSync(PROFILE_MD, text);
 }
 
 function table(report) {
@@ -520,6 +589,7 @@ function table(report) {
     }
   }
   lines.push('', `Method: ${report.method}`, '');
+  if (report.goals) lines.push('Goals (ratios from this run):', '', goalsTable(report), '');
   return lines.join('\n');
 }
 

@@ -61,7 +61,7 @@ struct Collector<'t, 'o> {
 
 impl Collector<'_, '_> {
     /// Reads, classifies and plans one record.
-    fn take(&mut self, line: u64, rec: &csv::StringRecord) {
+    fn take(&mut self, line: u64, rec: &read::Record) {
         if read::is_blank(rec) {
             self.blank += 1;
             return;
@@ -256,7 +256,7 @@ fn analyze_sheet(
         input.len(),
     );
     let total = records.len().max(1) as f64;
-    let mut rec = csv::StringRecord::new();
+    let mut rec = read::Record::new();
     for k in 0..records.len() {
         if records.is_blank(k) {
             c.blank += 1;
@@ -383,7 +383,7 @@ fn finish(
 /// cell can hold is reported here (the renderer cuts it, visibly).
 fn contact_of(
     table: &Table,
-    rec: &csv::StringRecord,
+    rec: &read::Record,
     row: &read::Row,
     line: u64,
     problems: &mut Vec<Problem>,

@@ -89,7 +89,7 @@ impl Grid {
 
     /// Writes row `k` into `rec` (one field per column of [`Grid::columns`],
     /// empty ones as empty fields); returns its sheet row (1-based).
-    pub fn fill(&self, k: usize, rec: &mut csv::StringRecord) -> u64 {
+    pub fn fill(&self, k: usize, rec: &mut super::records::Record) -> u64 {
         rec.clear();
         let (from, to) = match (self.rows.get(k), self.rows.get(k + 1)) {
             (Some(&a), Some(&b)) => (a, b),

@@ -34,7 +34,7 @@ use crate::model::{DateOrder, Mrr, Signals};
 use crate::options::ReportZone;
 use chrono::NaiveDate;
 
-pub use records::Records;
+pub use records::{Record, Records};
 pub use table::Table;
 
 /// One data record, typed.
@@ -78,8 +78,16 @@ pub struct RowContext {
     pub as_of: NaiveDate,
 }
 
-pub fn is_blank(rec: &csv::StringRecord) -> bool {
-    rec.iter().all(|f| f.trim().is_empty())
+/// Whether every field of a record is blank (whitespace only).
+pub fn is_blank(rec: &Record) -> bool {
+    // Bytes first: most fields hold an ASCII letter or digit, which settles it.
+    rec.byte_fields()
+        .all(|f| f.iter().all(u8::is_ascii_whitespace) || (!f.is_ascii() && text_is_blank(f)))
+}
+
+/// Whether a field with non-ASCII bytes is whitespace only (NBSP, ideographic space…).
+fn text_is_blank(field: &[u8]) -> bool {
+    std::str::from_utf8(field).is_ok_and(|t| t.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -101,15 +109,33 @@ mod tests {
     fn rows(text: &str) -> (Vec<Row<'static>>, Vec<Problem>) {
         let t = Table::open(text, &[]).unwrap();
         let mut records = t.records();
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         let (mut out, mut problems) = (vec![], vec![]);
         while let Some(line) = records.next_record(&mut rec) {
-            let rec: &'static csv::StringRecord = Box::leak(Box::new(rec.clone()));
+            let rec: &'static Record = Box::leak(Box::new(rec.clone()));
             if let Some(r) = t.parse_row(rec, line, &ctx(), &mut problems) {
                 out.push(r);
             }
         }
         (out, problems)
+    }
+
+    #[test]
+    fn blank_records_are_whitespace_only_as_str_trim_sees_it() {
+        for fields in [
+            vec![],
+            vec![""],
+            vec!["", " ", "\t"],
+            vec!["\u{a0}", "\u{3000}", " \u{2003} "],
+            vec!["", "a"],
+            vec![" ", "\u{e9}"],
+            vec!["\u{a0}x"],
+            vec!["\u{200b}"],
+        ] {
+            let rec: Record = fields.iter().copied().collect();
+            let expected = fields.iter().all(|f| f.trim().is_empty());
+            assert_eq!(is_blank(&rec), expected, "{fields:?}");
+        }
     }
 
     #[test]
@@ -243,7 +269,7 @@ mod tests {
         for threaded in [false, true] {
             let mut seen = vec![];
             table.for_each_record(threaded, |line, rec, _| {
-                seen.push((line, rec[1].to_string()))
+                seen.push((line, rec.get(1).unwrap_or_default().to_string()))
             });
             assert_eq!(seen, [(2, "Sol".into()), (4, "Luna\r\nNorte".into())]);
         }

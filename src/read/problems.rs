@@ -52,7 +52,7 @@ impl Table<'_> {
     /// quote can swallow a row there.)
     pub(super) fn swallowed_lines_problems(
         &self,
-        rec: &csv::StringRecord,
+        rec: &super::records::Record,
         line: u64,
         who: &str,
         problems: &mut Vec<Problem>,
@@ -80,7 +80,7 @@ impl Table<'_> {
     /// (the extra fields, or the counts), if it has.
     pub(super) fn field_count_problem(
         &self,
-        rec: &csv::StringRecord,
+        rec: &super::records::Record,
         line: u64,
         who: &str,
     ) -> Option<Problem> {
@@ -101,7 +101,7 @@ impl Table<'_> {
 
     /// The problem of a record with neither id nor name: what it holds, so
     /// a person can find it.
-    pub(super) fn unidentified_problem(&self, rec: &csv::StringRecord, line: u64) -> Problem {
+    pub(super) fn unidentified_problem(&self, rec: &super::records::Record, line: u64) -> Problem {
         let shown = rec
             .iter()
             .map(str::trim)

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 /// A record being read: its cells by field, and where its problems go.
 struct Cells<'t, 'r, 'p> {
     table: &'t Table<'t>,
-    rec: &'r csv::StringRecord,
+    rec: &'r super::records::Record,
     line: u64,
     who: &'r str,
     problems: &'p mut Vec<Problem>,
@@ -87,7 +87,7 @@ impl<'a> Table<'a> {
     /// rejected (neither id nor name), which is also recorded as a problem.
     pub fn parse_row<'r>(
         &self,
-        rec: &'r csv::StringRecord,
+        rec: &'r super::records::Record,
         line: u64,
         ctx: &RowContext,
         problems: &mut Vec<Problem>,

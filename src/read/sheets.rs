@@ -59,7 +59,7 @@ pub(crate) struct Sheet {
 }
 
 /// A sheet's records, kept as its cells' text: each record is written into
-/// the caller's `StringRecord` when it is read (one buffer for the whole
+/// the caller's `Record` when it is read (one buffer for the whole
 /// sheet instead of one record each).
 pub(crate) struct SheetRecords {
     grid: Grid,
@@ -81,7 +81,7 @@ impl SheetRecords {
 
     /// Writes record `k` (of [`SheetRecords::len`]) into `rec`; returns the sheet
     /// row it is on (1-based, as Excel shows it).
-    pub fn fill(&self, k: usize, rec: &mut csv::StringRecord) -> u64 {
+    pub fn fill(&self, k: usize, rec: &mut super::records::Record) -> u64 {
         self.grid.fill(self.first + k, rec)
     }
 }
@@ -294,7 +294,7 @@ fn header_row(
     overrides: &[(Field, String)],
 ) -> Result<(usize, Table<'static>), Error> {
     let mut first_error = None;
-    let mut rec = csv::StringRecord::new();
+    let mut rec = super::records::Record::new();
     for h in 0..grid.height().min(HEADER_SEARCH) {
         grid.fill(h, &mut rec);
         let headers: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
@@ -377,7 +377,7 @@ mod tests {
     /// A sheet's columns and rows (`None`: no cells).
     fn rows_of(book: &mut Book, name: &str) -> Option<(Vec<u32>, Rows)> {
         let grid = book.grid(name).unwrap()?;
-        let mut rec = csv::StringRecord::new();
+        let mut rec = crate::read::records::Record::new();
         let rows = (0..grid.height())
             .map(|k| {
                 (

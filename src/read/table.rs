@@ -4,7 +4,7 @@
 use super::columns::ColumnMap;
 use super::dialect::{self, Dialect};
 use super::grid::SheetPlace;
-use super::records::{self, builder, Records};
+use super::records::{self, builder, Record, Records};
 use super::values::{self, RawDate};
 use crate::error::Error;
 use crate::model::{DateOrder, DateOrderSource, Field};
@@ -97,7 +97,7 @@ impl<'a> Table<'a> {
     /// A reader over the data records (after the header).
     pub fn records(&self) -> Records<'a> {
         Records::new(
-            self.text.as_bytes(),
+            self.text,
             self.dialect.delimiter,
             self.dialect.skipped_lines,
         )
@@ -112,7 +112,7 @@ impl<'a> Table<'a> {
     /// and the second core is otherwise idle then). The records, their lines
     /// and their order are the same either way: only the reading moves. In
     /// WebAssembly, which has one thread, `threaded` is ignored.
-    pub fn for_each_record(&self, threaded: bool, f: impl FnMut(u64, &csv::StringRecord, u64)) {
+    pub fn for_each_record(&self, threaded: bool, f: impl FnMut(u64, &Record, u64)) {
         records::for_each(self.records(), threaded, f);
     }
 
@@ -134,7 +134,7 @@ impl<'a> Table<'a> {
         &self,
         forced: Option<DateOrder>,
         zone: ReportZone,
-        mut next: impl FnMut(&mut csv::StringRecord) -> bool,
+        mut next: impl FnMut(&mut Record) -> bool,
     ) -> (DateOrder, DateOrderSource) {
         if let Some(o) = forced {
             return (o, DateOrderSource::Option);
@@ -143,7 +143,7 @@ impl<'a> Table<'a> {
             return (DateOrder::Dmy, DateOrderSource::Default);
         };
         let mut month_first = false;
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         while next(&mut rec) {
             if let Some(Ok(Some(RawDate::Ambiguous { a, b, .. }))) = rec
                 .get(col)
@@ -164,7 +164,7 @@ impl<'a> Table<'a> {
     }
 
     /// A cell's text for a field (empty when the column or cell is absent).
-    pub fn cell<'r>(&self, rec: &'r csv::StringRecord, field: Field) -> &'r str {
+    pub fn cell<'r>(&self, rec: &'r Record, field: Field) -> &'r str {
         self.map
             .get(field)
             .and_then(|i| rec.get(i))
