@@ -15,6 +15,7 @@
 mod common;
 
 mod accessibility;
+mod archive;
 mod billing;
 mod carry;
 mod cli;
@@ -22,6 +23,7 @@ mod cli_faults;
 mod dialects;
 mod hostile;
 mod layout;
+mod live_colours;
 mod progress;
 mod properties;
 mod real_workbooks;
