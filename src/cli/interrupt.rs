@@ -19,7 +19,9 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 static TEMP: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
 /// The workbook just renamed into place (a C string leaked by [`renamed`]),
 /// or null. An interrupt that lands after the rename, before the process
-/// ends, removes it: "interrupted" then still means "no workbook".
+/// ends, removes it: "interrupted" then still means "no workbook". A file
+/// written into `--archive`'s folder is never put here: it may have replaced
+/// this morning's file, so once in place it stays.
 static RENAMED: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
 
 /// Installs the handler for SIGINT and SIGTERM (`archive`: the run writes
