@@ -7,6 +7,7 @@
 use super::{scheduled_run, DAY1, DAY2, HEADER};
 use crate::cli_faults::{big_input, is_stopped, signal, temp_present};
 use crate::common::{cli, scratch_dir};
+use retention_worklist::{Error, Options, PreviousError, Run};
 use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
@@ -164,6 +165,20 @@ fn a_worklist_in_the_archive_that_cannot_be_carried_is_named_and_nothing_is_writ
         b"roto"
     );
     assert_eq!(names(&arch), ["worklist-2026-11-26.xlsx"]);
+    // The engine says which of the two worklists it was.
+    let o = Options::new("2026-11-26".parse().unwrap());
+    let csv = format!("{HEADER}{DAY1}");
+    let e = Run::new(csv.as_str(), &o)
+        .same_day(Some(b"roto"))
+        .build()
+        .unwrap_err();
+    assert_eq!((e.code(), e.input()), ("same_day_not_xlsx", "same_day"));
+    assert_eq!(e, Error::SameDay(PreviousError::NotXlsx));
+    let e = Run::new(csv.as_str(), &o)
+        .previous(Some(b"roto"))
+        .build()
+        .unwrap_err();
+    assert_eq!((e.code(), e.input()), ("previous_not_xlsx", "previous"));
 }
 
 #[test]
