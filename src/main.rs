@@ -18,6 +18,7 @@ use retention_worklist::{
     render, split_by_executive_with_progress, text, Analysis, Environment, Error, Lang, Options,
     Run, SplitFile, SplitListing, Stage, Summary, DEFAULTS,
 };
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit code for invalid options (as clap uses).
@@ -64,7 +65,7 @@ fn main() -> ExitCode {
 
 /// Reads, builds, writes and reports.
 fn run(cli: &Cli, files: &Files, options: &Options) -> Result<(), Error> {
-    let read = |p: &Option<std::path::PathBuf>| p.as_deref().map(output::read_previous).transpose();
+    let read = |p: &Option<PathBuf>| p.as_deref().map(output::read_previous).transpose();
     let previous = read(&files.previous)?;
     let same_day = read(&files.same_day).map_err(Error::of_same_day)?;
     let input = output::read_input(&cli.input)?;
@@ -82,8 +83,8 @@ fn run(cli: &Cli, files: &Files, options: &Options) -> Result<(), Error> {
             "{}",
             text::messages::cli_summary(summary, &shown, options.lang)
         );
-        if let (Some(dir), Some(files)) = (&files.split, &built.split) {
-            let list: Vec<(&str, u64)> = files.iter().map(|f| (f.name.as_str(), f.rows)).collect();
+        if let (Some(dir), Some(split)) = (&files.split, &built.split) {
+            let list: Vec<(&str, u64)> = split.iter().map(|f| (f.name.as_str(), f.rows)).collect();
             let dir = dir.display().to_string();
             eprint!("{}", text::split::cli_files(&dir, &list, options.lang));
         }
@@ -117,7 +118,7 @@ struct SplitJson<'a> {
 /// Writes the workbooks atomically (with `--archive`, each file renamed
 /// into place stays, even if the run is then interrupted), and says where.
 fn write(files: &Files, built: &Built, options: &Options) -> Result<String, Error> {
-    let put = |path: &std::path::Path, bytes: &[u8]| {
+    let put = |path: &Path, bytes: &[u8]| {
         if files.archived {
             output::replace_atomically(path, bytes)
         } else {
