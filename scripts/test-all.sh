@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The single test command (npm test): runs every test of the project on a fresh machine.
-#   a) scripts/ensure-libreoffice.sh (soffice: the carry tests re-save an edited worklist with it),
+#   a) scripts/ensure-libreoffice.sh (soffice: the carry and archive tests re-save an edited worklist
+#      with it; pdftoppm: the live colours test reads LibreOffice's printed page),
 #      then Rust: cargo test (two test binaries: the library's unit tests and tests/integration, which
 #      also runs benches/stages.rs once on 500 rows; then the doc examples)
 #   b) npm ci (only when node_modules/playwright-core is missing), then npm run lint (TypeScript's

@@ -169,7 +169,8 @@ pub(crate) fn analyze(
         Ok((Some(p), Some(facts)))
     };
     let (previous, previous_facts) = read(previous, &o.previous_file_name)?;
-    let (today, same_day_facts) = read(same_day, &o.same_day_file_name)?;
+    let (today, same_day_facts) =
+        read(same_day, &o.same_day_file_name).map_err(Error::of_same_day)?;
     let previous = match today {
         Some(t) => Some(carry::with_same_day(previous, t)),
         None => previous,

@@ -110,6 +110,20 @@ pub enum Error {
     Render(String),
     /// The previous worklist (`--previous`) cannot be carried from.
     Previous(PreviousError),
+    /// Today's own worklist from an earlier run (see `Run::same_day`)
+    /// cannot be carried from.
+    SameDay(PreviousError),
+    /// The command line's archive folder (`--archive`) cannot be used: it
+    /// is not a folder, or it cannot be listed.
+    Archive {
+        /// The folder as given.
+        path: String,
+        /// Why.
+        io: IoProblem,
+    },
+    /// The command line's `--split-by-executive` without a folder, and no
+    /// `--archive` to put the files in.
+    SplitFolderMissing,
     /// A workbook whose content breaks what a spreadsheet can be (a cell
     /// past Excel's grid, a count it declares but does not hold): refused
     /// before the reader acts on it.
@@ -237,6 +251,24 @@ impl Error {
             Error::ReadInput { .. } => "read_input",
             Error::WriteOutput { .. } => "write_output",
             Error::Render(_) => "render",
+            Error::Archive { .. } => "archive",
+            Error::SplitFolderMissing => "split_folder_missing",
+            Error::SameDay(p) => match p {
+                PreviousError::NotXlsx => "same_day_not_xlsx",
+                PreviousError::Unreadable { .. } => "same_day_unreadable",
+                PreviousError::Encrypted => "same_day_encrypted",
+                PreviousError::TooLarge { .. } => "same_day_too_large",
+                PreviousError::ZipBomb { .. } => "same_day_zip_bomb",
+                PreviousError::NoWorklistSheet { .. } => "same_day_no_worklist",
+                PreviousError::SheetTooLong { .. } => "same_day_sheet_too_long",
+                PreviousError::AfterAsOf { .. } => "same_day_after_as_of",
+                PreviousError::Damaged(d) => match d {
+                    Damage::CellOutsideGrid { .. } => "same_day_cell_outside_grid",
+                    Damage::FalseCount { .. } => "same_day_false_count",
+                    Damage::TooManyCells { .. } => "same_day_too_many_cells",
+                    Damage::Container { .. } => "same_day_broken_container",
+                },
+            },
             Error::Damaged(d) => d.code(),
             Error::Previous(p) => match p {
                 PreviousError::NotXlsx => "previous_not_xlsx",
@@ -258,11 +290,12 @@ impl Error {
     }
 
     /// Which input the error is about: `previous` for the previous
-    /// worklist, `export` for everything else (the page shows the message
-    /// next to that input).
+    /// worklist, `same_day` for today's own earlier worklist, `export` for
+    /// everything else (the page shows the message next to that input).
     pub fn input(&self) -> &'static str {
         match self {
             Error::Previous(_) => "previous",
+            Error::SameDay(_) => "same_day",
             _ => "export",
         }
     }
@@ -286,7 +319,18 @@ impl Error {
                 | Error::UnknownOption { .. }
                 | Error::MappedColumnMissing { .. }
                 | Error::SheetNotFound { .. }
+                | Error::SplitFolderMissing
         )
+    }
+
+    /// The error as it is about today's own earlier worklist (see
+    /// `Run::same_day`): the previous worklist's errors become
+    /// [`Error::SameDay`]; others stay as they are.
+    pub fn of_same_day(self) -> Error {
+        match self {
+            Error::Previous(p) => Error::SameDay(p),
+            other => other,
+        }
     }
 }
 
@@ -308,6 +352,8 @@ pub enum IoKind {
     PermissionDenied,
     /// A folder where a file was expected.
     IsADirectory,
+    /// A file where a folder was expected.
+    NotADirectory,
     /// The disk (or quota) is full.
     StorageFull,
     /// A read-only file system.

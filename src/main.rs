@@ -1,8 +1,9 @@
 //! `retention-worklist`: the native command-line shell around the engine.
 //!
 //! Everything here is I/O and presentation: parse the flags into the engine's
-//! raw options, pass "now" and the local zone, read the input, call
-//! [`analyze_with_previous`] and [`render`] (and [`split_by_executive_with_progress`]
+//! raw options, pass "now" and the local zone, find the files to read and
+//! write (with `--archive`, in the archive: [`cli::archive`]), read the input,
+//! run the engine ([`Run`]) and [`render`] (and [`split_by_executive_with_progress`]
 //! with `--split-by-executive`), write the workbooks atomically and print the
 //! summary (words from the engine's [`text`] module, in `--lang`), with a
 //! progress bar on a terminal. The engine is the same one the browser runs,
@@ -12,12 +13,12 @@ mod cli;
 
 use chrono::Utc;
 use clap::Parser;
-use cli::{args::Cli, interrupt, output, progress::Progress};
+use cli::{archive::Files, args::Cli, interrupt, output, progress::Progress};
 use retention_worklist::{
     render, split_by_executive_with_progress, text, Analysis, Environment, Error, Lang, Options,
     Run, SplitFile, SplitListing, Stage, Summary, DEFAULTS,
 };
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit code for invalid options (as clap uses).
@@ -30,58 +31,60 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e, DEFAULTS.lang),
     };
     let lang = raw.message_lang();
-    interrupt::install(lang);
+    interrupt::install(lang, cli.archive.is_some());
     let env = Environment {
         now: Utc::now(),
         local_zone: iana_time_zone::get_timezone().ok(),
     };
-    match raw.resolve(&env).and_then(|options| run(&cli, &options)) {
+    let (files, options) = match raw
+        .resolve(&env)
+        .and_then(|o| Ok((Files::of(&cli, o.as_of)?, o)))
+    {
+        Ok(found) => found,
+        Err(e) => return fail(&e, lang),
+    };
+    // The summary names the worklists carried from (the archive's choice too).
+    let (previous, same_day) = files.names();
+    let options = Options {
+        previous_file_name: previous.unwrap_or_default(),
+        same_day_file_name: same_day.unwrap_or_default(),
+        ..options
+    };
+    match run(&cli, &files, &options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e, lang),
+        Err(e) => {
+            let code = fail(&e, lang);
+            if let Some(p) = files.chosen(&e) {
+                let path = p.display().to_string();
+                eprintln!("  {}", text::messages::archive_file(&path, lang));
+            }
+            code
+        }
     }
 }
 
 /// Reads, builds, writes and reports.
-fn run(cli: &Cli, options: &Options) -> Result<(), Error> {
-    let previous = cli
-        .previous
-        .as_deref()
-        .map(output::read_previous)
-        .transpose()?;
+fn run(cli: &Cli, files: &Files, options: &Options) -> Result<(), Error> {
+    let read = |p: &Option<PathBuf>| p.as_deref().map(output::read_previous).transpose();
+    let previous = read(&files.previous)?;
+    let same_day = read(&files.same_day).map_err(Error::of_same_day)?;
     let input = output::read_input(&cli.input)?;
     // Dropped (cleared) when this returns, error or not, before anything is printed.
     let mut bar = Progress::new(!cli.quiet && !cli.json, input.len() as u64, options.lang);
-    let built = build(cli, input, previous.as_deref(), options, &mut bar);
+    let earlier = (previous.as_deref(), same_day.as_deref());
+    let built = build(files, input, earlier, options, &mut bar);
     interrupt::release();
     let built = built?;
     bar.finish();
-    let stem = format!("worklist-{}", options.as_of.format("%Y-%m-%d"));
-    let mut shown = String::new();
-    if let Some(xlsx) = &built.xlsx {
-        let path = cli
-            .output
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(format!("{stem}.xlsx")));
-        output::write_atomically(&path, xlsx)?;
-        shown = path.display().to_string();
-    }
-    if let (Some(dir), Some(files)) = (&cli.split_by_executive, &built.split) {
-        output::create_dir(dir)?;
-        for f in files {
-            output::write_atomically(&dir.join(&f.name), &f.xlsx)?;
-        }
-        if shown.is_empty() {
-            shown = dir.display().to_string();
-        }
-    }
+    let shown = write(files, &built, options)?;
     let summary = &built.analysis.summary;
     if !cli.quiet {
         eprint!(
             "{}",
             text::messages::cli_summary(summary, &shown, options.lang)
         );
-        if let (Some(dir), Some(files)) = (&cli.split_by_executive, &built.split) {
-            let list: Vec<(&str, u64)> = files.iter().map(|f| (f.name.as_str(), f.rows)).collect();
+        if let (Some(dir), Some(split)) = (&files.split, &built.split) {
+            let list: Vec<(&str, u64)> = split.iter().map(|f| (f.name.as_str(), f.rows)).collect();
             let dir = dir.display().to_string();
             eprint!("{}", text::split::cli_files(&dir, &list, options.lang));
         }
@@ -112,6 +115,38 @@ struct SplitJson<'a> {
     split: Vec<SplitListing>,
 }
 
+/// Writes the workbooks atomically (with `--archive`, each file renamed
+/// into place stays, even if the run is then interrupted), and says where.
+fn write(files: &Files, built: &Built, options: &Options) -> Result<String, Error> {
+    let put = |path: &Path, bytes: &[u8]| {
+        if files.archived {
+            output::replace_atomically(path, bytes)
+        } else {
+            output::write_atomically(path, bytes)
+        }
+    };
+    let mut shown = String::new();
+    if let (Some(path), Some(xlsx)) = (&files.output, &built.xlsx) {
+        if let (true, Some(dir)) = (files.archived, path.parent()) {
+            output::create_dir(dir)?;
+        }
+        put(path, xlsx)?;
+        shown = path.display().to_string();
+    }
+    if let (Some(dir), Some(split)) = (&files.split, &built.split) {
+        output::create_dir(dir)?;
+        for f in split {
+            put(&dir.join(&f.name), &f.xlsx)?;
+        }
+        let names: Vec<&str> = split.iter().map(|f| f.name.as_str()).collect();
+        files.prune_split(options.as_of, &names)?;
+        if shown.is_empty() {
+            shown = dir.display().to_string();
+        }
+    }
+    Ok(shown)
+}
+
 /// What a run built, before it is written.
 struct Built {
     analysis: Analysis,
@@ -125,29 +160,30 @@ struct Built {
 /// (see `interrupt::hold`; the caller releases them). The input is given
 /// away: it is freed once read, before the workbooks are built.
 fn build(
-    cli: &Cli,
+    files: &Files,
     input: Vec<u8>,
-    previous: Option<&[u8]>,
+    (previous, same_day): (Option<&[u8]>, Option<&[u8]>),
     options: &Options,
     bar: &mut Progress,
 ) -> Result<Built, Error> {
     let analysis = Run::new(&input, options)
         .previous(previous)
+        .same_day(same_day)
         .progress(&mut |stage, fraction| bar.update(stage, fraction))
         .analyze()?;
     drop(input);
     bar.rows(analysis.items.len() as u64);
-    let whole = cli.output.is_some() || cli.split_by_executive.is_none();
+    let whole = files.output.is_some();
     // The whole workbook takes the first half of the writing stage when
     // both are built (each renders every row once).
-    let share = match (whole, cli.split_by_executive.is_some()) {
+    let share = match (whole, files.split.is_some()) {
         (true, true) => 0.5,
         _ => 1.0,
     };
     interrupt::hold();
     bar.update(Stage::Writing, 0.0);
     let xlsx = whole.then(|| render(&analysis, options)).transpose()?;
-    let split = match cli.split_by_executive {
+    let split = match files.split {
         None => None,
         Some(_) => {
             let start = if whole { share } else { 0.0 };

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 #[command(
     name = "retention-worklist",
     version = retention_worklist::VERSION,
-    after_help = "Examples:\n  retention-worklist tenants.csv\n  retention-worklist export.csv -o hoy.xlsx --as-of 2026-11-26 --tz America/Mexico_City\n  cat export.csv | retention-worklist - -o worklist.xlsx --json > resumen.json\n  retention-worklist export.csv --lang en --column trial_ends_at=\"Vence el\" --date-order mdy\n  retention-worklist hoy.csv --previous worklist-2026-11-25.xlsx -o worklist-2026-11-26.xlsx\n  retention-worklist hoy.csv -o worklist.xlsx --split-by-executive por-ejecutivo\n\nExit status: 0 on success (data problems in some rows are listed in the workbook, not a failure);\n1 when the input is unusable or the workbook cannot be written; 2 for invalid options.\n\nOn a terminal, a run that takes over a second shows a progress bar on standard error (not with\n-q or --json, never in a pipe or a file)."
+    after_help = "Examples:\n  retention-worklist tenants.csv\n  retention-worklist export.csv -o hoy.xlsx --as-of 2026-11-26 --tz America/Mexico_City\n  cat export.csv | retention-worklist - -o worklist.xlsx --json > resumen.json\n  retention-worklist export.csv --lang en --column trial_ends_at=\"Vence el\" --date-order mdy\n  retention-worklist hoy.csv --previous worklist-2026-11-25.xlsx -o worklist-2026-11-26.xlsx\n  retention-worklist hoy.csv -o worklist.xlsx --split-by-executive por-ejecutivo\n  retention-worklist /srv/exports/tenants.csv --archive /srv/reportes/worklists --split-by-executive\n\nExit status: 0 on success (data problems in some rows are listed in the workbook, not a failure);\n1 when the input is unusable or the workbook cannot be written; 2 for invalid options;\n130 or 143 when interrupted (Ctrl-C, SIGTERM), leaving no half-written file.\n\nOn a terminal, a run that takes over a second shows a progress bar on standard error (not with\n-q or --json, never in a pipe or a file)."
 )]
 pub struct Cli {
     /// The tenant export: CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252) or a workbook
@@ -51,10 +51,20 @@ pub struct Cli {
     /// Also write one workbook per account executive into this folder (created if missing):
     /// `worklist-<as-of>-<name>.xlsx` with that executive's rows, its counts and its rows' problems,
     /// and `worklist-<as-of>-sin-asignar.xlsx` (`-unassigned` with --lang en) for rows with no
-    /// executive. The whole workbook is then written only with -o. Example:
+    /// executive. The whole workbook is then written only with -o. With --archive the folder may
+    /// be left out (give the flag after the input): the files go to `DIR/<as-of>/`. Example:
     /// `--split-by-executive /srv/reportes/por-ejecutivo`
-    #[arg(long, value_name = "DIR")]
-    pub split_by_executive: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    pub split_by_executive: Option<Option<PathBuf>>,
+
+    /// The folder of a scheduled run, one worklist a day (created when first written). Today's
+    /// worklist is written as `DIR/worklist-<as-of>.xlsx`; the previous worklist is the latest
+    /// `DIR/worklist-<date>.xlsx` dated before the as-of date (--previous still wins); today's
+    /// own file, when an earlier run wrote it, is carried too, so a re-run keeps what the team
+    /// typed in it today. Other files in DIR are never read or touched. Example:
+    /// `--archive /srv/reportes/worklists`
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub archive: Option<PathBuf>,
 
     /// The engine's options, from its table.
     #[command(flatten)]
@@ -66,6 +76,9 @@ impl Cli {
     /// defaults to the input's name and the previous worklist's name is its
     /// path's: the shell knows them, the engine does not.
     pub fn raw_options(&self) -> Result<RawOptions, Error> {
+        if matches!(self.split_by_executive, Some(None)) && self.archive.is_none() {
+            return Err(Error::SplitFolderMissing);
+        }
         let mut raw = self.engine.given.clone();
         for spec in &self.engine.column_specs {
             raw.push_column_spec(spec)?;
@@ -86,7 +99,7 @@ impl Cli {
 }
 
 /// A path's last part, or the whole path when it has none.
-fn file_name(p: &Path) -> String {
+pub fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(
         || p.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

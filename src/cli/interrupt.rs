@@ -19,20 +19,25 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 static TEMP: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
 /// The workbook just renamed into place (a C string leaked by [`renamed`]),
 /// or null. An interrupt that lands after the rename, before the process
-/// ends, removes it: "interrupted" then still means "no workbook".
+/// ends, removes it: "interrupted" then still means "no workbook". A file
+/// written into `--archive`'s folder is never put here: it may have replaced
+/// this morning's file, so once in place it stays.
 static RENAMED: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
 
-/// Installs the handler for SIGINT and SIGTERM.
+/// Installs the handler for SIGINT and SIGTERM (`archive`: the run writes
+/// into `--archive`'s folder, and its notice says what that leaves).
 #[cfg(unix)]
-pub fn install(lang: Lang) {
+pub fn install(lang: Lang, archive: bool) {
     use signal_hook::consts::{SIGINT, SIGTERM};
-    // Made before the handler exists: the handler must not allocate.
-    let notice: &'static [u8] = format!(
-        "\nretention-worklist: {}\n",
+    let words = if archive {
+        text::messages::interrupted_archive(lang)
+    } else {
         text::messages::interrupted(lang)
-    )
-    .into_bytes()
-    .leak();
+    };
+    // Made before the handler exists: the handler must not allocate.
+    let notice: &'static [u8] = format!("\nretention-worklist: {words}\n")
+        .into_bytes()
+        .leak();
     for sig in [SIGINT, SIGTERM] {
         let action = move || {
             let temp = TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst);
@@ -60,7 +65,7 @@ pub fn install(lang: Lang) {
 
 /// Elsewhere the default signal action applies.
 #[cfg(not(unix))]
-pub fn install(_: Lang) {}
+pub fn install(_: Lang, _: bool) {}
 
 /// Marks `path` as the temporary file an interrupt must remove. Called
 /// *before* the file is created, so no moment exists in which an interrupt

@@ -6,12 +6,13 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 /// The facts of an I/O failure, for the engine's words.
-fn io_problem(e: &std::io::Error) -> IoProblem {
+pub fn io_problem(e: &std::io::Error) -> IoProblem {
     use std::io::ErrorKind as K;
     let kind = match e.kind() {
         K::NotFound => IoKind::NotFound,
         K::PermissionDenied => IoKind::PermissionDenied,
         K::IsADirectory => IoKind::IsADirectory,
+        K::NotADirectory => IoKind::NotADirectory,
         K::StorageFull | K::QuotaExceeded => IoKind::StorageFull,
         K::ReadOnlyFilesystem => IoKind::ReadOnly,
         _ => IoKind::Other,
@@ -68,8 +69,22 @@ pub fn create_dir(dir: &Path) -> Result<(), Error> {
 }
 
 /// Writes to a temporary file beside the target, then renames it into place:
-/// a failed or interrupted run never leaves a half-written workbook.
+/// a failed or interrupted run never leaves a half-written workbook. An
+/// interrupt that lands after the rename removes the workbook too (an
+/// interrupted run wrote nothing).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_file(path, bytes, true)
+}
+
+/// [`write_atomically`] for a file that replaces one a person may have
+/// worked in (the archive's day): once renamed into place it stays, even if
+/// the run is then interrupted, since the one it replaced is gone.
+pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_file(path, bytes, false)
+}
+
+/// Writes atomically; `undo`: an interrupt after the rename removes the file.
+fn write_file(path: &Path, bytes: &[u8], undo: bool) -> Result<(), Error> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -98,7 +113,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let result = match written {
         Ok(()) => tmp
             .persist(path)
-            .map(|_| interrupt::renamed(path))
+            .map(|_| {
+                if undo {
+                    interrupt::renamed(path);
+                }
+            })
             .map_err(|e| fail(path, &e.error)),
         Err(e) => {
             drop(tmp);

@@ -102,6 +102,18 @@ impl Error {
                 format!("Could not write the XLSX: {detail}")
             },
             Error::Previous(p) => previous_message(p, lang),
+            Error::SameDay(p) => same_day_message(p, lang),
+            Error::Archive { path, io } => if es {
+                format!("No se puede usar la carpeta del archivo «{path}» (--archive): {}", io_words(io, lang))
+            } else {
+                format!("Cannot use the archive folder \"{path}\" (--archive): {}", io_words(io, lang))
+            },
+            Error::SplitFolderMissing => pick(
+                lang,
+                "--split-by-executive necesita una carpeta (--split-by-executive CARPETA), salvo con --archive CARPETA, que escribe los archivos por ejecutivo en CARPETA/<fecha de corte>/.",
+                "--split-by-executive needs a folder (--split-by-executive DIR), unless --archive DIR is given, which writes the per-executive files into DIR/<as-of>/.",
+            )
+            .to_string(),
             Error::Damaged(d) => if es {
                 format!("El libro está dañado: {} No se leyó. Ábrelo en Excel o LibreOffice y guárdalo de nuevo, o exporta los tenants como CSV.", damage(d, lang))
             } else {
@@ -128,13 +140,28 @@ fn damage(d: &Damage, lang: Lang) -> String {
 
 /// Why the previous worklist cannot be used, and what to do.
 fn previous_message(p: &PreviousError, lang: Lang) -> String {
-    let es = lang == Lang::Es;
     let head = pick(
         lang,
         "El worklist anterior no se puede usar",
         "The previous worklist cannot be used",
     );
-    let why = match p {
+    format!("{head}: {}", previous_why(p, lang))
+}
+
+/// Why today's own worklist from an earlier run cannot be used, and what to do.
+fn same_day_message(p: &PreviousError, lang: Lang) -> String {
+    let head = pick(
+        lang,
+        "El worklist de hoy de una ejecución anterior no se puede usar",
+        "Today's worklist from an earlier run cannot be used",
+    );
+    format!("{head}: {}", previous_why(p, lang))
+}
+
+/// What is wrong with a worklist given to carry from (one sentence or two).
+fn previous_why(p: &PreviousError, lang: Lang) -> String {
+    let es = lang == Lang::Es;
+    match p {
         PreviousError::NotXlsx => pick(lang, "no es un libro XLSX. Elige el .xlsx que generó esta herramienta (guardado en Excel o LibreOffice como .xlsx).", "it is not an XLSX workbook. Choose the .xlsx this tool wrote (saved from Excel or LibreOffice as .xlsx).").to_string(),
         PreviousError::Unreadable { detail } => if es { format!("el archivo está dañado o incompleto ({detail}). Ábrelo en Excel y vuelve a guardarlo.") } else { format!("the file is damaged or incomplete ({detail}). Open it in Excel and save it again.") },
         PreviousError::Encrypted => pick(lang, "está protegido con contraseña. Guárdalo sin contraseña.", "it is password-protected. Save it without a password.").to_string(),
@@ -144,8 +171,7 @@ fn previous_message(p: &PreviousError, lang: Lang) -> String {
         PreviousError::SheetTooLong { sheet, rows } => if es { format!("la hoja «{sheet}» tiene {rows} filas, más que el límite de Excel (1.048.576).") } else { format!("sheet \"{sheet}\" has {rows} rows, more than Excel's limit (1,048,576).") },
         PreviousError::Damaged(d) => if es { format!("está dañado: {} Ábrelo en Excel o LibreOffice y vuelve a guardarlo.", damage(d, lang)) } else { format!("it is damaged: {} Open it in Excel or LibreOffice and save it again.", damage(d, lang)) },
         PreviousError::AfterAsOf { previous, as_of } => if es { format!("es del {}, posterior a la fecha de corte ({}). Elige el worklist de un día anterior o cambia la fecha de corte.", super::format_date(*previous, lang), super::format_date(*as_of, lang)) } else { format!("it is from {}, after the as-of date ({}). Choose the worklist of an earlier day or change the as-of date.", super::format_date(*previous, lang), super::format_date(*as_of, lang)) },
-    };
-    format!("{head}: {why}")
+    }
 }
 
 impl fmt::Display for Error {
@@ -202,6 +228,11 @@ fn io_words(io: &IoProblem, lang: Lang) -> String {
             lang,
             "es una carpeta, no un archivo",
             "it is a folder, not a file",
+        ),
+        IoKind::NotADirectory => pick(
+            lang,
+            "es un archivo, no una carpeta",
+            "it is a file, not a folder",
         ),
         IoKind::StorageFull => pick(lang, "el disco está lleno", "the disk is full"),
         IoKind::ReadOnly => pick(
@@ -284,6 +315,19 @@ pub fn cli_summary(s: &Summary, output: &str, lang: Lang) -> String {
             )
         });
     }
+    if let Some(t) = &s.same_day {
+        out.push_str(&if es {
+            format!(
+                "  de hoy, {}: se conserva lo escrito ({} filas)\n",
+                t.file_name, t.rows
+            )
+        } else {
+            format!(
+                "  today's {}: what was typed is kept ({} rows)\n",
+                t.file_name, t.rows
+            )
+        });
+    }
     for r in &s.rules_not_evaluated {
         out.push_str(&format!("  ! {}\n", rule_not_evaluated(r, lang)));
     }
@@ -300,6 +344,26 @@ pub fn interrupted(lang: Lang) -> &'static str {
         "interrumpido: no se escribió el workbook y no queda ningún archivo a medias.",
         "interrupted: no workbook was written, and no half-written file was left behind.",
     )
+}
+
+/// Said on standard error when Ctrl-C or SIGTERM stops a run with
+/// `--archive`: a file renamed into the archive is kept (it may have
+/// replaced this morning's, which is then gone).
+pub fn interrupted_archive(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "interrumpido: cada archivo del archivo es el de hoy completo o el que ya estaba; no queda ningún archivo a medias.",
+        "interrupted: each file in the archive is either today's complete one or the one already there; no half-written file was left behind.",
+    )
+}
+
+/// After an error about a worklist `--archive` chose by itself: which file it was.
+pub fn archive_file(path: &str, lang: Lang) -> String {
+    if lang == Lang::Es {
+        format!("(archivo elegido por --archive: «{path}»)")
+    } else {
+        format!("(file chosen by --archive: \"{path}\")")
+    }
 }
 
 /// What a cell should have contained.

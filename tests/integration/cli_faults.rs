@@ -67,7 +67,7 @@ fn small_input(dir: &Path) -> PathBuf {
 }
 
 /// An export with `n` at-risk tenants: a workbook of a few hundred KB or more.
-fn big_input(dir: &Path, n: usize) -> PathBuf {
+pub(crate) fn big_input(dir: &Path, n: usize) -> PathBuf {
     let p = dir.join(format!("big-{n}.csv"));
     let mut s = String::from("tenant_id,tenant_name,owner_name,owner_email,subscription_status,trial_ends_at,payment_failed\n");
     for i in 0..n {
@@ -251,7 +251,7 @@ fn a_read_only_filesystem_ends_with_a_message() {
 
 // -------------------------------------------------------------- interrupts
 
-fn signal(pid: u32, sig: &str) {
+pub(crate) fn signal(pid: u32, sig: &str) {
     let ok = Command::new("kill")
         .args([&format!("-{sig}"), &pid.to_string()])
         .status()
@@ -277,7 +277,7 @@ fn spawn(input: &Path, out: &Path) -> Child {
 
 /// Waits (up to 2 s) until `/proc` shows `pid` stopped; false if it exited
 /// (a zombie, or gone) first.
-fn is_stopped(pid: u32) -> bool {
+pub(crate) fn is_stopped(pid: u32) -> bool {
     let deadline = Instant::now() + Duration::from_secs(2);
     while Instant::now() < deadline {
         let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
@@ -296,7 +296,7 @@ fn is_stopped(pid: u32) -> bool {
     false
 }
 
-fn temp_present(dir: &Path) -> bool {
+pub(crate) fn temp_present(dir: &Path) -> bool {
     fs::read_dir(dir)
         .map(|rd| {
             rd.flatten()

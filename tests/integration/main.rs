@@ -15,6 +15,7 @@
 mod common;
 
 mod accessibility;
+mod archive;
 mod billing;
 mod carry;
 mod cli;
@@ -23,6 +24,7 @@ mod days;
 mod dialects;
 mod hostile;
 mod layout;
+mod live_colours;
 mod progress;
 mod properties;
 mod real_workbooks;

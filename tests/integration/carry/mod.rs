@@ -6,15 +6,13 @@
 
 mod typed_cells;
 
+use crate::common::office::{resave_with_libreoffice, with_member};
 use crate::common::{as_of, cli, scratch_dir, Book};
 use calamine::Data;
 use chrono::Datelike;
 use retention_worklist::{Change, Departure, Run};
 use retention_worklist::{Error, Expected, Level, Options, Output, PreviousError};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
-use std::io::Cursor;
-use std::path::Path;
-use std::process::Command;
 
 const DAY1: &str = "\
 tenant_id,tenant_name,subscription_status,payment_failed,trial_ends_at,messages_used,messages_limit,account_executive
@@ -49,37 +47,6 @@ T-10,Diez,trialing,no,2026-12-02,,,Luis
 /// The engine's defaults on day `d` of the fixtures' month.
 fn day(d: u32) -> Options {
     Options::new(as_of().with_day(d).unwrap())
-}
-
-/// Whether LibreOffice must be there (CI and `npm test` say so).
-fn soffice_required() -> bool {
-    std::env::var_os("CI").is_some() || std::env::var_os("RW_REQUIRE_SOFFICE").is_some()
-}
-
-/// Re-saves an .xlsx with LibreOffice, as a person opening and saving it would.
-fn resave_with_libreoffice(xlsx: &[u8], dir: &Path) -> Option<Vec<u8>> {
-    let src = dir.join("edited").join("worklist.xlsx");
-    std::fs::create_dir_all(src.parent().unwrap()).unwrap();
-    std::fs::write(&src, xlsx).unwrap();
-    let out = dir.join("resaved");
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
-    let status = Command::new("soffice")
-        .args([&profile, "--headless", "--convert-to", "xlsx", "--outdir"])
-        .arg(&out)
-        .arg(&src)
-        .output();
-    match status {
-        Ok(o) if o.status.success() => Some(std::fs::read(out.join("worklist.xlsx")).unwrap()),
-        Ok(o) => panic!("soffice failed: {}", String::from_utf8_lossy(&o.stderr)),
-        Err(e) if !soffice_required() => {
-            eprintln!("SKIPPED: LibreOffice (soffice) is not installed: {e}");
-            None
-        }
-        Err(e) => panic!("LibreOffice (soffice) is required here: {e}"),
-    }
 }
 
 /// Day 1's worklist as the team left it: every Worklist cell copied, then
@@ -525,26 +492,6 @@ fn serde_json_changes(json: &str) -> Option<retention_worklist::Changes> {
             not_in_export: by["not_in_export"].as_u64().unwrap(),
         },
     })
-}
-
-/// Rewrites one member of a zip (the other members copied as they are).
-fn with_member(xlsx: &[u8], name: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut src = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let deflated = zip::write::SimpleFileOptions::default();
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let member = f.name().unwrap().to_string();
-        let mut body = Vec::new();
-        f.read_to_end(&mut body).unwrap();
-        if member == name {
-            body = edit(String::from_utf8(body).unwrap()).into_bytes();
-        }
-        w.start_file(member, deflated).unwrap();
-        w.write_all(&body).unwrap();
-    }
-    w.finish().unwrap().into_inner()
 }
 
 #[test]

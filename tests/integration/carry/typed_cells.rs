@@ -4,7 +4,8 @@
 //! LibreOffice is here, also re-saved by it. (LibreOffice writes a TRUE cell as the formula
 //! `TRUE()`, carried as that text like any formula: TRUE is checked on the first file only.)
 
-use super::{day, resave_with_libreoffice, DAY1, DAY2};
+use super::{day, DAY1, DAY2};
+use crate::common::office::resave_with_libreoffice;
 use crate::common::{scratch_dir, Book};
 use calamine::Data;
 use retention_worklist::{Expected, Output, Run};

@@ -1,8 +1,10 @@
 //! Helpers every module of the integration tests shares: where the repository's files are, the
-//! report date and options the tests read exports on, the CLI, scratch folders, and the workbook
-//! read back ([`Book`]).
+//! report date and options the tests read exports on, the CLI, scratch folders, the workbook
+//! read back ([`Book`]), and the workbook in a person's hands: typed into, re-saved and printed by
+//! LibreOffice ([`office`]).
 
 mod book;
+pub mod office;
 
 pub use book::{attr, col_letter, Book};
 
