@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import ExcelJS from 'exceljs';
 import {
   CLI, SAMPLE, TZ, downloadXlsx, openPage, runCli, runsDone, scratchDir, setSettings, tableSettled,
   uploadFile, useBrowser, waitForRun,
@@ -20,13 +19,23 @@ const PREVIOUS_DAY = '2026-11-26';
 const TODAY = '2026-11-27';
 const LEVELS = ['critical', 'high', 'medium', 'info'];
 
-/** The header row of a CLI workbook's history sheet. */
-async function sheetHeaders(bytes, sheet) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
-  const ws = wb.getWorksheet(sheet);
-  assert.ok(ws, `the CLI's workbook has a ${sheet} sheet`);
-  return ws.getRow(1).values.slice(1).map(String);
+/**
+ * The header row of a sheet of a CLI workbook, read from its XML (ExcelJS refuses to load a sheet
+ * named "History", the English workbook's).
+ */
+function sheetHeaders(xlsx, sheet, dir) {
+  const file = path.join(dir, `${sheet}.xlsx`);
+  writeFileSync(file, xlsx);
+  const out = execFileSync('python3', ['-c', `import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+read = lambda n: z.read(n).decode()
+rid = re.search(r'<sheet name="%s" sheetId="\\d+" r:id="(rId\\d+)"' % re.escape(sys.argv[2]), read("xl/workbook.xml")).group(1)
+target = re.search(r'Id="%s"[^>]*Target="([^"]+)"' % rid, read("xl/_rels/workbook.xml.rels")).group(1)
+shared = [re.sub(r"<[^>]+>", "", si) for si in re.findall(r"<si>(.*?)</si>", read("xl/sharedStrings.xml"), re.S)]
+row = re.search(r'<row r="1"[^>]*>(.*?)</row>', read("xl/" + target.lstrip("/").removeprefix("xl/")), re.S).group(1)
+cells = re.findall(r'<c r="[A-Z]+1"([^>]*)>(?:<v>([^<]*)</v>)?', row)
+print(json.dumps([shared[int(v)] if 't="s"' in a else v for a, v in cells], ensure_ascii=False))`, file, sheet], { encoding: 'utf8' });
+  return JSON.parse(out);
 }
 
 /** The series colours (RRGGBB, in order) of the workbook's line chart. */
@@ -77,7 +86,7 @@ describe('the history on the page', () => {
     const { history } = cli.summary;
     assert.deepEqual(history.map((d) => d.as_of), [PREVIOUS_DAY, TODAY], 'the CLI\'s history has both days');
     const keys = Object.keys(history[0]);
-    const sheet = await sheetHeaders(cli.xlsx, 'Historial');
+    const sheet = sheetHeaders(cli.xlsx, 'Historial', dir);
     const colours = lineChartColours(cli.xlsx, dir);
     assert.equal(colours.length, 4, 'the workbook\'s chart has a line per level');
 
@@ -136,7 +145,7 @@ describe('the history on the page', () => {
 
       // In English: the English workbook's headers and dates.
       const en = await runCli(SAMPLE, { asOf: TODAY, lang: 'en', extra: ['--previous', prev] });
-      const enSheet = await sheetHeaders(en.xlsx, 'History');
+      const enSheet = sheetHeaders(en.xlsx, 'History', dir);
       before = await runsDone(page);
       await page.selectOption('#lang', 'en');
       assert.equal(await waitForRun(page, before), 'done');
@@ -147,6 +156,27 @@ describe('the history on the page', () => {
       before = await runsDone(page);
       await page.selectOption('#lang', 'es');
       assert.equal(await waitForRun(page, before), 'done');
+
+      // A phone: the chart redrawn to its narrower box, nothing in the history scrolls sideways or
+      // spills out of its box (a long history scrolls in its own).
+      const wideWidth = Number(await page.getAttribute('#history-chart svg', 'width'));
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForFunction(() => {
+        const box = document.getElementById('history-chart');
+        return Number(box.querySelector('svg')?.getAttribute('width')) === Math.round(box.clientWidth);
+      });
+      assert.ok(Number(await page.getAttribute('#history-chart svg', 'width')) < wideWidth, 'drawn narrower');
+      const spilling = await page.evaluate(() => [...document.querySelectorAll('#history, #history *')]
+        .filter((el) => {
+          const cs = getComputedStyle(el);
+          if (cs.display === 'none') return false;
+          return el.scrollWidth > el.clientWidth
+            || (el.scrollHeight > el.clientHeight + 1 && !['auto', 'scroll'].includes(cs.overflowY));
+        })
+        .map((el) => `${el.tagName}#${el.id}.${el.getAttribute('class')} ${el.scrollWidth}×${el.scrollHeight} > ${el.clientWidth}×${el.clientHeight}`));
+      assert.deepEqual(spilling, []);
+      assert.equal((await shownChart(page)).length, 4);
+      await page.setViewportSize({ width: 1366, height: 900 });
 
       // Without the previous list: no history.
       before = await runsDone(page);
