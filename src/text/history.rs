@@ -86,12 +86,12 @@ pub enum ExecutiveColumn {
     Converted,
 }
 
-/// The two sheets' names.
+/// The two sheets' names. (Excel reserves the name "History" for itself.)
 pub fn sheet_names(lang: Lang) -> (&'static str, &'static str) {
     pick(
         lang,
         ("Historial", "Historial por ejecutivo"),
-        ("History", "History by executive"),
+        ("Daily history", "History by executive"),
     )
 }
 

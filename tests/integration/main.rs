@@ -19,6 +19,7 @@ mod billing;
 mod carry;
 mod cli;
 mod cli_faults;
+mod days;
 mod dialects;
 mod hostile;
 mod layout;

@@ -121,7 +121,7 @@ fn sheets_and_headers_in_english() {
             "Campaign",
             "Protocol",
             "Problems",
-            "History",
+            "Daily history",
             "History by executive"
         ]
     );
