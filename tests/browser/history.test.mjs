@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import {
   CLI, SAMPLE, TZ, downloadXlsx, openPage, runCli, runsDone, scratchDir, setSettings, tableSettled,
   uploadFile, useBrowser, waitForRun,
@@ -19,23 +20,13 @@ const PREVIOUS_DAY = '2026-11-26';
 const TODAY = '2026-11-27';
 const LEVELS = ['critical', 'high', 'medium', 'info'];
 
-/**
- * The header row of a sheet of a CLI workbook, read from its XML (ExcelJS refuses to load a sheet
- * named "History", the English workbook's).
- */
-function sheetHeaders(xlsx, sheet, dir) {
-  const file = path.join(dir, `${sheet}.xlsx`);
-  writeFileSync(file, xlsx);
-  const out = execFileSync('python3', ['-c', `import json, re, sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-read = lambda n: z.read(n).decode()
-rid = re.search(r'<sheet name="%s" sheetId="\\d+" r:id="(rId\\d+)"' % re.escape(sys.argv[2]), read("xl/workbook.xml")).group(1)
-target = re.search(r'Id="%s"[^>]*Target="([^"]+)"' % rid, read("xl/_rels/workbook.xml.rels")).group(1)
-shared = [re.sub(r"<[^>]+>", "", si) for si in re.findall(r"<si>(.*?)</si>", read("xl/sharedStrings.xml"), re.S)]
-row = re.search(r'<row r="1"[^>]*>(.*?)</row>', read("xl/" + target.lstrip("/").removeprefix("xl/")), re.S).group(1)
-cells = re.findall(r'<c r="[A-Z]+1"([^>]*)>(?:<v>([^<]*)</v>)?', row)
-print(json.dumps([shared[int(v)] if 't="s"' in a else v for a, v in cells], ensure_ascii=False))`, file, sheet], { encoding: 'utf8' });
-  return JSON.parse(out);
+/** The header row of a sheet of a CLI workbook. */
+async function sheetHeaders(bytes, sheet) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const ws = wb.getWorksheet(sheet);
+  assert.ok(ws, `the CLI's workbook has a ${sheet} sheet`);
+  return ws.getRow(1).values.slice(1).map(String);
 }
 
 /** The series colours (RRGGBB, in order) of the workbook's line chart. */
@@ -86,7 +77,7 @@ describe('the history on the page', () => {
     const { history } = cli.summary;
     assert.deepEqual(history.map((d) => d.as_of), [PREVIOUS_DAY, TODAY], 'the CLI\'s history has both days');
     const keys = Object.keys(history[0]);
-    const sheet = sheetHeaders(cli.xlsx, 'Historial', dir);
+    const sheet = await sheetHeaders(cli.xlsx, 'Historial');
     const colours = lineChartColours(cli.xlsx, dir);
     assert.equal(colours.length, 4, 'the workbook\'s chart has a line per level');
 
@@ -145,11 +136,11 @@ describe('the history on the page', () => {
 
       // In English: the English workbook's headers and dates.
       const en = await runCli(SAMPLE, { asOf: TODAY, lang: 'en', extra: ['--previous', prev] });
-      const enSheet = sheetHeaders(en.xlsx, 'History', dir);
+      const enSheet = await sheetHeaders(en.xlsx, 'Daily history');
       before = await runsDone(page);
       await page.selectOption('#lang', 'en');
       assert.equal(await waitForRun(page, before), 'done');
-      await page.waitForFunction(() => document.getElementById('history-title').textContent === 'History');
+      await page.waitForFunction(() => document.getElementById('history-title').textContent === 'Daily history');
       const english = await shownTable(page);
       assert.deepEqual(english.headers, table.headers.map((h) => enSheet[sheet.indexOf(h)]));
       assert.deepEqual(english.rows.map((r) => r.date), history.map((d) => d.as_of));

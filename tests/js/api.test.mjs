@@ -231,7 +231,7 @@ test('engine_info: the history\'s words for the columns of summary.history, the 
       assert.notEqual(l.line, l.fill, `${l.key}: the line is darker than the fill`);
     }
   }
-  assert.deepEqual([es.history.title, en.history.title], ['Historial', 'History']);
+  assert.deepEqual([es.history.title, en.history.title], ['Historial', 'Daily history']);
   assert.deepEqual(es.history.columns.slice(0, 2).map((c) => c.label), ['Fecha de corte', '🔴 CRÍTICO']);
   assert.deepEqual(en.history.columns.slice(0, 2).map((c) => c.label), ['As-of date', '🔴 CRITICAL']);
   assert.deepEqual(es.levels.map((l) => l.line), en.levels.map((l) => l.line));
