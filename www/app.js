@@ -19,6 +19,7 @@
 import { $, input, select } from './dom.js';
 import { wireDragAndDrop } from './dragdrop.js';
 import { messageOf, startEngine } from './engine.js';
+import { wireHistory } from './history.js';
 import { fmtBytes, fmtDate, getLang, setLang, t } from './i18n.js';
 import { MAX_BYTES, applyWords, loadDefaults, refreshInfo } from './info.js';
 import { chosenColumns, headerKey, storeMapping } from './mapping.js';
@@ -224,6 +225,7 @@ function wireControls() {
     }, 120);
   });
   wireDragAndDrop(acceptFile);
+  wireHistory();
 }
 
 async function init() {

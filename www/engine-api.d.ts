@@ -99,6 +99,21 @@ export interface PreviousFacts {
   added_columns: string[];
 }
 
+/** One report date's worklist, counted (the workbook's Historial sheet). */
+export interface HistoryRow {
+  as_of: string;
+  critical: number;
+  high: number;
+  medium: number;
+  info: number;
+  snoozed: number;
+  new: number;
+  up: number;
+  down: number;
+  left: number;
+  overdue: number;
+}
+
 /** The run's facts: the CLI's `--json`. */
 export interface Summary {
   rows: number;
@@ -137,6 +152,8 @@ export interface Summary {
   carried: number;
   /** Overdue rows (VENCIDO) per level with a deadline. */
   overdue: { critical: number; high: number };
+  /** One row per report date, oldest first: the previous worklist's history and today's row. */
+  history: HistoryRow[];
   problem_list: unknown[];
 }
 
@@ -263,6 +280,8 @@ export interface LevelInfo {
   fill: string;
   /** `#RRGGBB`: the text on that fill (the workbook's; at least 4.5:1 on it). */
   text: string;
+  /** `#RRGGBB`: the level's line on the history chart (the workbook's; at least 3:1 on white). */
+  line: string;
   trigger: string;
 }
 
@@ -349,6 +368,14 @@ export interface Format {
   wholeCurrencies: string[];
 }
 
+/** The history's words: the workbook's Historial sheet's name, its chart's title, its columns. */
+export interface HistoryWords {
+  title: string;
+  chart: string;
+  /** The columns `summary.history` has, in the sheet's order: their key there and their header. */
+  columns: { key: keyof HistoryRow; label: string }[];
+}
+
 /** engine_info(options). */
 export interface EngineInfo {
   version: string;
@@ -365,6 +392,7 @@ export interface EngineInfo {
   words: Words;
   fields: FieldInfo[];
   format: Format;
+  history: HistoryWords;
 }
 
 /** The module www/pkg/retention_worklist.js. */

@@ -1,11 +1,13 @@
 // The result of a run on the page: facts about the file, the counts per level (and the overdue
-// rows, after a previous worklist), the MRR at risk (with money columns), the engine's notices and
-// rules not evaluated, the tables per executive, the data problems and the columns.
+// rows and the history, after a previous worklist), the MRR at risk (with money columns), the
+// engine's notices and rules not evaluated, the tables per executive, the data problems and the
+// columns.
 //
 // The summary is facts (numbers and codes); every sentence shown comes either from the engine
 // (problems, notices, rules_not_evaluated, engine_info's words) or from the page's own words.
 
 import { $, make, setText, textCell } from './dom.js';
+import { renderHistory } from './history.js';
 import { fmtDate, fmtDecimal, fmtInt, fmtMoney, t } from './i18n.js';
 import { LEVEL_KEYS, changeWord, fieldLabel, level, word } from './levels.js';
 import { mappingText } from './mapping.js';
@@ -308,6 +310,7 @@ export function renderResult() {
   renderNotices(s, r);
   renderFilterState();
   renderTable();
+  renderHistory(s);
   renderExecutives(s);
   renderProblems(r);
   renderColumns(s);

@@ -32,6 +32,43 @@ pub enum HistoryColumn {
     Mrr(String),
 }
 
+impl HistoryColumn {
+    /// The key of this column in `--json`'s `history` rows (`as_of`,
+    /// `critical` … `overdue`); `None` for the columns only the sheet has
+    /// (why the tenants left, the MRR).
+    pub fn json_key(&self) -> Option<&'static str> {
+        Some(match self {
+            HistoryColumn::AsOf => "as_of",
+            HistoryColumn::Level(l) => l.key(),
+            HistoryColumn::Snoozed => "snoozed",
+            HistoryColumn::New => "new",
+            HistoryColumn::Up => "up",
+            HistoryColumn::Down => "down",
+            HistoryColumn::Left => "left",
+            HistoryColumn::Overdue => "overdue",
+            HistoryColumn::LeftBy(_) | HistoryColumn::Mrr(_) => return None,
+        })
+    }
+}
+
+/// The columns `--json`'s `history` rows have, by their key there, with the
+/// `Historial` sheet's headers, in the sheet's order (the page's history
+/// table).
+///
+/// ```
+/// use retention_worklist::text::history::json_columns;
+/// use retention_worklist::Lang;
+/// let cols = json_columns(Lang::Es);
+/// assert_eq!(cols[0], ("as_of", "Fecha de corte".to_string()));
+/// assert_eq!(cols.last().unwrap(), &("overdue", "Vencidos".to_string()));
+/// ```
+pub fn json_columns(lang: Lang) -> Vec<(&'static str, String)> {
+    history_columns(&[], lang)
+        .into_iter()
+        .filter_map(|(c, w)| c.json_key().map(|k| (k, w)))
+        .collect()
+}
+
 /// A column of the executives' history sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExecutiveColumn {
@@ -239,4 +276,33 @@ pub fn chart_alt_text(days: &[HistoryRow], lang: Lang) -> String {
             counts.join(", ")
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_columns_are_the_history_rows_keys_in_their_order() {
+        let json = serde_json::to_string(&HistoryRow::default()).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut row_keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        row_keys.sort_unstable();
+        for lang in [Lang::Es, Lang::En] {
+            let keys: Vec<&str> = json_columns(lang).into_iter().map(|(k, _)| k).collect();
+            let at: Vec<usize> = keys
+                .iter()
+                .map(|k| json.find(&format!("\"{k}\":")).unwrap())
+                .collect();
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{keys:?} in {json}");
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, row_keys);
+        }
+    }
 }

@@ -24,7 +24,24 @@ struct LevelInfo {
     fill: String,
     /// `#RRGGBB`: the text on that fill (the workbook's; at least 4.5:1 on it).
     text: String,
+    /// `#RRGGBB`: the level's line on the history chart (the workbook's).
+    line: String,
     trigger: String,
+}
+
+/// A column of `summary.history` with the `Historial` sheet's header.
+#[derive(Serialize)]
+struct HistoryColumnInfo {
+    key: &'static str,
+    label: String,
+}
+
+/// The history's words: the sheet's name, its chart's title, its columns.
+#[derive(Serialize)]
+struct HistoryInfo {
+    title: &'static str,
+    chart: &'static str,
+    columns: Vec<HistoryColumnInfo>,
 }
 
 /// A field as the page's column mapping shows it.
@@ -123,16 +140,18 @@ fn option_info(d: &OptionDef, lang: Lang) -> OptionInfo {
 
 /// What the page needs to know about the engine, in the options' language:
 /// `engine_info(options?)` →
-/// `{ version, defaults, options, preview, levels, words, fields, format, … }`.
+/// `{ version, defaults, options, preview, levels, words, fields, format, history, … }`.
 ///
 /// `options[]` is the options' table (key, kind, bounds, choices, default,
 /// whether the settings form shows it, label, help, expected) and
 /// `defaults` its fixed defaults by key; `preview` the preview's paging
 /// (`{ first, view, more }` rows); `levels[]` each level's key, emoji, word,
-/// label, fill and text colours (the workbook's) and short trigger following the
-/// options' thresholds; `words` the labels the page shares with the
-/// workbook; `fields[]` each field's key, label and accepted headers (for
-/// column mapping); `format` how the language writes dates and numbers.
+/// label, fill, text and chart line colours (the workbook's) and short
+/// trigger following the options' thresholds; `words` the labels the page
+/// shares with the workbook; `fields[]` each field's key, label and accepted
+/// headers (for column mapping); `format` how the language writes dates and
+/// numbers; `history` the history sheet's name, its chart's title and the
+/// headers of `summary.history`'s columns (`{ key, label }`).
 /// Invalid options throw, as in `build_worklist`.
 #[wasm_bindgen]
 pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
@@ -147,6 +166,7 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
             label: text::level_label(l, lang),
             fill: format!("#{:06X}", level_fill(l)),
             text: format!("#{:06X}", colours::level_text(l)),
+            line: format!("#{:06X}", colours::level_line(l)),
             trigger: text::level_trigger(l, &o.thresholds, lang),
         })
         .collect();
@@ -185,6 +205,15 @@ pub fn engine_info(options: JsValue) -> Result<JsValue, JsValue> {
     set("words", &to_js(shared::words(lang))?)?;
     set("fields", &to_js(&fields)?)?;
     set("format", &to_js(&text::conventions(lang))?)?;
+    let history = HistoryInfo {
+        title: text::history::sheet_names(lang).0,
+        chart: text::history::chart_title(lang),
+        columns: text::history::json_columns(lang)
+            .into_iter()
+            .map(|(key, label)| HistoryColumnInfo { key, label })
+            .collect(),
+    };
+    set("history", &to_js(&history)?)?;
     Ok(result.into())
 }
 

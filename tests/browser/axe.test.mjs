@@ -1,9 +1,9 @@
 // WCAG 2.1 AA with axe-core: the page's states as people meet them — the landing page, results
 // under each level filter, a row's email open, a billing export's money (MRR at risk, the MRR column),
-// yesterday's worklist compared, its overdue rows alone, the mapping panel, a refused setting (the
-// results kept "as old"), a refused previous list, the offline single file and a 390 px phone — have
-// no violation of axe's WCAG 2.0/2.1 A and AA rules. Best-practice findings
-// are printed (they do not fail the test). axe is injected by the test; the page's CSP is unchanged.
+// yesterday's worklist compared, the history it brings (chart and table), its overdue rows alone,
+// the mapping panel, a refused setting (the results kept "as old"), a refused previous list, the
+// offline single file and a 390 px phone — have no violation of axe's WCAG 2.0/2.1 A and AA rules.
+// Best-practice findings are printed (they do not fail the test). axe is injected by the test; the page's CSP is unchanged.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -66,6 +66,11 @@ function overdueStates(page, prev, day, prefix = '') {
       assert.equal(await waitForRun(page, before), 'done');
       await tableSettled(page);
       assert.ok(await page.isVisible('#overdue-card'));
+    }],
+    [`${prefix}the history (chart and table)`, async () => {
+      await page.locator('#history').scrollIntoViewIfNeeded();
+      assert.ok(await page.isVisible('#history-table'));
+      assert.equal(await page.locator('#history-chart svg g[data-level]').count(), 4);
     }],
     [`${prefix}the overdue rows alone`, async () => {
       await page.click('#overdue-card');

@@ -218,6 +218,26 @@ test('engine_info: the options table, the same options the API takes and the CLI
   assert.deepEqual(Object.keys(es.preview).sort(), ['first', 'more', 'view']);
 });
 
+test('engine_info: the history\'s words for the columns of summary.history, the chart\'s line colours', () => {
+  const sample = readFileSync(join(root, 'www', 'sample', 'tenants-ejemplo.csv'));
+  const { summary } = build_worklist(sample, { asOf: '2026-11-26', tz: 'America/Mexico_City' });
+  assert.equal(summary.history.length, 1, 'without a previous list: today alone');
+  const es = engine_info();
+  const en = engine_info({ lang: 'en' });
+  for (const info of [es, en]) {
+    assert.deepEqual(info.history.columns.map((c) => c.key), Object.keys(summary.history[0]), 'a word for each key, in order');
+    for (const l of info.levels) {
+      assert.match(l.line, /^#[0-9A-F]{6}$/, `${l.key} line`);
+      assert.notEqual(l.line, l.fill, `${l.key}: the line is darker than the fill`);
+    }
+  }
+  assert.deepEqual([es.history.title, en.history.title], ['Historial', 'Daily history']);
+  assert.deepEqual(es.history.columns.slice(0, 2).map((c) => c.label), ['Fecha de corte', '🔴 CRÍTICO']);
+  assert.deepEqual(en.history.columns.slice(0, 2).map((c) => c.label), ['As-of date', '🔴 CRITICAL']);
+  assert.deepEqual(es.levels.map((l) => l.line), en.levels.map((l) => l.line));
+  assert.notEqual(es.history.chart, en.history.chart);
+});
+
 test('engine_info: invalid options throw Errors in the chosen language', () => {
   assert.throws(() => engine_info({ lang: 'en', highDays: 9 }), { name: 'Error', message: /medium-days/ });
   assert.throws(() => engine_info({ lang: 'xx' }), Error);
