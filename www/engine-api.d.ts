@@ -43,7 +43,7 @@ export interface EngineErrorFacts {
   /** `no_identity_column`, `invalid_option`, … */
   code?: string;
   /** Which input is at fault. */
-  input?: 'export' | 'previous';
+  input?: 'export' | 'previous' | 'same_day';
   /** The JavaScript name of the option at fault (`columns` for a mapping). */
   option?: string;
   value?: string;
@@ -148,6 +148,8 @@ export interface Summary {
   /** Per currency, sorted by currency; only when the export has money columns. */
   mrr_at_risk?: MrrAtRisk[];
   previous?: PreviousFacts;
+  /** Today's own worklist from an earlier run (the CLI's --archive only). */
+  same_day?: PreviousFacts;
   changes?: Changes;
   carried: number;
   /** Overdue rows (VENCIDO) per level with a deadline. */
