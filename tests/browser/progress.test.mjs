@@ -68,6 +68,9 @@ test(`a ${ROWS.toLocaleString('en')}-row export: stages shown and announced, pag
     assert.equal(await uploadFile(page, file), 'done', await page.textContent('#error-message'));
     // Counts first: when they are shown, the workbook of 200,000 rows (seconds of work) is not yet.
     assert.equal(await page.evaluate(() => document.body.dataset.workbook), '', 'counts first, the workbook after');
+    // The result is said a moment after it is shown (the live region's 40 ms, dom.js announce).
+    await page.waitForFunction(() => window.__announced.some((a) => /Listo/.test(a)), null, { timeout: 10_000 })
+      .catch(() => {});
     const { stages, announced, maxGap, bar } = await page.evaluate(() => ({
       stages: window.__stages, announced: window.__announced, maxGap: window.__maxGap, bar: window.__bar,
     }));
