@@ -223,25 +223,24 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>,
         Err(XlsxError::NotAWorksheet(_)) => return Ok(None),
         Err(e) => return Err(fail(e)),
     };
-    let mut cells = GridBuilder::new(name);
-    while let Some(cell) = reader.next_cell().map_err(fail)? {
-        let (row, col) = cell.get_position();
-        match cell.get_value() {
-            DataRef::Empty => {}
-            value => cells
-                .push(row, col, |out| push_data_ref(out, value, Style::EXPORT))
-                .map_err(Error::Damaged)?,
-        }
-    }
-    cells.finish()
+    streamed_grid(name, || reader.next_cell().map_err(fail))
 }
 
 /// An .xlsb sheet's cells, streamed as an .xlsx's.
 fn xlsb_grid(book: &mut Xlsb<Cursor<&[u8]>>, name: &str) -> Result<Option<Grid>, Error> {
     let fail = |e: XlsbError| unreadable(calamine::Error::Xlsb(e));
     let mut reader = book.worksheet_cells_reader(name).map_err(fail)?;
+    streamed_grid(name, || reader.next_cell().map_err(fail))
+}
+
+/// A grid from a sheet's cells as a calamine cell reader gives them, one at
+/// a time (an .xlsx's and an .xlsb's readers have no common trait).
+fn streamed_grid<'a>(
+    name: &str,
+    mut next_cell: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, Error>,
+) -> Result<Option<Grid>, Error> {
     let mut cells = GridBuilder::new(name);
-    while let Some(cell) = reader.next_cell().map_err(fail)? {
+    while let Some(cell) = next_cell()? {
         let (row, col) = cell.get_position();
         match cell.get_value() {
             DataRef::Empty => {}

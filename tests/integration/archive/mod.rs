@@ -10,7 +10,7 @@
 mod folder;
 
 use crate::common::office::{resave_with_libreoffice, type_text};
-use crate::common::{cli, col_letter, scratch_dir, Book};
+use crate::common::{cli, col_letter, header_row, scratch_dir, Book};
 use calamine::{Data, DataType};
 use retention_worklist::text::history::history_columns;
 use retention_worklist::text::shared::words;
@@ -99,13 +99,7 @@ fn team_edits(dir: &Path, as_of: &str, typed: &[(&str, &str, &str)]) -> Option<(
         .position(|s| s == "Worklist")
         .unwrap();
     let ws = book.range("Worklist");
-    let header: Vec<String> = ws
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let header = header_row(&ws);
     let col = |h: &str| header.iter().position(|x| x == h).unwrap() as u32;
     let cells: Vec<(String, &str)> = typed
         .iter()
@@ -138,13 +132,7 @@ fn cell(book: &Book, id: &str, header: &str) -> String {
 fn history(book: &Book, column: usize) -> Vec<(String, f64)> {
     let headers = history_columns(&[], Lang::Es);
     let ws = book.range("Historial");
-    let head: Vec<String> = ws
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let head = header_row(&ws);
     let at = head.iter().position(|h| *h == headers[column].1).unwrap();
     let date = head.iter().position(|h| *h == headers[0].1).unwrap();
     ws.rows()

@@ -7,7 +7,7 @@
 mod typed_cells;
 
 use crate::common::office::{resave_with_libreoffice, with_member};
-use crate::common::{as_of, cli, scratch_dir, Book};
+use crate::common::{as_of, cli, header_row, scratch_dir, Book};
 use calamine::Data;
 use chrono::Datelike;
 use retention_worklist::{Change, Departure, Run};
@@ -202,13 +202,7 @@ fn day_two_carries_what_the_team_typed_after_a_libreoffice_resave() {
     // The workbook: values carried as typed, the formula as text, dates as dates.
     let book = Book::new(out.xlsx.clone());
     let ws = book.range("Worklist");
-    let header: Vec<String> = ws
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let header = header_row(&ws);
     let col = |h: &str| {
         header
             .iter()

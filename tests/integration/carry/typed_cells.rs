@@ -6,7 +6,7 @@
 
 use super::{day, DAY1, DAY2};
 use crate::common::office::resave_with_libreoffice;
-use crate::common::{scratch_dir, Book};
+use crate::common::{header_row, scratch_dir, Book};
 use calamine::Data;
 use retention_worklist::{Expected, Output, Run};
 use rust_xlsxwriter::{Format, Workbook};
@@ -86,13 +86,7 @@ fn carried(previous: &[u8]) -> Output {
     assert_eq!(t1.notes, "12:00:00", "a time of day without a date");
 
     let ws = Book::new(out.xlsx.clone()).range("Worklist");
-    let header: Vec<String> = ws
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let header = header_row(&ws);
     let col = |h: &str| header.iter().position(|x| x == h).unwrap();
     let cell = |id: &str, h: &str| {
         let row = ws.rows().find(|r| r[col("ID")] == id).unwrap();

@@ -69,13 +69,7 @@ impl Book {
     /// Every value (as text) of the Worklist sheet's column titled `header`, header excluded.
     pub fn worklist_column(&self, header: &str) -> Vec<String> {
         let range = self.range("Worklist");
-        let head: Vec<String> = range
-            .rows()
-            .next()
-            .unwrap()
-            .iter()
-            .map(|d| d.to_string())
-            .collect();
+        let head = header_row(&range);
         let c = head
             .iter()
             .position(|h| h == header)
@@ -215,4 +209,13 @@ pub fn col_letter(c: u32) -> String {
     }
     s.reverse();
     String::from_utf8(s).unwrap()
+}
+
+/// A sheet's first row (its header) as text.
+pub fn header_row(range: &Range<Data>) -> Vec<String> {
+    range
+        .rows()
+        .next()
+        .map(|r| r.iter().map(|d| d.to_string()).collect())
+        .unwrap_or_default()
 }

@@ -6,7 +6,7 @@
 mod book;
 pub mod office;
 
-pub use book::{attr, col_letter, Book};
+pub use book::{attr, col_letter, header_row, Book};
 
 use chrono::NaiveDate;
 use retention_worklist::{Options, ReportZone};
