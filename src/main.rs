@@ -18,6 +18,7 @@ use retention_worklist::{
     render, split_by_executive_with_progress, text, Analysis, Environment, Error, Lang, Options,
     Run, SplitFile, SplitListing, Stage, Summary, DEFAULTS,
 };
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -56,7 +57,10 @@ fn main() -> ExitCode {
             let code = fail(&e, lang);
             if let Some(p) = files.chosen(&e) {
                 let path = p.display().to_string();
-                eprintln!("  {}", text::messages::archive_file(&path, lang));
+                say(&format!(
+                    "  {}\n",
+                    text::messages::archive_file(&path, lang)
+                ));
             }
             code
         }
@@ -79,14 +83,11 @@ fn run(cli: &Cli, files: &Files, options: &Options) -> Result<(), Error> {
     let shown = write(files, &built, options)?;
     let summary = &built.analysis.summary;
     if !cli.quiet {
-        eprint!(
-            "{}",
-            text::messages::cli_summary(summary, &shown, options.lang)
-        );
+        say(&text::messages::cli_summary(summary, &shown, options.lang));
         if let (Some(dir), Some(split)) = (&files.split, &built.split) {
             let list: Vec<(&str, u64)> = split.iter().map(|f| (f.name.as_str(), f.rows)).collect();
             let dir = dir.display().to_string();
-            eprint!("{}", text::split::cli_files(&dir, &list, options.lang));
+            say(&text::split::cli_files(&dir, &list, options.lang));
         }
     }
     if cli.json {
@@ -98,7 +99,11 @@ fn run(cli: &Cli, files: &Files, options: &Options) -> Result<(), Error> {
                 split: files.iter().map(SplitFile::listing).collect(),
             }),
         };
-        println!("{}", json.unwrap_or_default());
+        let line = json.unwrap_or_default() + "\n";
+        emit(std::io::stdout().lock(), &line).map_err(|e| Error::WriteOutput {
+            path: "-".to_string(),
+            io: output::io_problem(&e),
+        })?;
     }
     // The process ends now: freeing the worklist one allocation at a time
     // would only delay the exit (benches/PROFILE.md §13).
@@ -203,7 +208,24 @@ fn build(
     })
 }
 
+/// Writes `text` to `to`. A reader that has gone away (`… --json | head`)
+/// is not a failure: the workbook is written, and what the reader did not
+/// read it did not want. Any other failure (a full disk) is.
+fn emit(mut to: impl Write, text: &str) -> std::io::Result<()> {
+    match to.write_all(text.as_bytes()).and_then(|()| to.flush()) {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        done => done,
+    }
+}
+
+/// Says `text` on stderr; a message that cannot be shown there cannot be
+/// shown anywhere, so failing to write it never changes the run's outcome
+/// (`eprint!` would panic).
+fn say(text: &str) {
+    let _ = emit(std::io::stderr().lock(), text);
+}
+
 fn fail(e: &Error, lang: Lang) -> ExitCode {
-    eprintln!("retention-worklist: {}", e.message(lang));
+    say(&format!("retention-worklist: {}\n", e.message(lang)));
     ExitCode::from(if e.is_usage() { EXIT_USAGE } else { 1 })
 }

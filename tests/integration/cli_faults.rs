@@ -483,3 +483,61 @@ fn empty_standard_input_is_unusable_input() {
     assert!(stderr(&o).contains("The file is empty"), "{}", stderr(&o));
     assert!(!out.exists());
 }
+
+/// The arguments of a run on the sample that writes `out` and its `--json`.
+fn json_run_args(out: &Path) -> Vec<String> {
+    let sample = crate::common::path("www/sample/tenants-ejemplo.csv");
+    [sample.to_str().unwrap(), "-o", out.to_str().unwrap()]
+        .into_iter()
+        .chain(["--as-of", "2026-11-26", "--json", "--lang", "en"])
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly_with_the_workbook_written() {
+    // `retention-worklist … --json | head -c 0`: the summary's reader has
+    // closed the pipe. The workbook is already written; the run is not a
+    // crash (no panic, no exit 101), whether stdout or stderr is the pipe.
+    for closed in ["stdout", "stderr"] {
+        let d = scratch_dir();
+        let out = d.path().join("w.xlsx");
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let mut cmd = cli();
+        cmd.args(json_run_args(&out)).stdin(Stdio::null());
+        let o = if closed == "stdout" {
+            cmd.stdout(writer).stderr(Stdio::piped()).output().unwrap()
+        } else {
+            cmd.stderr(writer).stdout(Stdio::null()).output().unwrap()
+        };
+        assert_eq!(o.status.code(), Some(0), "{closed}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{closed}: {}", stderr(&o));
+        assert!(fs::read(&out).unwrap().starts_with(b"PK"), "{closed}");
+    }
+}
+
+#[test]
+fn a_summary_that_cannot_be_written_is_a_write_error() {
+    // stdout redirected to a full disk: the --json summary is lost, so the
+    // run fails (exit 1) and says what could not be written and why.
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        println!("SKIPPED: no /dev/full here");
+        return;
+    };
+    let d = scratch_dir();
+    let out = d.path().join("w.xlsx");
+    let o = cli()
+        .args(json_run_args(&out))
+        .stdin(Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("Cannot write \"-\"") && err.contains("space"),
+        "{err}"
+    );
+}
