@@ -118,6 +118,35 @@ mod tests {
     }
 
     #[test]
+    fn every_number_in_the_table_is_refused_past_its_bounds() {
+        // Table-driven: an option added to `OPTIONS` is held to its own
+        // bounds without code of its own in the resolver.
+        use crate::model::{OptionKind, OPTIONS};
+        let env = Environment {
+            now: DateTime::UNIX_EPOCH,
+            local_zone: None,
+        };
+        let resolve = |name, n: f64| RawOptions::default().with(name, n).resolve(&env);
+        let mut checked = 0;
+        for d in OPTIONS {
+            let outside = match d.kind {
+                OptionKind::Integer { min, max } => [min as f64 - 1.0, max as f64 + 1.0],
+                OptionKind::Number { above, below } => [above, below],
+                _ => continue,
+            };
+            for n in outside {
+                assert!(
+                    matches!(resolve(d.name, n), Err(Error::InvalidOption { option, .. }) if option == d.name),
+                    "{}={n}",
+                    d.key
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked >= 5, "{checked} numeric options");
+    }
+
+    #[test]
     fn numbers_come_as_numbers_or_text_and_nothing_else() {
         let env = Environment {
             now: DateTime::UNIX_EPOCH,

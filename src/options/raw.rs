@@ -1,10 +1,10 @@
 //! Options as a person gave them, before they are checked: [`RawOptions`].
 
-use super::bounds::invalid_text;
+use super::bounds::{self, invalid_text};
 use super::resolved::{parse_as_of, Environment, Options};
 use super::zone::ReportZone;
 use crate::error::Error;
-use crate::model::{Deadlines, Field, Lang, OptionName, Thresholds, DEFAULTS, OPTIONS};
+use crate::model::{Deadlines, Field, Lang, OptionKind, OptionName, Thresholds, DEFAULTS, OPTIONS};
 use std::collections::BTreeMap;
 
 /// A value as a shell received it: typed text (a flag, a form field), a
@@ -236,7 +236,36 @@ impl RawOptions {
             Some(other) => return Err(invalid(OptionName::Columns, other)),
         }
         o.validate()?;
+        self.check_against_table()?;
         Ok(o)
+    }
+
+    /// Every number or name given is of its kind and within the bounds of
+    /// its row in [`OPTIONS`], whether or not the engine reads it above: an
+    /// option added to the table is checked from its first day. (The words,
+    /// dates and zones are checked by the parsing that reads them.)
+    fn check_against_table(&self) -> Result<(), Error> {
+        for &name in self.values.keys() {
+            match name.def().kind {
+                OptionKind::Integer { .. } => {
+                    if let Some(n) = self.integer(name)? {
+                        bounds::check_integer(name, n)?;
+                    }
+                }
+                OptionKind::Number { .. } => {
+                    if let Some(n) = self.number(name)? {
+                        bounds::check_number(name, n)?;
+                    }
+                }
+                OptionKind::Name { .. } => {
+                    if let Some(t) = self.text(name)? {
+                        bounds::check_name(name, t)?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 }
 
