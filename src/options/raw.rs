@@ -135,28 +135,33 @@ impl RawOptions {
 
     /// A number given as a number or as text.
     fn number(&self, name: OptionName) -> Result<Option<f64>, Error> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(RawValue::Number(n)) => Ok(Some(*n)),
-            Some(RawValue::Text(t)) => t
-                .trim()
-                .parse()
-                .map(Some)
-                .map_err(|_| invalid_text(name, t)),
-            Some(other) => Err(invalid(name, other)),
-        }
+        self.parsed(name, Some)
     }
 
     /// A whole number given as a number or as text.
     fn integer(&self, name: OptionName) -> Result<Option<i64>, Error> {
+        self.parsed(name, |n| {
+            (n.fract() == 0.0 && n.abs() <= 1e15).then_some(n as i64)
+        })
+    }
+
+    /// A value given as a JavaScript number (`from_number` says whether it is
+    /// of the option's kind) or as text to parse.
+    fn parsed<T: std::str::FromStr>(
+        &self,
+        name: OptionName,
+        from_number: impl Fn(f64) -> Option<T>,
+    ) -> Result<Option<T>, Error> {
         match self.get(name) {
             None => Ok(None),
-            Some(RawValue::Number(n)) if n.fract() == 0.0 && n.abs() <= 1e15 => Ok(Some(*n as i64)),
             Some(RawValue::Text(t)) => t
                 .trim()
                 .parse()
                 .map(Some)
                 .map_err(|_| invalid_text(name, t)),
+            Some(v @ RawValue::Number(n)) => {
+                from_number(*n).map(Some).ok_or_else(|| invalid(name, v))
+            }
             Some(other) => Err(invalid(name, other)),
         }
     }
