@@ -6,83 +6,61 @@
 
 use serde::Serialize;
 
-/// A field the engine understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// The tenant's id.
-    TenantId,
-    /// The tenant (company) name.
-    TenantName,
-    /// The account owner's name.
-    OwnerName,
-    /// The owner's email.
-    OwnerEmail,
-    /// The owner's phone.
-    OwnerPhone,
-    /// The assigned account executive.
-    AccountExecutive,
-    /// The subscription plan.
-    Plan,
-    /// The (Stripe) subscription status.
-    SubscriptionStatus,
-    /// When the trial ends.
-    TrialEndsAt,
-    /// Whether the last payment failed (a flag).
-    PaymentFailed,
-    /// The last payment's status word.
-    LastPaymentStatus,
-    /// Messages used this month.
-    MessagesUsed,
-    /// The monthly message limit.
-    MessagesLimit,
-    /// The subscription's monthly recurring revenue, already monthly.
-    Mrr,
-    /// The price per unit per billing interval (Stripe's `Amount`).
-    Amount,
-    /// Units (seats) billed.
-    Quantity,
-    /// The billing interval: month, year, week, day.
-    Interval,
-    /// Intervals per bill (every 3 months: 3).
-    IntervalCount,
-    /// The currency, an ISO 4217 code.
-    Currency,
-    /// Why the last payment was declined (Stripe's decline code).
-    DeclineCode,
-    /// The subscription ends at the end of its current period.
-    CancelAtPeriodEnd,
-    /// When the current period ends.
-    CurrentPeriodEnd,
+listed_enum! {
+    /// A field the engine understands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Field {
+        /// The tenant's id.
+        TenantId,
+        /// The tenant (company) name.
+        TenantName,
+        /// The account owner's name.
+        OwnerName,
+        /// The owner's email.
+        OwnerEmail,
+        /// The owner's phone.
+        OwnerPhone,
+        /// The assigned account executive.
+        AccountExecutive,
+        /// The subscription plan.
+        Plan,
+        /// The (Stripe) subscription status.
+        SubscriptionStatus,
+        /// When the trial ends.
+        TrialEndsAt,
+        /// Whether the last payment failed (a flag).
+        PaymentFailed,
+        /// The last payment's status word.
+        LastPaymentStatus,
+        /// Messages used this month.
+        MessagesUsed,
+        /// The monthly message limit.
+        MessagesLimit,
+        /// The subscription's monthly recurring revenue, already monthly.
+        Mrr,
+        /// The price per unit per billing interval (Stripe's `Amount`).
+        Amount,
+        /// Units (seats) billed.
+        Quantity,
+        /// The billing interval: month, year, week, day.
+        Interval,
+        /// Intervals per bill (every 3 months: 3).
+        IntervalCount,
+        /// The currency, an ISO 4217 code.
+        Currency,
+        /// Why the last payment was declined (Stripe's decline code).
+        DeclineCode,
+        /// The subscription ends at the end of its current period.
+        CancelAtPeriodEnd,
+        /// When the current period ends.
+        CurrentPeriodEnd,
+    }
+    /// Every field, in the order of the documentation.
+    const ALL;
 }
 
 impl Field {
-    /// Every field, in the order of the documentation.
-    pub const ALL: [Field; 22] = [
-        Field::TenantId,
-        Field::TenantName,
-        Field::OwnerName,
-        Field::OwnerEmail,
-        Field::OwnerPhone,
-        Field::AccountExecutive,
-        Field::Plan,
-        Field::SubscriptionStatus,
-        Field::TrialEndsAt,
-        Field::PaymentFailed,
-        Field::LastPaymentStatus,
-        Field::MessagesUsed,
-        Field::MessagesLimit,
-        Field::Mrr,
-        Field::Amount,
-        Field::Quantity,
-        Field::Interval,
-        Field::IntervalCount,
-        Field::Currency,
-        Field::DeclineCode,
-        Field::CancelAtPeriodEnd,
-        Field::CurrentPeriodEnd,
-    ];
-
     /// The canonical (English) column name.
     pub fn name(self) -> &'static str {
         self.names()[0]

@@ -9,7 +9,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// Spanish (the default language is the options' table's, [`DEFAULTS`]).
+    /// Spanish (the default language is the options' table's, [`DEFAULTS`](crate::DEFAULTS)).
     Es,
     /// English.
     En,

@@ -2,24 +2,25 @@
 
 use serde::Serialize;
 
-/// The protocol's four risk levels, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// 🔴 CRÍTICO: a payment failed.
-    Critical,
-    /// 🟠 ALTO: the trial ends in ≤ 3 days (or already ended).
-    High,
-    /// 🟡 MEDIO: the trial ends in 4–7 days.
-    Medium,
-    /// 🔵 INFORMATIVO: more than 90 % of the monthly message limit used.
-    Info,
+listed_enum! {
+    /// The protocol's four risk levels, most urgent first.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Level {
+        /// 🔴 CRÍTICO: a payment failed.
+        Critical,
+        /// 🟠 ALTO: the trial ends in ≤ 3 days (or already ended).
+        High,
+        /// 🟡 MEDIO: the trial ends in 4–7 days.
+        Medium,
+        /// 🔵 INFORMATIVO: more than 90 % of the monthly message limit used.
+        Info,
+    }
+    /// All levels, most urgent first.
+    const ALL;
 }
 
 impl Level {
-    /// All levels, most urgent first.
-    pub const ALL: [Level; 4] = [Level::Critical, Level::High, Level::Medium, Level::Info];
-
     /// The machine name used in JSON (`critical`, `high`, `medium`, `info`).
     pub fn key(self) -> &'static str {
         match self {

@@ -5,6 +5,30 @@
 //! (those are in [`crate::text`]) and nothing here imports from the crate: every
 //! other module may import from this one.
 
+/// An enum and its `ALL` array (every variant, in declaration order) from one
+/// list, so that a new variant cannot be left out of `ALL`. The attributes
+/// and doc comment written after the enum are `ALL`'s.
+macro_rules! listed_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident, )*
+        }
+        $(#[$all_meta:meta])*
+        const ALL;
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $( $(#[$variant_meta])* $variant, )*
+        }
+
+        impl $name {
+            $(#[$all_meta])*
+            pub const ALL: [$name; [$(stringify!($variant)),*].len()] = [$($name::$variant),*];
+        }
+    };
+}
+
 mod field;
 mod history;
 mod lang;

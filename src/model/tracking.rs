@@ -122,31 +122,24 @@ pub struct Tracking {
     pub overdue: Option<u32>,
 }
 
-/// Why a tenant on the previous list is not on today's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Departure {
-    /// It was 🔴 CRÍTICO and has no risk today: the payment was recovered.
-    PaymentRecovered,
-    /// It was on trial (🟠/🟡) and is an active subscription today.
-    TrialConverted,
-    /// No risk today, for another reason.
-    NoRisk,
-    /// Its subscription is canceled.
-    Canceled,
-    /// Not in today's export.
-    NotInExport,
-}
-
-impl Departure {
+listed_enum! {
+    /// Why a tenant on the previous list is not on today's.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Departure {
+        /// It was 🔴 CRÍTICO and has no risk today: the payment was recovered.
+        PaymentRecovered,
+        /// It was on trial (🟠/🟡) and is an active subscription today.
+        TrialConverted,
+        /// No risk today, for another reason.
+        NoRisk,
+        /// Its subscription is canceled.
+        Canceled,
+        /// Not in today's export.
+        NotInExport,
+    }
     /// Every outcome, in the order the Changes sheet counts them.
-    pub const ALL: [Departure; 5] = [
-        Departure::PaymentRecovered,
-        Departure::TrialConverted,
-        Departure::NoRisk,
-        Departure::Canceled,
-        Departure::NotInExport,
-    ];
+    const ALL;
 }
 
 /// A tenant that left the list, with what the team had typed for it.
@@ -228,70 +221,43 @@ impl LeftCounts {
     }
 }
 
-/// The worklist sheet's columns, in the sheet's order (the team's own
-/// columns follow them). `Mrr` is written only when the export has money
-/// columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(missing_docs)] // each names the column of the same name
-pub enum WorklistColumn {
-    Level,
-    Days,
-    Id,
-    Tenant,
-    Owner,
-    Phone,
-    Email,
-    Executive,
-    Plan,
-    Mrr,
-    Reason,
-    Action,
-    Status,
-    Notes,
-    Change,
-    Snooze,
-    Since,
-    TrialEnd,
-    Usage,
-    Subject,
-    Draft,
-    Goal,
-    OtherSignals,
-    Line,
+listed_enum! {
+    /// The worklist sheet's columns, in the sheet's order (the team's own
+    /// columns follow them). `Mrr` is written only when the export has money
+    /// columns.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[allow(missing_docs)] // each names the column of the same name
+    pub enum WorklistColumn {
+        Level,
+        Days,
+        Id,
+        Tenant,
+        Owner,
+        Phone,
+        Email,
+        Executive,
+        Plan,
+        Mrr,
+        Reason,
+        Action,
+        Status,
+        Notes,
+        Change,
+        Snooze,
+        Since,
+        TrialEnd,
+        Usage,
+        Subject,
+        Draft,
+        Goal,
+        OtherSignals,
+        Line,
+    }
+    /// Every column the tool writes, in the sheet's order.
+    const ALL;
 }
 
 impl WorklistColumn {
-    /// Every column the tool writes, in the sheet's order.
-    pub const ALL: [WorklistColumn; 24] = {
-        use WorklistColumn::*;
-        [
-            Level,
-            Days,
-            Id,
-            Tenant,
-            Owner,
-            Phone,
-            Email,
-            Executive,
-            Plan,
-            Mrr,
-            Reason,
-            Action,
-            Status,
-            Notes,
-            Change,
-            Snooze,
-            Since,
-            TrialEnd,
-            Usage,
-            Subject,
-            Draft,
-            Goal,
-            OtherSignals,
-            Line,
-        ]
-    };
-
     /// Whether a workbook writes this column only for some exports (the MRR
     /// column, for an export with money columns).
     pub fn optional(self) -> bool {

@@ -112,7 +112,7 @@ pub struct Conventions {
     pub thousands: &'static str,
     /// The decimal separator.
     pub decimal: &'static str,
-    /// The currencies whose amounts have no decimals ([`WHOLE_CURRENCIES`]);
+    /// The currencies whose amounts have no decimals (`model::WHOLE_CURRENCIES`);
     /// the others take two.
     pub whole_currencies: &'static [&'static str],
 }
