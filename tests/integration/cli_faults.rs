@@ -296,6 +296,33 @@ pub(crate) fn is_stopped(pid: u32) -> bool {
     false
 }
 
+/// Watches `dir` for the run's temporary file; the moment it appears,
+/// freezes the process (SIGSTOP), and if the file is still there once the
+/// kernel reports it stopped, interrupts it (SIGINT); then lets it go on
+/// (SIGCONT). Whether the interrupt landed during the write: `false` when
+/// the run finished, or renamed its file, before it could be caught.
+pub(crate) fn interrupt_while_writing(child: &mut Child, dir: &Path) -> bool {
+    let pid = child.id();
+    let deadline = Instant::now() + Duration::from_secs(300);
+    loop {
+        if temp_present(dir) {
+            signal(pid, "STOP");
+            // `kill` returns before the stop takes effect: wait until the
+            // kernel reports the process stopped (or gone), then look again.
+            let frozen_with_temp = is_stopped(pid) && temp_present(dir);
+            if frozen_with_temp {
+                signal(pid, "INT");
+            }
+            signal(pid, "CONT");
+            return frozen_with_temp;
+        }
+        if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
+            return false;
+        }
+        std::hint::spin_loop();
+    }
+}
+
 pub(crate) fn temp_present(dir: &Path) -> bool {
     fs::read_dir(dir)
         .map(|rd| {
@@ -345,28 +372,7 @@ fn an_interrupt_while_writing_leaves_no_partial_workbook_nor_temp_file() {
         let out = d.path().join("w.xlsx");
         let _ = fs::remove_file(&out);
         let mut child = spawn(&input, &out);
-        let pid = child.id();
-        let deadline = Instant::now() + Duration::from_secs(300);
-        let mut frozen_with_temp = false;
-        loop {
-            if temp_present(d.path()) {
-                signal(pid, "STOP");
-                // `kill` returns before the stop takes effect: wait until the
-                // kernel reports the process stopped (or gone), then look
-                // again. Renamed between the look and the stop, or already
-                // exited? Then it is not this case.
-                frozen_with_temp = is_stopped(pid) && temp_present(d.path());
-                if frozen_with_temp {
-                    signal(pid, "INT");
-                }
-                signal(pid, "CONT");
-                break;
-            }
-            if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
-                break;
-            }
-            std::hint::spin_loop();
-        }
+        let frozen_with_temp = interrupt_while_writing(&mut child, d.path());
         let o = child.wait_with_output().unwrap();
         if frozen_with_temp {
             caught += 1;

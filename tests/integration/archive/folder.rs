@@ -5,7 +5,7 @@
 //! leaves the morning's file as the team left it.
 
 use super::{scheduled_run, DAY1, DAY2, HEADER};
-use crate::cli_faults::{big_input, is_stopped, signal, temp_present};
+use crate::cli_faults::{big_input, interrupt_while_writing, signal, temp_present};
 use crate::common::{cli, scratch_dir};
 use retention_worklist::{Error, Options, PreviousError, Run};
 use std::path::Path;
@@ -271,24 +271,7 @@ fn an_interrupted_noon_run_leaves_the_mornings_file_as_it_was() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let pid = child.id();
-        let deadline = Instant::now() + Duration::from_secs(300);
-        let mut frozen_with_temp = false;
-        loop {
-            if temp_present(&arch) {
-                signal(pid, "STOP");
-                frozen_with_temp = is_stopped(pid) && temp_present(&arch);
-                if frozen_with_temp {
-                    signal(pid, "INT");
-                }
-                signal(pid, "CONT");
-                break;
-            }
-            if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
-                break;
-            }
-            std::hint::spin_loop();
-        }
+        let frozen_with_temp = interrupt_while_writing(&mut child, &arch);
         let o = child.wait_with_output().unwrap();
         assert!(!temp_present(&arch), "no temporary file left");
         assert_eq!(names(&arch), ["worklist-2026-11-26.xlsx"]);
