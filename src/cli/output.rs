@@ -84,14 +84,33 @@ pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// Writes atomically; `undo`: an interrupt after the rename removes the file.
+///
+/// A link is followed: the file it names is replaced (beside it) and the link
+/// stays. A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is
+/// written into, never replaced: renaming over `/dev/null` would replace it
+/// for the whole machine.
 fn write_file(path: &Path, bytes: &[u8], undo: bool) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
     let fail = |p: &Path, e: &std::io::Error| Error::WriteOutput {
         path: p.display().to_string(),
         io: io_problem(e),
+    };
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    // A link that names nothing is replaced like a missing file.
+    let target = match is_link.then(|| std::fs::canonicalize(path)) {
+        Some(Ok(named)) => named,
+        _ => path.to_path_buf(),
+    };
+    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+            .map_err(|e| fail(&target, &e));
+    }
+    let path = target.as_path();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".retention-worklist-").suffix(".xlsx.tmp");
