@@ -20,6 +20,7 @@ mod billing;
 mod carry;
 mod cli;
 mod cli_faults;
+mod cli_outputs;
 mod days;
 mod dialects;
 mod hostile;
